@@ -1,0 +1,125 @@
+import { redact, redactDeep } from './secrets.js'
+
+/**
+ * What went wrong, in one word:
+ * `config` bad settings · `auth` credentials refused · `not_found` · `bad_request` the vendor refused the query ·
+ * `rate_limited` · `provider` vendor-side failure · `transport` network failure · `timeout` · `decode` a payload
+ * that is not what the vendor documents · `unsupported` the adapter cannot do this.
+ *
+ * @example
+ * import type { RcsErrorKind } from '@rcs-records/core'
+ * const kind: RcsErrorKind = 'rate_limited'
+ */
+export type RcsErrorKind =
+  | 'config'
+  | 'auth'
+  | 'not_found'
+  | 'bad_request'
+  | 'rate_limited'
+  | 'provider'
+  | 'transport'
+  | 'timeout'
+  | 'decode'
+  | 'unsupported'
+
+/**
+ * Everything needed to build an {@link RcsError}.
+ *
+ * @example
+ * import type { RcsErrorOptions } from '@rcs-records/core'
+ * const options: RcsErrorOptions = { kind: 'not_found', message: 'No message 42', provider: 'bsg', httpStatus: 404 }
+ */
+export interface RcsErrorOptions {
+  kind: RcsErrorKind
+  message: string
+  provider?: string | null
+  httpStatus?: number | null
+  retryable?: boolean
+  retryAfterMs?: number | null
+  details?: unknown
+  cause?: unknown
+}
+
+const DEFAULT_RETRYABLE: Readonly<Record<RcsErrorKind, boolean>> = {
+  config: false,
+  auth: false,
+  not_found: false,
+  bad_request: false,
+  rate_limited: true,
+  provider: true,
+  transport: true,
+  timeout: true,
+  decode: false,
+  unsupported: false,
+}
+
+/**
+ * The one error type of the library. Registered secrets (see `registerSecret`) are scrubbed from the message,
+ * details, cause and stack, so the error can be logged or inspected safely.
+ *
+ * @example
+ * import { RcsError } from '@rcs-records/core'
+ * try {
+ *   await client.get('42')
+ * } catch (error) {
+ *   if (error instanceof RcsError && error.kind === 'not_found') console.log('no such message')
+ * }
+ */
+export class RcsError extends Error {
+  override readonly name = 'RcsError'
+  readonly kind: RcsErrorKind
+  readonly provider: string | null
+  readonly httpStatus: number | null
+  readonly retryable: boolean
+  readonly retryAfterMs: number | null
+  readonly details: unknown
+
+  constructor(options: RcsErrorOptions) {
+    const cause = options.cause === undefined ? undefined : sanitizeCause(options.cause)
+    super(redact(options.message), cause === undefined ? undefined : { cause })
+    this.kind = options.kind
+    this.provider = options.provider ?? null
+    this.httpStatus = options.httpStatus ?? null
+    this.retryable = options.retryable ?? DEFAULT_RETRYABLE[options.kind]
+    this.retryAfterMs = options.retryAfterMs ?? null
+    this.details = options.details === undefined ? null : redactDeep(options.details)
+    if (typeof this.stack === 'string') this.stack = redact(this.stack)
+  }
+
+  /**
+   * True when `value` is an RcsError, optionally of the given kind.
+   *
+   * @example
+   * import { RcsError } from '@rcs-records/core'
+   * RcsError.is(new RcsError({ kind: 'auth', message: 'denied' }), 'auth') // true
+   */
+  static is(value: unknown, kind?: RcsErrorKind): value is RcsError {
+    return value instanceof RcsError && (kind === undefined || value.kind === kind)
+  }
+
+  /** A plain, secret-free view for logs and JSON output. */
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      kind: this.kind,
+      message: this.message,
+      provider: this.provider,
+      httpStatus: this.httpStatus,
+      retryable: this.retryable,
+      retryAfterMs: this.retryAfterMs,
+      details: this.details,
+    }
+  }
+}
+
+/** Keeps the cause's type and message but never the objects it references (requests, headers, bodies). */
+const sanitizeCause = (cause: unknown): unknown => {
+  if (cause instanceof RcsError) return cause
+  if (cause instanceof Error) {
+    const copy = new Error(redact(cause.message))
+    copy.name = cause.name
+    copy.stack = redact(cause.stack ?? `${cause.name}: ${cause.message}`)
+    return copy
+  }
+  return redactDeep(cause)
+}

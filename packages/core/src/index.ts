@@ -1,0 +1,78 @@
+/**
+ * @rcs-records/core — the canonical model of RCS delivery records, the adapter contract, the client and the HTTP
+ * transport every adapter shares.
+ *
+ * @packageDocumentation
+ */
+
+export { type Clock, systemClock } from './adapter/clock.js'
+export type {
+  Adapter,
+  AdapterContext,
+  AdapterDefinition,
+  CallOptions,
+  Capabilities,
+  ListQuery,
+} from './adapter/contract.js'
+export { consoleLogger, type Logger, silentLogger } from './adapter/logger.js'
+export {
+  type DecodeErrorDetails,
+  type DecodeIssue,
+  decodeError,
+  decodeWith,
+  issuesFromValidation,
+} from './errors/decode-error.js'
+export { RcsError, type RcsErrorKind, type RcsErrorOptions } from './errors/rcs-error.js'
+export { redact, redactDeep, registerSecret } from './errors/secrets.js'
+export type {
+  HttpEvent,
+  HttpFailure,
+  HttpHooks,
+  HttpOptions,
+  HttpRequest,
+  HttpResponse,
+  HttpTransport,
+  RetryOptions,
+  SearchParams,
+} from './http/types.js'
+export { buildRecord, type RecordInit } from './model/build-record.js'
+export { type Channel, ChannelCodec } from './model/channel.js'
+export { mergeRecords } from './model/merge.js'
+export {
+  type FailureReason,
+  FailureReasonCodec,
+  failureReason,
+  type ReasonCode,
+  ReasonCodeCodec,
+} from './model/reason.js'
+export { type Cost, type Fallback, IsoTimestampCodec, type RcsRecord, RcsRecordCodec } from './model/record.js'
+export {
+  DELIVERY_STATUSES,
+  type DeliveryStatus,
+  DeliveryStatusCodec,
+  isFailure,
+  isFinal,
+  type Outcome,
+  outcomeOf,
+} from './model/status.js'
+export { lookupStatus, type StatusTable } from './model/status-table.js'
+export { type ChunkLimits, chunkIds, uniqueIds } from './util/chunk.js'
+export { isDecimalString, toDecimalString } from './util/decimal.js'
+export { dedupeBy, RecentIds } from './util/dedupe.js'
+export { toE164 } from './util/e164.js'
+export {
+  type OffsetOptions,
+  type OffsetPage,
+  type PageByPageOptions,
+  paginateByOffset,
+  paginateByPage,
+} from './util/paginate.js'
+export { type SliceLength, splitTimeRange, type TimeSlice } from './util/slices.js'
+export {
+  formatIsoSeconds,
+  formatZonedTimestamp,
+  isValidTimeZone,
+  parseIsoTimestamp,
+  parseZonedTimestamp,
+  toEpochMs,
+} from './util/time.js'

@@ -1,0 +1,54 @@
+import type { Channel } from './channel.js'
+import type { FailureReason } from './reason.js'
+import type { RcsRecord } from './record.js'
+import { type DeliveryStatus, isFinal } from './status.js'
+
+/**
+ * The fields an adapter must supply; every other field defaults to null (`extra` to `{}`).
+ *
+ * @example
+ * import type { RecordInit } from '@rcs-records/core'
+ * const init: RecordInit = { provider: 'x', id: '1', channel: 'rcs', status: 'sent', vendorStatus: 'SENT', raw: {} }
+ */
+export type RecordInit = Pick<RcsRecord, 'provider' | 'id' | 'status' | 'vendorStatus' | 'raw'> & {
+  channel?: Channel
+} & Partial<Omit<RcsRecord, 'provider' | 'id' | 'status' | 'vendorStatus' | 'raw' | 'final' | 'channel'>>
+
+/**
+ * Builds a complete {@link RcsRecord}: computes `final`, defaults missing fields to null, and drops `reason`
+ * unless the status is a failure (the contract: a reason only on failure outcomes).
+ *
+ * @example
+ * import { buildRecord } from '@rcs-records/core'
+ * const record = buildRecord({ provider: 'x', id: '1', status: 'delivered', vendorStatus: 1, raw: {} })
+ * record.final // true
+ */
+export const buildRecord = (init: RecordInit): RcsRecord => {
+  const status: DeliveryStatus = init.status
+  const final = isFinal(status)
+  const reason: FailureReason | null =
+    final && status !== 'delivered' && status !== 'read' ? (init.reason ?? null) : null
+  return {
+    provider: init.provider,
+    id: init.id,
+    reference: init.reference ?? null,
+    channel: init.channel ?? 'rcs',
+    recipient: init.recipient ?? null,
+    sender: init.sender ?? null,
+    campaign: init.campaign ?? null,
+    status,
+    final,
+    reason,
+    vendorStatus: init.vendorStatus,
+    vendorDescription: init.vendorDescription ?? null,
+    createdAt: init.createdAt ?? null,
+    sentAt: init.sentAt ?? null,
+    deliveredAt: init.deliveredAt ?? null,
+    readAt: init.readAt ?? null,
+    updatedAt: init.updatedAt ?? null,
+    cost: init.cost ?? null,
+    fallback: init.fallback ?? null,
+    extra: init.extra ?? {},
+    raw: init.raw,
+  }
+}

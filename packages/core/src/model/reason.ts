@@ -1,0 +1,95 @@
+import * as t from 'io-ts'
+
+/**
+ * Why a message failed, in vendor-neutral terms. This is what an SMS-fallback decision reads.
+ *
+ * @example
+ * import { ReasonCodeCodec } from '@rcs-records/core'
+ * ReasonCodeCodec.is('not_rcs_capable') // true
+ */
+export const ReasonCodeCodec = t.keyof(
+  {
+    invalid_recipient: null,
+    not_rcs_capable: null,
+    unreachable: null,
+    opted_out: null,
+    blocked: null,
+    content_rejected: null,
+    rate_limited: null,
+    timed_out: null,
+    provider_error: null,
+    unknown: null,
+  },
+  'ReasonCode',
+)
+
+/**
+ * One of the canonical failure reason codes.
+ *
+ * @example
+ * import type { ReasonCode } from '@rcs-records/core'
+ * const code: ReasonCode = 'timed_out'
+ */
+export type ReasonCode = t.TypeOf<typeof ReasonCodeCodec>
+
+/**
+ * io-ts codec of {@link FailureReason}.
+ *
+ * @example
+ * import { FailureReasonCodec } from '@rcs-records/core'
+ * FailureReasonCodec.is({ code: 'unknown', permanent: null, vendorCode: null, message: null }) // true
+ */
+export const FailureReasonCodec = t.type(
+  {
+    code: ReasonCodeCodec,
+    permanent: t.union([t.boolean, t.null]),
+    vendorCode: t.union([t.string, t.null]),
+    message: t.union([t.string, t.null]),
+  },
+  'FailureReason',
+)
+
+/**
+ * Set only on failure outcomes. `permanent` is null when the vendor does not say whether a retry could work.
+ *
+ * @example
+ * import type { FailureReason } from '@rcs-records/core'
+ * const reason: FailureReason = { code: 'not_rcs_capable', permanent: true, vendorCode: 'not_rcs_user', message: null }
+ */
+export interface FailureReason {
+  code: ReasonCode
+  permanent: boolean | null
+  vendorCode: string | null
+  message: string | null
+}
+
+const PERMANENCE: Readonly<Record<ReasonCode, boolean | null>> = {
+  invalid_recipient: true,
+  not_rcs_capable: true,
+  unreachable: false,
+  opted_out: true,
+  blocked: true,
+  content_rejected: true,
+  rate_limited: false,
+  timed_out: false,
+  provider_error: false,
+  unknown: null,
+}
+
+/**
+ * Builds a {@link FailureReason}; `permanent` defaults to what the code usually means (an invalid recipient stays
+ * invalid; a timeout may not recur).
+ *
+ * @example
+ * import { failureReason } from '@rcs-records/core'
+ * failureReason('invalid_recipient', { vendorCode: 'failed' }).permanent // true
+ */
+export const failureReason = (
+  code: ReasonCode,
+  details: { vendorCode?: string | null; message?: string | null; permanent?: boolean | null } = {},
+): FailureReason => ({
+  code,
+  permanent: details.permanent === undefined ? PERMANENCE[code] : details.permanent,
+  vendorCode: details.vendorCode ?? null,
+  message: details.message ?? null,
+})

@@ -1,0 +1,36 @@
+import { defineConfig } from 'vitest/config'
+
+const packages = ['core', 'partner-gateway', 'bsg', 'spacivox', 'testkit', 'simulator', 'cli'] as const
+
+/**
+ * One vitest project per package (and one for the examples). Workspace packages resolve to their TypeScript
+ * sources through the `source` export condition, so tests never run against a stale build.
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      ...packages.map((name) => ({
+        extends: true as const,
+        test: {
+          name,
+          root: `packages/${name}`,
+          include: ['test/**/*.test.ts'],
+          setupFiles: ['../../vitest.setup.ts'],
+        },
+      })),
+      {
+        extends: true as const,
+        test: {
+          name: 'examples',
+          root: 'examples',
+          include: ['*/test/**/*.test.ts'],
+          setupFiles: ['../vitest.setup.ts'],
+        },
+      },
+    ],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+  },
+  resolve: { conditions: ['source', 'import', 'module', 'default'] },
+  ssr: { resolve: { conditions: ['source', 'import', 'module', 'default'], externalConditions: ['source'] } },
+})
