@@ -14,6 +14,7 @@ export type {
   Capabilities,
   ListQuery,
 } from './adapter/contract.js'
+export { reportInvalidRecord } from './adapter/invalid-record.js'
 export { consoleLogger, type Logger, silentLogger } from './adapter/logger.js'
 export {
   type DecodeErrorDetails,
