@@ -16,6 +16,11 @@ export type {
 } from './adapter/contract.js'
 export { reportInvalidRecord } from './adapter/invalid-record.js'
 export { consoleLogger, type Logger, silentLogger } from './adapter/logger.js'
+export { createClient } from './client/create-client.js'
+export { emulateGetMany } from './client/emulate-get-many.js'
+export { BUILT_IN_PROVIDERS, type LoadClientOptions, loadClient } from './client/load-client.js'
+export type { ClientOptions, GetManyResult, RcsClient, WatchOptions } from './client/types.js'
+export { validateConfig } from './client/validate-config.js'
 export {
   type DecodeErrorDetails,
   type DecodeIssue,
@@ -25,6 +30,10 @@ export {
 } from './errors/decode-error.js'
 export { RcsError, type RcsErrorKind, type RcsErrorOptions } from './errors/rcs-error.js'
 export { redact, redactDeep, registerSecret } from './errors/secrets.js'
+export { isRetryableStatus, kindOfStatus, vendorMessageOf } from './http/classify.js'
+export { backoffDelay, parseRetryAfter } from './http/retry-after.js'
+export { checkBaseUrl } from './http/secure-url.js'
+export { createHttpTransport, type TransportOptions } from './http/transport.js'
 export type {
   HttpEvent,
   HttpFailure,

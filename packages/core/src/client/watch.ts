@@ -1,0 +1,118 @@
+import type { Clock } from '../adapter/clock.js'
+import type { Adapter, Capabilities } from '../adapter/contract.js'
+import type { Logger } from '../adapter/logger.js'
+import { RcsError } from '../errors/rcs-error.js'
+import { mergeRecords } from '../model/merge.js'
+import type { RcsRecord } from '../model/record.js'
+import { uniqueIds } from '../util/chunk.js'
+import { toEpochMs } from '../util/time.js'
+import type { GetManyResult, WatchOptions } from './types.js'
+
+const WATCH_LIST_LOOKBACK_MS = 48 * 3_600_000
+
+/** Whether `next` tells the watcher anything new about the message. */
+const changed = (previous: RcsRecord | undefined, next: RcsRecord): boolean =>
+  previous === undefined ||
+  previous.status !== next.status ||
+  previous.vendorStatus !== next.vendorStatus ||
+  previous.updatedAt !== next.updatedAt ||
+  previous.sentAt !== next.sentAt ||
+  previous.deliveredAt !== next.deliveredAt ||
+  previous.readAt !== next.readAt ||
+  previous.reason?.code !== next.reason?.code
+
+interface WatchDeps {
+  adapter: Adapter
+  capabilities: Capabilities
+  provider: string
+  clock: Clock
+  logger: Logger
+  getMany: (ids: readonly string[]) => Promise<GetManyResult>
+}
+
+/**
+ * Polls `ids` until every one is final, a deadline passes or the signal aborts, and yields each change (merged
+ * with `mergeRecords`, so an out-of-order poll never moves a status backwards). Ids the vendor does not know yet are
+ * polled again. Vendors without an id lookup but with `modifiedSince` are polled through `list`. A poll that fails
+ * with a retryable error is logged and retried at the next interval; any other error ends the watch by throwing.
+ * Deadline and abort end the iteration quietly.
+ */
+export async function* watchRecords(
+  deps: WatchDeps,
+  ids: readonly string[],
+  opts: WatchOptions = {},
+): AsyncGenerator<RcsRecord> {
+  const { clock, capabilities } = deps
+  const canLookup = capabilities.getMany !== false || capabilities.get
+  if (!canLookup && !(capabilities.list && capabilities.modifiedSince)) {
+    throw new RcsError({
+      kind: 'unsupported',
+      provider: deps.provider,
+      message: `${deps.provider}: watch needs an id lookup or a modifiedSince listing; this adapter has neither`,
+    })
+  }
+  const started = clock.now()
+  const deadline = Math.min(
+    opts.timeoutMs === undefined ? Number.POSITIVE_INFINITY : started + opts.timeoutMs,
+    toEpochMs(opts.deadline) ?? Number.POSITIVE_INFINITY,
+  )
+  const baseInterval = Math.max(1, opts.intervalMs ?? 5_000)
+  const maxInterval = Math.max(baseInterval, opts.maxIntervalMs ?? 60_000)
+  const backoff = Math.max(1, opts.backoff ?? 1.5)
+  const known = new Map<string, RcsRecord>()
+  const pending = new Set(uniqueIds(ids))
+  let interval = baseInterval
+  let lastPoll: number | null = null
+
+  const poll = async (): Promise<RcsRecord[]> => {
+    if (canLookup) return (await deps.getMany([...pending])).records
+    const now = clock.now()
+    const from = toEpochMs(opts.from) ?? now - WATCH_LIST_LOOKBACK_MS
+    const records: RcsRecord[] = []
+    const query = {
+      from: new Date(from),
+      to: new Date(now),
+      ...(lastPoll === null
+        ? {}
+        : { modifiedSince: new Date(Math.max(lastPoll, now - WATCH_LIST_LOOKBACK_MS + 60_000)) }),
+      ...(opts.signal === undefined ? {} : { signal: opts.signal }),
+    }
+    for await (const record of deps.adapter.list(query)) if (pending.has(record.id)) records.push(record)
+    return records
+  }
+
+  while (pending.size > 0 && !opts.signal?.aborted && clock.now() < deadline) {
+    const pollStarted = clock.now()
+    let anyChange = false
+    try {
+      for (const record of await poll()) {
+        const previous = known.get(record.id)
+        const merged = mergeRecords(previous, record)
+        known.set(record.id, merged)
+        if (merged.final) pending.delete(record.id)
+        if (changed(previous, merged)) {
+          anyChange = true
+          yield merged
+        }
+      }
+      lastPoll = pollStarted
+    } catch (error) {
+      if (opts.signal?.aborted) return
+      if (!(error instanceof RcsError) || !error.retryable) throw error
+      deps.logger.warn('watch: poll failed, will retry', {
+        provider: deps.provider,
+        kind: error.kind,
+        message: error.message,
+      })
+    }
+    if (pending.size === 0) return
+    interval = anyChange ? baseInterval : Math.min(maxInterval, Math.round(interval * backoff))
+    const pause = Math.min(interval, deadline - clock.now())
+    if (pause <= 0) return
+    try {
+      await clock.sleep(pause, opts.signal)
+    } catch {
+      return
+    }
+  }
+}
