@@ -1,0 +1,49 @@
+import { type Adapter, type AdapterContext, emulateGetMany, registerSecret } from '@rcs-records/core'
+import { createMessagesApi } from './api.js'
+import { createTokenManager } from './auth.js'
+import type { Config } from './codec.js'
+import { getMessage } from './get.js'
+import { listMessages } from './list.js'
+import { createNormalizer } from './normalize.js'
+import { parseWebhook } from './webhook.js'
+
+/**
+ * Builds the BSG adapter instance from a complete config (what `adapter.create` does): one token manager shared by
+ * every call, `get` by `filter[id]`, `getMany` as bounded concurrent `get`s, `list` over ≤ 3-month windows, and the
+ * pure `normalize`/`parseWebhook` in the configured time zone.
+ *
+ * @example
+ * import { createHttpTransport, silentLogger, systemClock } from '@rcs-records/core'
+ * import { ConfigCodec, createBsgAdapter } from '@rcs-records/bsg'
+ * const decoded = ConfigCodec.decode({ apiKey: 'live_…' })
+ * if (decoded._tag === 'Right') {
+ *   const bsg = createBsgAdapter(decoded.right, {
+ *     http: createHttpTransport({ provider: 'bsg' }), clock: systemClock, logger: silentLogger,
+ *   })
+ * }
+ */
+export const createBsgAdapter = (config: Config, ctx: AdapterContext): Adapter => {
+  registerSecret(config.apiKey)
+  const tokens = createTokenManager({
+    http: ctx.http,
+    clock: ctx.clock,
+    logger: ctx.logger,
+    baseUrl: config.baseUrl,
+    apiKey: config.apiKey,
+    refreshAheadMs: config.refreshAheadMs,
+  })
+  const api = createMessagesApi({ http: ctx.http, tokens, baseUrl: config.baseUrl })
+  const normalize = createNormalizer(config.timeZone)
+  const get: Adapter['get'] = (id, opts) => getMessage({ api, config, clock: ctx.clock, normalize }, id, opts)
+  return {
+    get,
+    getMany: (ids, opts) =>
+      emulateGetMany(get, ids, {
+        concurrency: config.concurrency,
+        ...(opts === undefined ? {} : { callOptions: opts }),
+      }),
+    list: (query) => listMessages({ api, config, clock: ctx.clock, logger: ctx.logger, normalize }, query),
+    normalize,
+    parseWebhook: (body) => parseWebhook(body, { timeZone: config.timeZone }),
+  }
+}

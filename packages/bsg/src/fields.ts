@@ -1,0 +1,112 @@
+import { type Channel, type Cost, type Fallback, parseIsoTimestamp, toDecimalString } from '@rcs-records/core'
+
+/**
+ * Field readers shared by `normalize` and `parseWebhook`. Each takes an untrusted value and gives the canonical
+ * value or null — never an exception.
+ */
+
+const DIGITS = /^\d{1,20}$/
+
+/**
+ * A BSG id (a non-negative integer, as a JSON number or a digit string) as a string; null otherwise.
+ *
+ * @example
+ * import { readId } from './fields.js'
+ * readId(4419393338) // '4419393338'
+ * readId('3266500452') // '3266500452'
+ * readId(1.5) // null
+ */
+export const readId = (value: unknown): string | null => {
+  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? String(value) : null
+  if (typeof value === 'string') return DIGITS.test(value) ? value : null
+  return null
+}
+
+/**
+ * A non-empty string, or a finite number written as a string; null otherwise.
+ *
+ * @example
+ * import { readText } from './fields.js'
+ * readText(53651994) // '53651994'
+ * readText('') // null
+ */
+export const readText = (value: unknown): string | null => {
+  if (typeof value === 'string') return value === '' ? null : value
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value)
+  return null
+}
+
+/**
+ * A BSG timestamp as canonical ISO UTC. Zone-less `yyyy-mm-dd hh:mm:ss` values are read in `timeZone`; values with
+ * an offset (the spec's examples use `2000-01-23T04:56:07.000+00:00`) are read as written.
+ *
+ * @example
+ * import { readTimestamp } from './fields.js'
+ * readTimestamp('2024-07-01 12:00:00', 'Europe/Kyiv') // '2024-07-01T09:00:00.000Z'
+ * readTimestamp('not a date', 'UTC') // null
+ */
+export const readTimestamp = (value: unknown, timeZone: string): string | null =>
+  typeof value === 'string' ? parseIsoTimestamp(value, timeZone) : null
+
+/**
+ * A cost from an amount and a currency: null unless the amount is a decimal and the currency a non-empty string.
+ *
+ * @example
+ * import { readCost } from './fields.js'
+ * readCost('0.0100000', 'UAH') // { amount: '0.0100000', currency: 'UAH' }
+ * readCost('string', 'UAH') // null
+ */
+export const readCost = (value: unknown, currency: unknown): Cost | null => {
+  const amount = toDecimalString(value)
+  return amount !== null && typeof currency === 'string' && currency !== '' ? { amount, currency } : null
+}
+
+const asObject = (value: unknown): Record<string, unknown> | null =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null
+
+/**
+ * The cost of a `/api/messages` item: `amount` (the spec) or `amont` (the seed's field table, which also calls it an
+ * array — its first element is used).
+ *
+ * @example
+ * import { readAmount } from './fields.js'
+ * readAmount({ value: '0.0100000', currency: 'UAH' }) // { amount: '0.0100000', currency: 'UAH' }
+ * readAmount([{ value: '0.10', currency: 'USD' }]) // { amount: '0.10', currency: 'USD' }
+ */
+export const readAmount = (value: unknown): Cost | null => {
+  const amount = asObject(Array.isArray(value) ? value[0] : value)
+  return amount === null ? null : readCost(amount.value, amount.currency)
+}
+
+const fallbackChannel = (details: unknown, channel: Channel): Fallback | null => {
+  const object = asObject(details)
+  if (object === null) return null
+  const rawIds = object.id
+  const ids: string[] = []
+  if (Array.isArray(rawIds)) {
+    for (const item of rawIds) {
+      const id = readId(item)
+      if (id !== null) ids.push(id)
+    }
+  } else {
+    const id = readId(rawIds)
+    if (id !== null) ids.push(id)
+  }
+  const parts = object.parts
+  return { channel, ids, parts: typeof parts === 'number' && Number.isSafeInteger(parts) && parts >= 0 ? parts : null }
+}
+
+/**
+ * The fallback message(s) of `alternative_channels` (`{"sms":{"parts":1,"id":[12345]}}`, or `viber`): ids as
+ * strings (ids that are not integers are dropped), `parts` or null. SMS wins when both are present.
+ *
+ * @example
+ * import { readFallback } from './fields.js'
+ * readFallback({ sms: { parts: 1, id: [12345] } }) // { channel: 'sms', ids: ['12345'], parts: 1 }
+ * readFallback(null) // null
+ */
+export const readFallback = (value: unknown): Fallback | null => {
+  const object = asObject(value)
+  if (object === null) return null
+  return fallbackChannel(object.sms, 'sms') ?? fallbackChannel(object.viber, 'viber')
+}

@@ -1,0 +1,63 @@
+/**
+ * @rcs-records/bsg — the rcs-records adapter for BSG One-API (`/api/messages`): JWT auth with single-flight
+ * login/refresh, listings split into ≤ 3-month windows in the configured time zone, lookups by id, fallback (SMS)
+ * resolution and the RCS status callback.
+ *
+ * @packageDocumentation
+ */
+
+import type { AdapterDefinition } from '@rcs-records/core'
+import { createBsgAdapter } from './client.js'
+import { type Config, ConfigCodec } from './codec.js'
+import { PROVIDER } from './normalize.js'
+
+export { createBsgAdapter } from './client.js'
+export {
+  type BsgCallback,
+  BsgCallbackCodec,
+  type BsgMessage,
+  BsgMessageCodec,
+  type BsgStatus,
+  BsgStatusCodec,
+  type Config,
+  ConfigCodec,
+  clampPageSize,
+  DEFAULT_BASE_URL,
+  type MessagesPage,
+  MessagesPageCodec,
+  PAGE_LIMIT_MAX,
+  PAGE_LIMIT_MIN,
+  TokenResponseCodec,
+} from './codec.js'
+export { type FallbackResolution, type FallbackSource, resolveFallback } from './fallback.js'
+export { channelOf, channelTable, reasonFor, statusTable } from './mapping.js'
+export { createNormalizer, type NormalizeOptions, normalize, PROVIDER } from './normalize.js'
+export { parseWebhook } from './webhook.js'
+export {
+  type BsgWindow,
+  floatingTime,
+  planFloatingWindows,
+  planWindows,
+  shiftMonths,
+} from './windows.js'
+
+/**
+ * The BSG adapter definition: pass it to `createClient`.
+ *
+ * @example
+ * import { createClient } from '@rcs-records/core'
+ * import { adapter } from '@rcs-records/bsg'
+ * const client = createClient({ adapter, config: { apiKey: process.env.BSG_API_KEY, timeZone: 'Europe/Kyiv' } })
+ * for await (const record of client.list({ from: '2024-01-01T00:00:00Z', to: '2024-08-01T00:00:00Z' })) {
+ *   console.log(record.id, record.status, record.fallback?.ids)
+ * }
+ */
+export const adapter: AdapterDefinition<Config> = {
+  name: PROVIDER,
+  configCodec: ConfigCodec,
+  capabilities: { get: true, getMany: 'emulated', list: true, modifiedSince: false, webhooks: true },
+  secretFields: ['apiKey'],
+  create: createBsgAdapter,
+}
+
+export default adapter

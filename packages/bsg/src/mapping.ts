@@ -1,0 +1,104 @@
+import {
+  type Channel,
+  type DeliveryStatus,
+  type FailureReason,
+  failureReason,
+  type StatusTable,
+} from '@rcs-records/core'
+import type { BsgStatus } from './codec.js'
+
+/**
+ * BSG `status` → canonical status. Anything not in the table (including BSG's own `unknown`) is `unknown`.
+ *
+ * | canonical | BSG |
+ * |---|---|
+ * | pending | scheduled, moderation, accepted, sending |
+ * | sent | sent |
+ * | delivered | delivered |
+ * | read | read |
+ * | rejected | failed |
+ * | undeliverable | undelivered, not_service_user, not_rcs_user, not_viber_user |
+ * | expired | expired |
+ * | unknown | unknown, anything else |
+ *
+ * @example
+ * import { lookupStatus } from '@rcs-records/core'
+ * import { statusTable } from '@rcs-records/bsg'
+ * lookupStatus(statusTable, 'not_rcs_user') // 'undeliverable'
+ */
+export const statusTable: StatusTable<BsgStatus> = {
+  scheduled: 'pending',
+  moderation: 'pending',
+  accepted: 'pending',
+  sending: 'pending',
+  sent: 'sent',
+  delivered: 'delivered',
+  read: 'read',
+  failed: 'rejected',
+  undelivered: 'undeliverable',
+  not_service_user: 'undeliverable',
+  not_rcs_user: 'undeliverable',
+  not_viber_user: 'undeliverable',
+  expired: 'expired',
+  unknown: 'unknown',
+}
+
+/**
+ * BSG message `type` → channel (`hlr` and anything unknown → `other`).
+ *
+ * @example
+ * import { channelTable } from '@rcs-records/bsg'
+ * channelTable.viber // 'viber'
+ */
+export const channelTable: Readonly<Record<string, Channel>> = {
+  rcs: 'rcs',
+  sms: 'sms',
+  viber: 'viber',
+  whatsapp: 'whatsapp',
+}
+
+/**
+ * The channel of a BSG `type` value. Absent (null/undefined) means `rcs` — `/api/messages` is BSG's RCS status
+ * endpoint; any other value BSG documents (`hlr`) or not is `other`.
+ *
+ * @example
+ * import { channelOf } from '@rcs-records/bsg'
+ * channelOf('sms') // 'sms'
+ * channelOf('hlr') // 'other'
+ * channelOf(undefined) // 'rcs'
+ */
+export const channelOf = (type: unknown): Channel => {
+  if (type === undefined || type === null) return 'rcs'
+  if (typeof type !== 'string') return 'other'
+  return Object.hasOwn(channelTable, type) ? (channelTable[type] as Channel) : 'other'
+}
+
+/**
+ * What a failure says when BSG gives nothing more than the status. Codes per the design: `failed` (refused before
+ * sending, e.g. an invalid number or missing prefix) → `invalid_recipient`; `not_*_user` → `not_rcs_capable`
+ * (permanent); `expired` → `timed_out`; `undelivered` → `unknown` (BSG does not say why).
+ *
+ * @example
+ * import { reasonFor } from '@rcs-records/bsg'
+ * reasonFor('not_rcs_user', 'undeliverable')?.code // 'not_rcs_capable'
+ * reasonFor('delivered', 'delivered') // null
+ */
+export const reasonFor = (
+  vendorStatus: string,
+  status: DeliveryStatus,
+  vendor: { code?: string | null; message?: string | null } = {},
+): FailureReason | null => {
+  const details = { vendorCode: vendor.code ?? vendorStatus, message: vendor.message ?? null }
+  switch (status) {
+    case 'rejected':
+      return failureReason('invalid_recipient', details)
+    case 'expired':
+      return failureReason('timed_out', details)
+    case 'undeliverable':
+      return vendorStatus.startsWith('not_') && vendorStatus.endsWith('_user')
+        ? failureReason('not_rcs_capable', { ...details, permanent: true })
+        : failureReason('unknown', details)
+    default:
+      return null
+  }
+}

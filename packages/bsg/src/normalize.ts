@@ -1,0 +1,177 @@
+import {
+  buildRecord,
+  type DecodeIssue,
+  decodeError,
+  isValidTimeZone,
+  lookupStatus,
+  RcsError,
+  type RcsRecord,
+  toE164,
+} from '@rcs-records/core'
+import { type Either, left, right } from 'fp-ts/Either'
+import { readAmount, readFallback, readId, readText, readTimestamp } from './fields.js'
+import { channelOf, reasonFor, statusTable } from './mapping.js'
+
+/**
+ * The adapter name: the `provider` of every record and error.
+ *
+ * @example
+ * import { PROVIDER } from '@rcs-records/bsg'
+ * PROVIDER // 'bsg'
+ */
+export const PROVIDER = 'bsg'
+
+/**
+ * Options of {@link normalize} and `parseWebhook`.
+ *
+ * @example
+ * import type { NormalizeOptions } from '@rcs-records/bsg'
+ * const options: NormalizeOptions = { timeZone: 'Europe/Kyiv' }
+ */
+export interface NormalizeOptions {
+  /** IANA zone of BSG's zone-less timestamps. Default `UTC`. */
+  timeZone?: string
+}
+
+/**
+ * Describes a value for a decode issue without ever copying it whole.
+ *
+ * @example
+ * import { describeValue } from './normalize.js'
+ * describeValue([1, 2]) // 'array(2)'
+ */
+export const describeValue = (value: unknown): string => {
+  if (value === undefined) return 'undefined'
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return `array(${value.length})`
+  if (typeof value === 'object') return 'object'
+  const text = typeof value === 'string' ? JSON.stringify(value) : String(value)
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text
+}
+
+const ID_EXPECTED = 'a non-negative integer id (number or digit string)'
+
+/**
+ * Checks the parts of a payload every record needs (an object with an integer `id` and a string `status`); the
+ * issues name the failing paths, prefixed with `prefix` (e.g. `data.3.`).
+ *
+ * @example
+ * import { requiredIssues } from './normalize.js'
+ * requiredIssues({ id: 'x' }, '') // [{ path: 'id', … }, { path: 'status', … }]
+ */
+export const requiredIssues = (payload: unknown, prefix: string): DecodeIssue[] => {
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
+    return [
+      { path: prefix === '' ? '(root)' : prefix.slice(0, -1), expected: 'object', actual: describeValue(payload) },
+    ]
+  }
+  const record = payload as Record<string, unknown>
+  const issues: DecodeIssue[] = []
+  if (readId(record.id) === null)
+    issues.push({ path: `${prefix}id`, expected: ID_EXPECTED, actual: describeValue(record.id) })
+  if (typeof record.status !== 'string') {
+    issues.push({ path: `${prefix}status`, expected: 'string', actual: describeValue(record.status) })
+  }
+  return issues
+}
+
+/**
+ * A `config` error for an unusable time zone option (normalising must not throw on it).
+ *
+ * @example
+ * import { badTimeZone } from './normalize.js'
+ * badTimeZone('Mars/Olympus').kind // 'config'
+ */
+export const badTimeZone = (timeZone: string): RcsError =>
+  new RcsError({
+    kind: 'config',
+    provider: PROVIDER,
+    message: `${PROVIDER}: timeZone must be an IANA time zone such as UTC or Europe/Kyiv (got ${describeValue(timeZone)})`,
+  })
+
+const buildExtra = (m: Record<string, unknown>): Record<string, unknown> => {
+  const extra: Record<string, unknown> = {}
+  if (m.type !== undefined) extra.type = m.type
+  if (m.source !== undefined) extra.source = m.source
+  if (m.validity !== undefined) extra.validity = m.validity
+  if (m.country !== undefined) extra.country = m.country
+  if (m.parts !== undefined) extra.parts = m.parts
+  if (m.text !== undefined || m.rcs_options !== undefined) {
+    const content: Record<string, unknown> = {}
+    if (m.text !== undefined) content.text = m.text
+    if (m.rcs_options !== undefined) content.rcs_options = m.rcs_options
+    extra.content = content
+  }
+  return extra
+}
+
+const toRecord = (m: Record<string, unknown>, id: string, vendorStatus: string, timeZone: string): RcsRecord => {
+  const status = lookupStatus(statusTable, vendorStatus)
+  const reportedAt = readTimestamp(m.delivered_at, timeZone)
+  const succeeded = status === 'delivered' || status === 'read'
+  return buildRecord({
+    provider: PROVIDER,
+    id,
+    reference: readText(m.reference_id),
+    channel: channelOf(m.type),
+    recipient: toE164(m.phone),
+    sender: readText(m.sender),
+    campaign: readText(m.campaign_id),
+    status,
+    reason: reasonFor(vendorStatus, status),
+    vendorStatus,
+    createdAt: readTimestamp(m.created_at, timeZone),
+    sentAt: readTimestamp(m.sent_at ?? m.send_at, timeZone),
+    // `delivered_at` is when BSG received the delivery report: a delivery time only when the message was delivered;
+    // for other statuses it is when BSG last changed the status.
+    deliveredAt: succeeded ? reportedAt : null,
+    updatedAt: status === 'read' ? null : reportedAt,
+    cost: readAmount(m.amount ?? m.amont),
+    fallback: readFallback(m.alternative_channels),
+    extra: buildExtra(m),
+    raw: m,
+  })
+}
+
+/**
+ * Builds a normaliser for one time zone (validated once): a `/api/messages` item → {@link RcsRecord}.
+ *
+ * @example
+ * import { createNormalizer } from '@rcs-records/bsg'
+ * const normalizeKyiv = createNormalizer('Europe/Kyiv')
+ * normalizeKyiv({ id: 1, status: 'sent', created_at: '2024-07-01 12:00:00' })
+ */
+export const createNormalizer = (timeZone = 'UTC'): ((payload: unknown) => Either<RcsError, RcsRecord>) => {
+  if (typeof timeZone !== 'string' || !isValidTimeZone(timeZone)) {
+    const error = badTimeZone(String(timeZone))
+    return () => left(error)
+  }
+  return (payload) => {
+    const issues = requiredIssues(payload, '')
+    if (issues.length > 0) return left(decodeError(PROVIDER, payload, issues))
+    const m = payload as Record<string, unknown>
+    return right(toRecord(m, readId(m.id) as string, m.status as string, timeZone))
+  }
+}
+
+const normalizers = new Map<string, (payload: unknown) => Either<RcsError, RcsRecord>>()
+
+/**
+ * Pure: one BSG `/api/messages` item → {@link RcsRecord}. Never throws. A payload that is not an object with an
+ * integer `id` and a string `status` is a `decode` error naming the paths; unusable fields (a non-decimal amount, a
+ * bad date or phone) become null and stay in `raw`. Timestamps are read in `options.timeZone` (default UTC).
+ *
+ * @example
+ * import { normalize } from '@rcs-records/bsg'
+ * const result = normalize({ id: 26130, status: 'delivered', phone: 380661234567 }, { timeZone: 'Europe/Kyiv' })
+ * if (result._tag === 'Right') result.right.recipient // '+380661234567'
+ */
+export const normalize = (payload: unknown, options?: NormalizeOptions): Either<RcsError, RcsRecord> => {
+  const timeZone = options?.timeZone ?? 'UTC'
+  let normalizer = normalizers.get(timeZone)
+  if (normalizer === undefined) {
+    normalizer = createNormalizer(timeZone)
+    if (normalizers.size < 64) normalizers.set(timeZone, normalizer)
+  }
+  return normalizer(payload)
+}

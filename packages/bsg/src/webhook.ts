@@ -1,0 +1,98 @@
+import {
+  buildRecord,
+  type DecodeIssue,
+  decodeError,
+  isValidTimeZone,
+  lookupStatus,
+  type RcsError,
+  type RcsRecord,
+  toE164,
+} from '@rcs-records/core'
+import { type Either, left, right } from 'fp-ts/Either'
+import { readCost, readId, readText, readTimestamp } from './fields.js'
+import { reasonFor, statusTable } from './mapping.js'
+import { badTimeZone, type NormalizeOptions, PROVIDER, requiredIssues } from './normalize.js'
+
+/** Enough to see what is wrong with a batch; the raw body is kept whole in the error anyway. */
+const MAX_ISSUES = 20
+
+/** BSG's `errorDescription` on success; not worth keeping as a failure message. */
+const NO_ERRORS = 'no errors'
+
+const vendorCodeOf = (error: unknown): string | null => {
+  if (error === 0 || error === '0' || error === null || error === undefined) return null
+  return readText(error)
+}
+
+const callbackToRecord = (c: Record<string, unknown>, timeZone: string): RcsRecord => {
+  const vendorStatus = c.status as string
+  const status = lookupStatus(statusTable, vendorStatus)
+  const description = readText(c.errorDescription)
+  const message = description !== null && description.trim().toLowerCase() !== NO_ERRORS ? description : null
+  const reportedAt = readTimestamp(c.time_dr, timeZone)
+  const extra: Record<string, unknown> = {}
+  if (c.error !== undefined) extra.error = c.error
+  return buildRecord({
+    provider: PROVIDER,
+    id: readId(c.id) as string,
+    reference: readText(c.reference),
+    channel: 'rcs',
+    recipient: toE164(c.msisdn),
+    status,
+    reason: reasonFor(vendorStatus, status, { code: vendorCodeOf(c.error), message }),
+    vendorStatus,
+    vendorDescription: description,
+    createdAt: readTimestamp(c.time_in, timeZone),
+    sentAt: readTimestamp(c.time_sent, timeZone),
+    // `time_dr` is when BSG received the report that produced this callback: the delivery time for `delivered`,
+    // the read time for `read`, and for any other status the time the status changed.
+    deliveredAt: status === 'delivered' ? reportedAt : null,
+    readAt: status === 'read' ? reportedAt : null,
+    updatedAt: reportedAt,
+    cost: readCost(c.price, c.currency),
+    extra,
+    raw: c,
+  })
+}
+
+const parseBody = (body: unknown): Either<RcsError, unknown> => {
+  if (typeof body !== 'string') return right(body)
+  try {
+    return right(JSON.parse(body))
+  } catch {
+    return left(
+      decodeError(PROVIDER, body, [{ path: '(root)', expected: 'a JSON callback body', actual: 'invalid JSON' }]),
+    )
+  }
+}
+
+/**
+ * Pure: one BSG RCS status callback body → records. Accepts the documented object, an array of them, or the body
+ * as a JSON string. Never throws; an item without an integer `id` or a string `status` is a `decode` error naming
+ * the path (`1.status` in an array). `msisdn` → recipient, `reference` → reference, `time_in`/`time_sent` →
+ * createdAt/sentAt, `time_dr` → deliveredAt (or readAt for `read`) and updatedAt, `price`/`currency` → cost, and on
+ * failures `error`/`errorDescription` → reason (vendorCode/message).
+ *
+ * @example
+ * import { parseWebhook } from '@rcs-records/bsg'
+ * const result = parseWebhook({
+ *   error: 0, errorDescription: 'No errors', id: '3266500452', msisdn: '380997087351', reference: 'hello',
+ *   time_in: '2024-08-22 11:47:42', time_sent: '2024-08-22 11:47:42', time_dr: '2024-08-22 11:47:53',
+ *   status: 'delivered', price: '1.1000000', currency: 'EUR',
+ * })
+ * if (result._tag === 'Right') result.right[0]?.deliveredAt // '2024-08-22T11:47:53.000Z'
+ */
+export const parseWebhook = (body: unknown, options?: NormalizeOptions): Either<RcsError, RcsRecord[]> => {
+  const timeZone = options?.timeZone ?? 'UTC'
+  if (typeof timeZone !== 'string' || !isValidTimeZone(timeZone)) return left(badTimeZone(String(timeZone)))
+  const parsed = parseBody(body)
+  if (parsed._tag === 'Left') return parsed
+  const payload = parsed.right
+  const items: readonly unknown[] = Array.isArray(payload) ? payload : [payload]
+  const issues: DecodeIssue[] = []
+  for (let index = 0; index < items.length && issues.length < MAX_ISSUES; index++) {
+    issues.push(...requiredIssues(items[index], Array.isArray(payload) ? `${index}.` : ''))
+  }
+  if (issues.length > 0) return left(decodeError(PROVIDER, payload, issues))
+  return right(items.map((item) => callbackToRecord(item as Record<string, unknown>, timeZone)))
+}
