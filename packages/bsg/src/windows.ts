@@ -1,4 +1,4 @@
-import { formatZonedTimestamp, splitTimeRange } from '@rcs-records/core'
+import { formatZonedTimestamp } from '@rcs-records/core'
 
 /**
  * One `/api/messages` query window: `filter[from]` and `filter[to]` as BSG wants them (`yyyy-mm-dd hh:mm:ss`,
@@ -13,8 +13,8 @@ export interface BsgWindow {
   to: string
 }
 
-/** The longest window BSG accepts. */
-const WINDOW = { months: 3 } as const
+/** The longest window BSG accepts, in calendar months. */
+const WINDOW_MONTHS = 3
 
 const SECOND = 1000
 
@@ -55,6 +55,8 @@ const formatFloating = (floating: number): string => formatZonedTimestamp(floati
  * Splits the floating range `[from, to)` into BSG windows of at most 3 calendar months. Every second in the range
  * belongs to exactly one window: a window covers its seconds `from … to` inclusive and the next one starts at the
  * following second (a record stamped `hh:mm:ss` is in `[from, to)` when its second starts in it).
+ * Each window's 3 months count from its own start (as BSG checks them), so a window that starts on a clamped day
+ * (28 February) is never longer than 3 months.
  *
  * @example
  * import { planFloatingWindows } from '@rcs-records/bsg'
@@ -62,12 +64,14 @@ const formatFloating = (floating: number): string => formatZonedTimestamp(floati
  * // [{ from: '2024-01-01 00:00:00', to: '2024-03-31 23:59:59' }, { from: '2024-04-01 00:00:00', to: '2024-04-14 23:59:59' }]
  */
 export const planFloatingWindows = (from: number, to: number): BsgWindow[] => {
-  const first = Math.ceil(from / SECOND) * SECOND
   const end = Math.ceil(to / SECOND) * SECOND
-  return splitTimeRange(first, end, WINDOW).map((slice) => ({
-    from: formatFloating(slice.from),
-    to: formatFloating(slice.to - SECOND),
-  }))
+  const windows: BsgWindow[] = []
+  for (let start = Math.ceil(from / SECOND) * SECOND; start < end; ) {
+    const next = Math.min(shiftMonths(start, WINDOW_MONTHS), end)
+    windows.push({ from: formatFloating(start), to: formatFloating(next - SECOND) })
+    start = next
+  }
+  return windows
 }
 
 /**

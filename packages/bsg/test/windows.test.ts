@@ -1,0 +1,131 @@
+import { parseZonedTimestamp } from '@rcs-records/core'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { floatingTime, planFloatingWindows, planWindows, shiftMonths } from '../src/index.js'
+
+const at = (iso: string) => Date.parse(iso)
+/** A window edge read back as wall-clock-as-UTC ms. */
+const edge = (text: string) => Date.parse(`${text.replace(' ', 'T')}Z`)
+
+describe('planWindows', () => {
+  it('splits a 7-month range into 3 windows of at most 3 months, none in the future', () => {
+    const now = at('2024-08-15T12:00:00.250Z')
+    const windows = planWindows(at('2024-01-01T00:00:00Z'), at('2024-09-01T00:00:00Z'), now, 'UTC')
+    expect(windows).toEqual([
+      { from: '2024-01-01 00:00:00', to: '2024-03-31 23:59:59' },
+      { from: '2024-04-01 00:00:00', to: '2024-06-30 23:59:59' },
+      { from: '2024-07-01 00:00:00', to: '2024-08-15 12:00:00' },
+    ])
+    for (const window of windows) {
+      expect(edge(window.to)).toBeLessThan(shiftMonths(edge(window.from), 3))
+      expect(edge(window.to)).toBeLessThanOrEqual(now)
+    }
+  })
+
+  it('splits exactly 7 months (Jan 1 → Aug 1) into 3 windows', () => {
+    const windows = planWindows(
+      at('2024-01-01T00:00:00Z'),
+      at('2024-08-01T00:00:00Z'),
+      at('2025-01-01T00:00:00Z'),
+      'UTC',
+    )
+    expect(windows.map((w) => [w.from, w.to])).toEqual([
+      ['2024-01-01 00:00:00', '2024-03-31 23:59:59'],
+      ['2024-04-01 00:00:00', '2024-06-30 23:59:59'],
+      ['2024-07-01 00:00:00', '2024-07-31 23:59:59'],
+    ])
+  })
+
+  it('writes the filters as wall-clock time in the zone, across the spring DST change in Kyiv', () => {
+    // 00:30Z is 02:30 EET (UTC+2); 01:30Z is 04:30 EEST (UTC+3): clocks jumped 03:00 → 04:00 in between.
+    expect(
+      planWindows(at('2024-03-31T00:30:00Z'), at('2024-03-31T01:30:00Z'), at('2025-01-01T00:00:00Z'), 'Europe/Kyiv'),
+    ).toEqual([{ from: '2024-03-31 02:30:00', to: '2024-03-31 04:29:59' }])
+  })
+
+  it('rounds to whole seconds without losing or repeating one', () => {
+    const windows = planWindows(
+      at('2024-01-01T00:00:00.200Z'),
+      at('2024-01-01T00:00:10.700Z'),
+      at('2025-01-01T00:00:00Z'),
+      'UTC',
+    )
+    // [00:00:00.200, 00:00:10.700): seconds 1…10 start inside the range.
+    expect(windows).toEqual([{ from: '2024-01-01 00:00:01', to: '2024-01-01 00:00:10' }])
+  })
+
+  it('gives nothing for an empty, inverted or future range', () => {
+    const now = at('2024-06-01T00:00:00Z')
+    expect(planWindows(now, now, now, 'UTC')).toEqual([])
+    expect(planWindows(now + 1000, now, now + 5000, 'UTC')).toEqual([])
+    expect(planWindows(now + 1000, now + 9000, now, 'UTC')).toEqual([])
+  })
+
+  it('never skips or repeats a second and never exceeds 3 months (property)', () => {
+    const zone = fc.constantFrom('UTC', 'Europe/Kyiv', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe')
+    const instant = fc.integer({ min: at('2019-01-01T00:00:00Z'), max: at('2026-01-01T00:00:00Z') })
+    fc.assert(
+      fc.property(zone, instant, fc.integer({ min: 0, max: 3 * 366 * 86_400_000 }), (timeZone, from, length) => {
+        const to = from + length
+        const windows = planWindows(from, to, at('2030-01-01T00:00:00Z'), timeZone)
+        let previousEnd: number | null = null
+        for (const window of windows) {
+          const start = edge(window.from)
+          const end = edge(window.to)
+          if (end < start) return false
+          if (end >= shiftMonths(start, 3)) return false
+          if (previousEnd !== null && start !== previousEnd + 1000) return false
+          previousEnd = end
+        }
+        if (windows.length === 0)
+          return Math.ceil(floatingTime(to, timeZone) / 1000) <= Math.ceil(floatingTime(from, timeZone) / 1000)
+        // Covers exactly the seconds of [from, to) in wall-clock terms.
+        const first = edge(windows[0]?.from as string)
+        const last = edge(windows[windows.length - 1]?.to as string)
+        return (
+          first === Math.ceil(floatingTime(from, timeZone) / 1000) * 1000 &&
+          last === Math.ceil(floatingTime(to, timeZone) / 1000) * 1000 - 1000
+        )
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('a record stamped on a boundary second lands in exactly one window', () => {
+    const windows = planWindows(
+      at('2024-01-01T00:00:00Z'),
+      at('2024-08-01T00:00:00Z'),
+      at('2025-01-01T00:00:00Z'),
+      'Europe/Kyiv',
+    )
+    for (const stamp of ['2024-04-01 02:00:00', '2024-04-01 01:59:59', '2024-07-01 02:00:00']) {
+      expect(windows.filter((w) => w.from <= stamp && stamp <= w.to)).toHaveLength(1)
+    }
+    // Kyiv is UTC+2 on 1 January: the range starts at 02:00 local.
+    expect(windows[0]?.from).toBe('2024-01-01 02:00:00')
+    expect(parseZonedTimestamp(windows[0]?.from, 'Europe/Kyiv')).toBe('2024-01-01T00:00:00.000Z')
+  })
+})
+
+describe('planFloatingWindows and shiftMonths', () => {
+  it('clamps the day when shifting months', () => {
+    expect(new Date(shiftMonths(at('2024-05-31T10:00:00Z'), -3)).toISOString()).toBe('2024-02-29T10:00:00.000Z')
+    expect(new Date(shiftMonths(at('2024-11-30T00:00:00Z'), 3)).toISOString()).toBe('2025-02-28T00:00:00.000Z')
+  })
+
+  it('counts each window from its own start, so a window starting on a clamped day stays within 3 months', () => {
+    expect(planFloatingWindows(at('2023-11-30T00:00:00Z'), at('2024-09-01T00:00:00Z'))).toEqual([
+      { from: '2023-11-30 00:00:00', to: '2024-02-28 23:59:59' },
+      { from: '2024-02-29 00:00:00', to: '2024-05-28 23:59:59' },
+      { from: '2024-05-29 00:00:00', to: '2024-08-28 23:59:59' },
+      { from: '2024-08-29 00:00:00', to: '2024-08-31 23:59:59' },
+    ])
+  })
+
+  it('plans windows on wall-clock time', () => {
+    expect(planFloatingWindows(at('2024-01-01T00:00:00Z'), at('2024-04-15T00:00:00Z'))).toEqual([
+      { from: '2024-01-01 00:00:00', to: '2024-03-31 23:59:59' },
+      { from: '2024-04-01 00:00:00', to: '2024-04-14 23:59:59' },
+    ])
+  })
+})
