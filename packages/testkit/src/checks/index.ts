@@ -1,0 +1,68 @@
+import type { ConformanceCheck } from '../check.js'
+import {
+  capabilityGet,
+  capabilityGetMany,
+  capabilityList,
+  capabilityModifiedSince,
+  capabilityWebhooks,
+} from './capabilities.js'
+import { configInvalid, configValid } from './config.js'
+import { definitionShape } from './definition.js'
+import { normalizeFixtures, webhookFixtures } from './fixtures.js'
+import { errorsSecrets, recordsInvariants } from './invariants.js'
+import { listDates, listFilters } from './list.js'
+import { normalizeArbitrary, normalizeJunk, webhookArbitrary, webhookJunk } from './robustness.js'
+import { statusDocumented, statusUnseen } from './statuses.js'
+
+/**
+ * Every conformance check, in the order they run. The last two examine everything the others saw, so they come last.
+ *
+ * @example
+ * import { CONFORMANCE_CHECKS } from '@rcs-records/testkit'
+ * CONFORMANCE_CHECKS.map((check) => check.name) // ['definition.shape', 'config.valid', …, 'errors.secrets']
+ */
+export const CONFORMANCE_CHECKS: readonly ConformanceCheck[] = [
+  definitionShape,
+  configValid,
+  configInvalid,
+  normalizeFixtures,
+  webhookFixtures,
+  statusDocumented,
+  statusUnseen,
+  normalizeJunk,
+  normalizeArbitrary,
+  webhookJunk,
+  webhookArbitrary,
+  capabilityWebhooks,
+  capabilityGet,
+  capabilityGetMany,
+  capabilityList,
+  capabilityModifiedSince,
+  listFilters,
+  listDates,
+  recordsInvariants,
+  errorsSecrets,
+]
+
+export {
+  capabilityGet,
+  capabilityGetMany,
+  capabilityList,
+  capabilityModifiedSince,
+  capabilityWebhooks,
+  configInvalid,
+  configValid,
+  definitionShape,
+  errorsSecrets,
+  listDates,
+  listFilters,
+  normalizeArbitrary,
+  normalizeFixtures,
+  normalizeJunk,
+  recordsInvariants,
+  statusDocumented,
+  statusUnseen,
+  webhookArbitrary,
+  webhookFixtures,
+  webhookJunk,
+}
