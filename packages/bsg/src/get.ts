@@ -37,8 +37,9 @@ export const lookupWindows = (
   from: CallOptions['from'],
 ): Either<RcsError, BsgWindow[]> => {
   if (from === undefined) {
-    const end = floatingTime(now, config.timeZone)
-    return right(planFloatingWindows(shiftMonths(end, -config.lookbackMonths), end).reverse())
+    const current = floatingTime(now, config.timeZone)
+    // `+ 1`: the current second belongs to the range, so a message created this second is found.
+    return right(planFloatingWindows(shiftMonths(current, -config.lookbackMonths), current + 1).reverse())
   }
   const start = toEpochMs(from)
   if (start === null) {
