@@ -1,0 +1,97 @@
+import type { Channel, DeliveryStatus } from '@rcs-records/core'
+import type { OutputFormat } from '../output/format.js'
+
+/**
+ * Options every command that talks to a vendor shares: where the config comes from and how output looks.
+ *
+ * @example
+ * import type { CommonOptions } from '@rcs-records/cli'
+ * const options: CommonOptions = { provider: 'bsg', raw: false, color: true, progress: true, verbose: false }
+ */
+export interface CommonOptions {
+  /** `--provider`: one provider, a comma-separated list, or `all` (list and report only). */
+  provider?: string
+  /** `--config FILE`. */
+  config?: string
+  /** `--base-url URL`: overrides the provider's base URL. */
+  baseUrl?: string
+  /** `--format`; undefined means the default (see `defaultFormat`). */
+  format?: OutputFormat
+  /** `--out FILE`. */
+  out?: string
+  /** `--raw`: keep each record's vendor payload in json/ndjson output. */
+  raw: boolean
+  /** False with `--no-color`. */
+  color: boolean
+  /** False with `--no-progress`. */
+  progress: boolean
+  /** `--verbose`: library info and debug messages on stderr. */
+  verbose: boolean
+}
+
+/**
+ * Options of a lookup by id (`get`, `get-many`, `watch`).
+ *
+ * @example
+ * import type { LookupOptions } from '@rcs-records/cli'
+ * const lookup: LookupOptions = { channel: 'rcs', from: '2026-01-01T00:00:00.000Z' }
+ */
+export interface LookupOptions {
+  channel?: Channel
+  /** How far back the lookup searches. */
+  from?: string
+}
+
+/**
+ * The filters of `list` and `report`.
+ *
+ * @example
+ * import type { ListFilters } from '@rcs-records/cli'
+ * const filters: ListFilters = { from: '2026-01-01T00:00:00.000Z', to: '2026-01-02T00:00:00.000Z', status: ['read'] }
+ */
+export interface ListFilters {
+  from: string
+  to: string
+  status?: DeliveryStatus[]
+  channel?: Channel
+  campaign?: string
+  reference?: string
+  modifiedSince?: string
+  pageSize?: number
+  strict?: boolean
+}
+
+/**
+ * A parsed command line.
+ *
+ * @example
+ * import { parseCommandLine } from '@rcs-records/cli'
+ * const command = parseCommandLine(['get', '26130', '--provider', 'bsg'], Date.now())
+ * if (command.name === 'get') console.log(command.id)
+ */
+export type Command =
+  | { name: 'help'; topic?: string }
+  | { name: 'version' }
+  | { name: 'get'; common: CommonOptions; id: string; lookup: LookupOptions }
+  | { name: 'get-many'; common: CommonOptions; ids: string[] | 'stdin'; lookup: LookupOptions }
+  | { name: 'list'; common: CommonOptions; filters: ListFilters }
+  | {
+      name: 'watch'
+      common: CommonOptions
+      ids: string[]
+      lookup: LookupOptions
+      intervalMs?: number
+      timeoutMs?: number
+    }
+  | { name: 'report'; common: CommonOptions; filters: ListFilters; top: number }
+  | { name: 'simulate'; common: CommonOptions; port?: number; seed?: number; records?: number }
+  | { name: 'demo'; common: CommonOptions; seed?: number; records?: number; rows: number }
+
+/**
+ * The name of a command.
+ *
+ * @example
+ * import type { CommandName } from '@rcs-records/cli'
+ * const name: CommandName = 'report'
+ */
+export type CommandName = Command['name']

@@ -1,0 +1,87 @@
+const GENERAL = `rcs-records — read RCS delivery records from partner-gateway, BSG and spacivox, normalised into one model.
+
+Usage: rcs-records <command> [options]
+
+Commands
+  get <id>                     one message's record
+  get-many <ids…|->            many messages (ids as arguments, or one per line on stdin with -)
+  list --from T [--to T]       every record of a time window, streamed
+  watch <ids…>                 poll until every message is final, printing each change
+  report --from T [--to T]     delivery funnel per provider and per campaign, with bar charts
+  simulate                     run the local simulator of the three vendor APIs and print its configs
+  demo                         no credentials needed: simulator + real adapters + table + funnel
+
+Config (precedence: flags > --config file > environment > adapter defaults)
+  -p, --provider NAME          partner-gateway | bsg | spacivox | a package name; list/report: a,b or all
+  -c, --config FILE            JSON: {"provider":"bsg","apiKey":"…"} or {"bsg":{…},"spacivox":{…}}
+      --base-url URL           the provider's base URL
+  environment                  RCS_PROVIDER, RCS_BSG_API_KEY, RCS_PG_API_KEY, RCS_PG_USERNAME, RCS_PG_PASSWORD,
+                               RCS_SPACIVOX_TOKEN, RCS_BSG_BASE_URL, RCS_PG_BASE_URL, RCS_SPACIVOX_BASE_URL
+
+Output
+  -f, --format FMT             table | json | ndjson | csv (default: table on a terminal, ndjson when piped;
+                               with --out, from the file's extension)
+  -o, --out FILE               write to FILE instead of stdout
+      --raw                    keep each record's vendor payload (json, ndjson)
+      --no-color               plain output (also NO_COLOR=1; colour is never used when piped)
+      --no-progress            no progress line on stderr (it is only drawn when stderr is a terminal)
+  -v, --verbose                library info and debug messages on stderr
+
+Times: 2026-01-31T12:00:00Z, 2026-01-31T14:00:00+02:00, 2026-01-31 (midnight UTC), now, now-2h, now-7d.
+Durations: 500ms, 5s, 2m, 1h, 1d (a bare number is seconds).
+
+Exit codes: 0 ok · 1 internal error · 2 usage (or a query the vendor refused) · 3 config (or credentials refused)
+            4 not found · 5 vendor or network error · 6 watch timed out · 130 interrupted (Ctrl-C)
+
+Run "rcs-records help <command>" for a command's options.`
+
+const COMMANDS: Readonly<Record<string, string>> = {
+  get: `Usage: rcs-records get <id> [--channel rcs|sms|…] [--from T] [config and output options]
+
+One message's record. --channel scopes the lookup (partner-gateway needs the send channel; default rcs),
+--from is how far back the lookup searches. The table format shows every field. Not found: exit 4.`,
+  'get-many': `Usage: rcs-records get-many <ids…|-> [--channel …] [--from T] [config and output options]
+
+Records of many messages. With "-", ids are read from stdin (whitespace, comma or newline separated; # starts a
+comment). Found records are written; unknown ids are listed on stderr and the exit code is 4.`,
+  list: `Usage: rcs-records list --from T [--to T] [filters] [config and output options]
+
+Every record of the window [from, to] (to defaults to now), streamed as it arrives.
+Filters: --status s1,s2  --channel C  --campaign ID  --reference REF  --modified-since T (spacivox: within 48 h)
+         --page-size N  --strict (stop on a record that does not decode instead of skipping it with a warning)
+Several providers: --provider bsg,spacivox or --provider all (every provider in the --config file).
+Progress (records, rate, position in the window, ETA) is drawn on stderr when it is a terminal.
+Ctrl-C stops cleanly: the output written so far is complete line by line (a json array is closed), exit 130.`,
+  watch: `Usage: rcs-records watch <ids…> [--interval 5s] [--timeout 10m] [--channel …] [config and output options]
+
+Polls until every message is final, writing each change (table: one line per change; ndjson/csv: the record).
+Exit 0 when all are final, 6 when --timeout passes first, 4 when an id was never found, 130 on Ctrl-C.
+Without --timeout it polls until every message is final or Ctrl-C.`,
+  report: `Usage: rcs-records report --from T [--to T] [--top 10] [filters] [config and output options]
+
+Lists the window and prints the delivery funnel: overall, per provider and per campaign (the --top largest; the
+rest folded into one row). Stages are cumulative: sent = left the vendor (sent, delivered, read, undeliverable,
+expired); delivered includes read. Also in-flight (pending, sent), failures by kind and unknown.
+Formats: table (bars), json (the report object), ndjson (one funnel per line), csv (one funnel per row).`,
+  simulate: `Usage: rcs-records simulate [--port 8787] [--seed 1] [--records N]
+
+Starts the simulator of the three vendor APIs on 127.0.0.1 and prints a config file for all three on stdout
+(save it and pass it with --config). Runs until Ctrl-C, then stops and exits 0.`,
+  demo: `Usage: rcs-records demo [--rows 10] [--seed N] [--records N] [--no-color]
+
+Needs no credentials: starts the simulator in-process, lists a window from partner-gateway, BSG and spacivox
+through the real adapters over HTTP, prints a records table per provider (--rows each), totals and the delivery
+funnel, then stops the simulator and exits 0.`,
+}
+
+/**
+ * The help text: general, or of one command (null when there is no such command).
+ *
+ * @example
+ * import { helpText } from '@rcs-records/cli'
+ * console.log(helpText('list'))
+ */
+export const helpText = (topic?: string): string | null => {
+  if (topic === undefined) return GENERAL
+  return COMMANDS[topic] ?? null
+}

@@ -1,0 +1,275 @@
+import { parseArgs } from 'node:util'
+import { type Channel, ChannelCodec, DELIVERY_STATUSES, type DeliveryStatus } from '@rcs-records/core'
+import { CliError } from '../cli-error.js'
+import { isOutputFormat, OUTPUT_FORMATS } from '../output/format.js'
+import type { Command, CommonOptions, ListFilters, LookupOptions } from './command.js'
+import { parseDuration } from './duration.js'
+import { parseInstant } from './instant.js'
+
+const OPTIONS = {
+  provider: { type: 'string', short: 'p' },
+  config: { type: 'string', short: 'c' },
+  'base-url': { type: 'string' },
+  format: { type: 'string', short: 'f' },
+  out: { type: 'string', short: 'o' },
+  raw: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  'no-progress': { type: 'boolean' },
+  verbose: { type: 'boolean', short: 'v' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  status: { type: 'string' },
+  channel: { type: 'string' },
+  campaign: { type: 'string' },
+  reference: { type: 'string' },
+  'modified-since': { type: 'string' },
+  'page-size': { type: 'string' },
+  strict: { type: 'boolean' },
+  interval: { type: 'string' },
+  timeout: { type: 'string' },
+  top: { type: 'string' },
+  port: { type: 'string' },
+  seed: { type: 'string' },
+  records: { type: 'string' },
+  rows: { type: 'string' },
+} as const
+
+type OptionName = keyof typeof OPTIONS
+type Values = { [K in OptionName]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string }
+
+const VENDOR_OPTIONS: readonly OptionName[] = [
+  'provider',
+  'config',
+  'base-url',
+  'format',
+  'out',
+  'raw',
+  'no-color',
+  'no-progress',
+  'verbose',
+]
+const LIST_OPTIONS: readonly OptionName[] = [
+  'from',
+  'to',
+  'status',
+  'channel',
+  'campaign',
+  'reference',
+  'modified-since',
+  'page-size',
+  'strict',
+]
+
+/** Which options each command accepts (besides --help). */
+const ALLOWED: Readonly<Record<string, readonly OptionName[]>> = {
+  get: [...VENDOR_OPTIONS, 'from', 'channel'],
+  'get-many': [...VENDOR_OPTIONS, 'from', 'channel'],
+  list: [...VENDOR_OPTIONS, ...LIST_OPTIONS],
+  watch: [...VENDOR_OPTIONS, 'from', 'channel', 'interval', 'timeout'],
+  report: [...VENDOR_OPTIONS, ...LIST_OPTIONS.filter((name) => name !== 'strict'), 'top'],
+  simulate: ['port', 'seed', 'records', 'no-color', 'verbose'],
+  demo: ['seed', 'records', 'rows', 'no-color', 'verbose'],
+}
+
+/**
+ * The commands, in the order `--help` lists them.
+ *
+ * @example
+ * import { COMMAND_NAMES } from '@rcs-records/cli'
+ * COMMAND_NAMES.includes('demo') // true
+ */
+export const COMMAND_NAMES = ['get', 'get-many', 'list', 'watch', 'report', 'simulate', 'demo'] as const
+
+const usageError = (message: string): CliError => CliError.usage(`${message} (see rcs-records --help)`)
+
+const positiveInteger = (name: string, text: string | undefined, max = Number.MAX_SAFE_INTEGER): number | undefined => {
+  if (text === undefined) return undefined
+  const value = Number(text)
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < 1 || value > max) {
+    throw usageError(`--${name} expects a whole number from 1 to ${max}, got "${text}"`)
+  }
+  return value
+}
+
+const instant = (name: string, text: string, nowMs: number): string => {
+  const value = parseInstant(text, nowMs)
+  if (value === null) {
+    throw usageError(`--${name} expects an ISO-8601 time (2026-01-31T12:00:00Z), a date, now or now-<duration>`)
+  }
+  return value
+}
+
+const duration = (name: string, text: string | undefined): number | undefined => {
+  if (text === undefined) return undefined
+  const value = parseDuration(text)
+  if (value === null || value <= 0) throw usageError(`--${name} expects a duration such as 500ms, 5s, 2m or 1h`)
+  return value
+}
+
+const channelOf = (text: string | undefined): Channel | undefined => {
+  if (text === undefined) return undefined
+  const value = text.trim().toLowerCase()
+  if (!ChannelCodec.is(value)) {
+    throw usageError(`--channel expects one of ${Object.keys(ChannelCodec.keys).join(', ')}, got "${text}"`)
+  }
+  return value
+}
+
+const statusesOf = (text: string | undefined): DeliveryStatus[] | undefined => {
+  if (text === undefined) return undefined
+  const names = text
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter((name) => name !== '')
+  const bad = names.find((name) => !(DELIVERY_STATUSES as readonly string[]).includes(name))
+  if (bad !== undefined || names.length === 0) {
+    throw usageError(`--status expects a comma-separated list of ${DELIVERY_STATUSES.join(', ')}`)
+  }
+  return names as DeliveryStatus[]
+}
+
+const commonOf = (values: Values): CommonOptions => {
+  const format = values.format?.trim().toLowerCase()
+  if (format !== undefined && !isOutputFormat(format)) {
+    throw usageError(`--format expects one of ${OUTPUT_FORMATS.join(', ')}, got "${values.format}"`)
+  }
+  return {
+    ...(values.provider === undefined ? {} : { provider: values.provider }),
+    ...(values.config === undefined ? {} : { config: values.config }),
+    ...(values['base-url'] === undefined ? {} : { baseUrl: values['base-url'] }),
+    ...(format === undefined ? {} : { format }),
+    ...(values.out === undefined ? {} : { out: values.out }),
+    raw: values.raw === true,
+    color: values['no-color'] !== true,
+    progress: values['no-progress'] !== true,
+    verbose: values.verbose === true,
+  }
+}
+
+const lookupOf = (values: Values, nowMs: number): LookupOptions => {
+  const channel = channelOf(values.channel)
+  return {
+    ...(channel === undefined ? {} : { channel }),
+    ...(values.from === undefined ? {} : { from: instant('from', values.from, nowMs) }),
+  }
+}
+
+const filtersOf = (values: Values, nowMs: number): ListFilters => {
+  if (values.from === undefined) throw usageError('--from is required')
+  const from = instant('from', values.from, nowMs)
+  const to = values.to === undefined ? new Date(nowMs).toISOString() : instant('to', values.to, nowMs)
+  if (Date.parse(from) >= Date.parse(to)) throw usageError('--from must be before --to')
+  const status = statusesOf(values.status)
+  const channel = channelOf(values.channel)
+  const pageSize = positiveInteger('page-size', values['page-size'], 10_000)
+  return {
+    from,
+    to,
+    ...(status === undefined ? {} : { status }),
+    ...(channel === undefined ? {} : { channel }),
+    ...(values.campaign === undefined ? {} : { campaign: values.campaign }),
+    ...(values.reference === undefined ? {} : { reference: values.reference }),
+    ...(values['modified-since'] === undefined
+      ? {}
+      : { modifiedSince: instant('modified-since', values['modified-since'], nowMs) }),
+    ...(pageSize === undefined ? {} : { pageSize }),
+    ...(values.strict === true ? { strict: true } : {}),
+  }
+}
+
+const idsOf = (positionals: readonly string[], command: string): string[] => {
+  const ids = positionals.map((id) => id.trim()).filter((id) => id !== '')
+  if (ids.length === 0) throw usageError(`${command} needs at least one message id`)
+  return ids
+}
+
+const parseRaw = (argv: readonly string[]) => {
+  try {
+    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true })
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    throw usageError(message ?? 'invalid arguments')
+  }
+}
+
+/**
+ * Parses `rcs-records` arguments (without `node` and the script) into a {@link Command}. Every problem is a usage
+ * {@link CliError} (exit 2) with one clear line. `nowMs` anchors `now` and relative times.
+ *
+ * @example
+ * import { parseCommandLine } from '@rcs-records/cli'
+ * parseCommandLine(['list', '--provider', 'bsg', '--from', 'now-1d'], Date.now())
+ */
+export const parseCommandLine = (argv: readonly string[], nowMs: number): Command => {
+  const { values, positionals } = parseRaw(argv) as { values: Values; positionals: string[] }
+  const [name, ...rest] = positionals
+  if (values.version === true && name === undefined) return { name: 'version' }
+  if (name === undefined) return { name: 'help' }
+  if (name === 'help') return rest[0] === undefined ? { name: 'help' } : { name: 'help', topic: rest[0] }
+  const allowed = ALLOWED[name]
+  if (allowed === undefined) throw usageError(`unknown command "${name}"`)
+  if (values.help === true) return { name: 'help', topic: name }
+  for (const [option, value] of Object.entries(values)) {
+    if (value !== undefined && !allowed.includes(option as OptionName)) {
+      throw usageError(`--${option} does not apply to ${name}`)
+    }
+  }
+  const common = commonOf(values)
+  switch (name) {
+    case 'get': {
+      if (rest.length !== 1) throw usageError('get takes exactly one message id')
+      const [id] = idsOf(rest, 'get')
+      return { name, common, id: id as string, lookup: lookupOf(values, nowMs) }
+    }
+    case 'get-many': {
+      const ids = rest.length === 1 && rest[0] === '-' ? 'stdin' : idsOf(rest, 'get-many')
+      if (ids !== 'stdin' && ids.includes('-')) throw usageError('get-many: "-" (read ids from stdin) must stand alone')
+      return { name, common, ids, lookup: lookupOf(values, nowMs) }
+    }
+    case 'list':
+      if (rest.length > 0) throw usageError(`list takes no arguments, got "${rest[0]}"`)
+      return { name, common, filters: filtersOf(values, nowMs) }
+    case 'watch': {
+      const intervalMs = duration('interval', values.interval)
+      const timeoutMs = duration('timeout', values.timeout)
+      return {
+        name,
+        common,
+        ids: idsOf(rest, 'watch'),
+        lookup: lookupOf(values, nowMs),
+        ...(intervalMs === undefined ? {} : { intervalMs }),
+        ...(timeoutMs === undefined ? {} : { timeoutMs }),
+      }
+    }
+    case 'report':
+      if (rest.length > 0) throw usageError(`report takes no arguments, got "${rest[0]}"`)
+      return { name, common, filters: filtersOf(values, nowMs), top: positiveInteger('top', values.top, 1_000) ?? 10 }
+    case 'simulate': {
+      if (rest.length > 0) throw usageError(`simulate takes no arguments, got "${rest[0]}"`)
+      const port = values.port === '0' ? 0 : positiveInteger('port', values.port, 65_535)
+      const seed = positiveInteger('seed', values.seed, 2 ** 31 - 1)
+      const records = positiveInteger('records', values.records, 100_000_000)
+      return {
+        name,
+        common,
+        ...(port === undefined ? {} : { port }),
+        ...(seed === undefined ? {} : { seed }),
+        ...(records === undefined ? {} : { records }),
+      }
+    }
+    default: {
+      if (rest.length > 0) throw usageError(`demo takes no arguments, got "${rest[0]}"`)
+      const seed = positiveInteger('seed', values.seed, 2 ** 31 - 1)
+      const records = positiveInteger('records', values.records, 1_000_000)
+      return {
+        name: 'demo',
+        common,
+        rows: positiveInteger('rows', values.rows, 1_000) ?? 10,
+        ...(seed === undefined ? {} : { seed }),
+        ...(records === undefined ? {} : { records }),
+      }
+    }
+  }
+}

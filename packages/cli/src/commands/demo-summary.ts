@@ -1,0 +1,58 @@
+import type { RcsRecord } from '@rcs-records/core'
+import type { Palette } from '../output/colors.js'
+import { renderTable } from '../output/table.js'
+import { funnelOf } from '../report/funnel.js'
+import { formatCount, formatPercent } from '../report/numbers.js'
+
+/**
+ * The demo's totals table: per provider, the records listed and how many are in each state, plus a total row.
+ *
+ * @example
+ * import { createPalette, totalsTable } from '@rcs-records/cli'
+ * totalsTable(new Map([['bsg', records]]), 100, createPalette(false))
+ */
+export const totalsTable = (
+  byProvider: ReadonlyMap<string, readonly RcsRecord[]>,
+  width: number,
+  palette: Palette,
+): string[] => {
+  const rows: string[][] = []
+  const all: Record<string, number> = {}
+  const row = (label: string, counts: Record<string, number>) => {
+    const funnel = funnelOf({ label, provider: null, campaign: null }, counts)
+    return [
+      label,
+      formatCount(funnel.total),
+      formatCount(funnel.inFlight),
+      formatCount(funnel.statuses.delivered),
+      formatCount(funnel.statuses.read),
+      formatCount(funnel.failures),
+      formatCount(funnel.statuses.unknown),
+      formatPercent(funnel.rates.delivered),
+    ]
+  }
+  for (const [provider, records] of byProvider) {
+    const counts: Record<string, number> = {}
+    for (const record of records) {
+      counts[record.status] = (counts[record.status] ?? 0) + 1
+      all[record.status] = (all[record.status] ?? 0) + 1
+    }
+    rows.push(row(provider, counts))
+  }
+  rows.push(row('total', all))
+  return renderTable(
+    [
+      { name: 'provider', min: 8, priority: 10 },
+      { name: 'records', min: 7, priority: 10, align: 'right' },
+      { name: 'in flight', min: 6, priority: 6, align: 'right' },
+      { name: 'delivered', min: 6, priority: 9, align: 'right' },
+      { name: 'read', min: 4, priority: 8, align: 'right' },
+      { name: 'failed', min: 6, priority: 9, align: 'right' },
+      { name: 'unknown', min: 6, priority: 5, align: 'right' },
+      { name: 'delivery rate', min: 8, priority: 7, align: 'right' },
+    ],
+    rows,
+    width,
+    palette,
+  )
+}

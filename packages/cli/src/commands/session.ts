@@ -1,0 +1,110 @@
+import type { Logger, RcsClient } from '@rcs-records/core'
+import type { CommonOptions } from '../args/command.js'
+import { readConfigFile } from '../config/config-file.js'
+import { openClient } from '../config/open-client.js'
+import { resolveConfigs } from '../config/resolve-config.js'
+import { createPalette, type Palette, shouldColor } from '../output/colors.js'
+import { defaultFormat, type OutputFormat } from '../output/format.js'
+import { fileSink, type LineSink, streamSink } from '../output/sink.js'
+import { createProgressReporter, type ProgressReporter } from '../progress/progress-reporter.js'
+import type { CliIo } from '../runtime/cli-io.js'
+import { type InterruptScope, interruptScope } from '../runtime/interrupt-scope.js'
+import { stderrLogger } from '../runtime/stderr-logger.js'
+
+/**
+ * What a command needs while it runs: config, output, progress, logging and Ctrl-C.
+ *
+ * @example
+ * import { openSession } from '@rcs-records/cli'
+ * const session = openSession(io, common)
+ * const [client] = await session.openClients({ many: false })
+ */
+export interface Session {
+  io: CliIo
+  common: CommonOptions
+  scope: InterruptScope
+  logger: Logger
+  /** Width that tables must fit. */
+  width: number
+  progress: ProgressReporter
+  openClients(options: { many: boolean }): Promise<RcsClient[]>
+  /** Opens stdout or the `--out` file; call once, after the config is known good. */
+  openOutput(): { sink: LineSink; format: OutputFormat; palette: Palette }
+  /** Writes a line to stderr. */
+  note(line: string): void
+  /** Flushes and closes the output, stops listening for Ctrl-C. */
+  close(): Promise<void>
+}
+
+const DEFAULT_WIDTH = 120
+
+/**
+ * The width tables fit: the terminal's when stdout is one, else `COLUMNS`, else 120.
+ *
+ * @example
+ * import { outputWidth } from '@rcs-records/cli'
+ * outputWidth({ stdoutIsTty: false, columns: undefined, env: { COLUMNS: '80' } }) // 80
+ */
+export const outputWidth = (target: {
+  stdoutIsTty: boolean
+  columns: number | undefined
+  env: Readonly<Record<string, string | undefined>>
+}): number => {
+  if (target.stdoutIsTty && target.columns !== undefined && target.columns > 0) return target.columns
+  const fromEnv = Number(target.env.COLUMNS)
+  return Number.isInteger(fromEnv) && fromEnv >= 20 ? fromEnv : DEFAULT_WIDTH
+}
+
+/**
+ * Starts a session for one command.
+ *
+ * @example
+ * import { nodeIo, openSession } from '@rcs-records/cli'
+ * const session = openSession(nodeIo(), { raw: false, color: true, progress: true, verbose: false })
+ */
+export const openSession = (io: CliIo, common: CommonOptions): Session => {
+  const stdoutIsTty = io.stdout.isTTY === true && common.out === undefined
+  const stderrIsTty = io.stderr.isTTY === true
+  const scope = interruptScope(io)
+  const logger = stderrLogger(io.stderr, { verbose: common.verbose, terminal: stderrIsTty })
+  let sink: LineSink | null = null
+  return {
+    io,
+    common,
+    scope,
+    logger,
+    width: outputWidth({ stdoutIsTty, columns: io.stdout.columns, env: io.env }),
+    progress: createProgressReporter(io.stderr, { enabled: stderrIsTty && common.progress, now: io.now }),
+    openClients: async ({ many }) => {
+      const file = common.config === undefined ? undefined : await readConfigFile(common.config)
+      const resolved = resolveConfigs(
+        {
+          flags: {
+            ...(common.provider === undefined ? {} : { provider: common.provider }),
+            ...(common.baseUrl === undefined ? {} : { baseUrl: common.baseUrl }),
+          },
+          ...(file === undefined ? {} : { file }),
+          ...(common.config === undefined ? {} : { filePath: common.config }),
+          env: io.env,
+        },
+        { many },
+      )
+      const clients: RcsClient[] = []
+      for (const entry of resolved) clients.push(await openClient(entry, { logger }))
+      return clients
+    },
+    openOutput: () => {
+      sink ??= common.out === undefined ? streamSink(io.stdout, () => scope.abort()) : fileSink(common.out)
+      const format = common.format ?? defaultFormat({ outPath: common.out, stdoutIsTty: io.stdout.isTTY === true })
+      const palette = createPalette(shouldColor({ isTty: stdoutIsTty, env: io.env, flag: common.color }))
+      return { sink, format, palette }
+    },
+    note: (line) => {
+      io.stderr.write(`${stderrIsTty ? '\r\u001b[K' : ''}${line}\n`)
+    },
+    close: async () => {
+      scope.dispose()
+      await sink?.close()
+    },
+  }
+}

@@ -1,0 +1,77 @@
+import type { ListQuery, RcsClient, RcsRecord } from '@rcs-records/core'
+import type { ListFilters } from '../args/command.js'
+import { untilAborted } from '../runtime/until-aborted.js'
+import type { Session } from './session.js'
+
+/**
+ * The filters of `list`/`report` as core's ListQuery.
+ *
+ * @example
+ * import { listQueryOf } from '@rcs-records/cli'
+ * const query = listQueryOf({ from: '2026-01-01T00:00:00.000Z', to: '2026-01-02T00:00:00.000Z' }, controller.signal)
+ */
+export const listQueryOf = (filters: ListFilters, signal: AbortSignal): ListQuery => {
+  const { status, channel, campaign, reference, modifiedSince, pageSize, strict } = filters
+  return {
+    from: filters.from,
+    to: filters.to,
+    ...(status === undefined ? {} : { status }),
+    ...(channel === undefined ? {} : { channel }),
+    ...(campaign === undefined ? {} : { campaign }),
+    ...(reference === undefined ? {} : { reference }),
+    ...(modifiedSince === undefined ? {} : { modifiedSince }),
+    ...(pageSize === undefined ? {} : { pageSize }),
+    ...(strict === undefined ? {} : { strict }),
+    signal,
+  }
+}
+
+/**
+ * Lists the window from each client in turn, handing every record to `onRecord` and drawing progress. Stops early,
+ * quietly, when the session is interrupted or the output closed. Counts the records seen per provider into `counts`
+ * as it goes (so they are known even when a list fails half-way) and returns it.
+ *
+ * @example
+ * import { streamRecords } from '@rcs-records/cli'
+ * const counts = await streamRecords(session, clients, filters, (record) => writer.write(record))
+ */
+export const streamRecords = async (
+  session: Session,
+  clients: readonly RcsClient[],
+  filters: ListFilters,
+  onRecord: (record: RcsRecord) => void,
+  counts: Map<string, number> = new Map(),
+): Promise<Map<string, number>> => {
+  const { signal } = session.scope
+  for (const client of clients) {
+    if (signal.aborted) break
+    counts.set(client.provider, 0)
+    session.progress.start(client.provider, filters.from, filters.to)
+    try {
+      for await (const record of untilAborted(client.list(listQueryOf(filters, signal)), signal)) {
+        onRecord(record)
+        counts.set(client.provider, (counts.get(client.provider) ?? 0) + 1)
+        session.progress.tick(record)
+      }
+    } catch (error) {
+      if (!signal.aborted) throw error
+    } finally {
+      session.progress.stop()
+    }
+  }
+  return counts
+}
+
+/**
+ * `N records` or `N records (bsg 10, spacivox 5)`.
+ *
+ * @example
+ * import { describeCounts } from '@rcs-records/cli'
+ * describeCounts(new Map([['bsg', 10], ['spacivox', 5]])) // '15 records (bsg 10, spacivox 5)'
+ */
+export const describeCounts = (counts: ReadonlyMap<string, number>): string => {
+  const total = [...counts.values()].reduce((sum, count) => sum + count, 0)
+  const head = `${total.toLocaleString('en-US')} record${total === 1 ? '' : 's'}`
+  if (counts.size < 2) return head
+  return `${head} (${[...counts].map(([provider, count]) => `${provider} ${count.toLocaleString('en-US')}`).join(', ')})`
+}

@@ -1,0 +1,90 @@
+import type { RcsRecord } from '@rcs-records/core'
+import type { LookupOptions } from '../args/command.js'
+import type { ExitCode } from '../exit-codes.js'
+import { EXIT } from '../exit-codes.js'
+import type { Palette } from '../output/colors.js'
+import { createRecordWriter } from '../output/record-writer.js'
+import { terminalSafe } from '../output/sanitize.js'
+import { untilAborted } from '../runtime/until-aborted.js'
+import { callOptionsOf } from './get.js'
+import type { Session } from './session.js'
+
+/**
+ * One line describing a change seen by `watch` (the table format of watch):
+ * `12:00:05  bsg 26130  sent → delivered`.
+ *
+ * @example
+ * import { createPalette, describeChange } from '@rcs-records/cli'
+ * describeChange(undefined, record, Date.parse('2026-01-01T12:00:05Z'), createPalette(false))
+ */
+export const describeChange = (
+  previous: RcsRecord | undefined,
+  next: RcsRecord,
+  atMs: number,
+  palette: Palette,
+): string => {
+  const time = new Date(atMs).toISOString().slice(11, 19)
+  const status =
+    previous === undefined || previous.status === next.status
+      ? palette.status(next.status)
+      : `${palette.status(previous.status)} → ${palette.status(next.status)}`
+  const reason = next.reason === null ? '' : ` (${next.reason.code})`
+  const final = next.final ? palette.dim('  final') : ''
+  return terminalSafe(`${palette.dim(time)}  ${next.provider} ${next.id}  ${status}${reason}`) + final
+}
+
+/**
+ * `rcs-records watch <ids…>`: polls until every message is final (exit 0), `--timeout` passes (exit 6, or 4 when an
+ * id was never found), or Ctrl-C (exit 130). Each change is written as it happens: a record per line (ndjson/csv),
+ * a line per change (table), or an array of every change (json).
+ *
+ * @example
+ * import { runWatch } from '@rcs-records/cli'
+ * const code = await runWatch(session, ['26130'], {}, { intervalMs: 2_000, timeoutMs: 600_000 })
+ */
+export const runWatch = async (
+  session: Session,
+  ids: readonly string[],
+  lookup: LookupOptions,
+  timing: { intervalMs?: number; timeoutMs?: number },
+): Promise<ExitCode> => {
+  const [client] = await session.openClients({ many: false })
+  if (client === undefined) return EXIT.config
+  const { sink, format, palette } = session.openOutput()
+  const { signal } = session.scope
+  const latest = new Map<string, RcsRecord>()
+  const writer =
+    format === 'table'
+      ? null
+      : createRecordWriter(format, sink, { raw: session.common.raw, width: session.width, palette })
+  const changes = client.watch(ids, {
+    ...callOptionsOf(lookup, signal),
+    ...(timing.intervalMs === undefined ? {} : { intervalMs: timing.intervalMs, maxIntervalMs: timing.intervalMs * 4 }),
+    ...(timing.timeoutMs === undefined ? {} : { timeoutMs: timing.timeoutMs }),
+  })
+  try {
+    for await (const record of untilAborted(changes, signal)) {
+      if (writer === null) sink.writeLines([describeChange(latest.get(record.id), record, session.io.now(), palette)])
+      else writer.write(record)
+      latest.set(record.id, record)
+    }
+  } catch (error) {
+    if (!signal.aborted) throw error
+  } finally {
+    writer?.end()
+  }
+  if (session.scope.interrupted) return EXIT.interrupted
+  if (signal.aborted) return EXIT.ok
+  const unique = [...new Set(ids)]
+  const unseen = unique.filter((id) => !latest.has(id))
+  const pending = unique.filter((id) => latest.get(id)?.final === false)
+  if (unseen.length > 0) {
+    session.note(`rcs-records: ${client.provider}: never found: ${unseen.map(terminalSafe).join(', ')}`)
+    return EXIT.notFound
+  }
+  if (pending.length > 0) {
+    session.note(`rcs-records: ${client.provider}: timed out; not final yet: ${pending.map(terminalSafe).join(', ')}`)
+    return EXIT.watchTimeout
+  }
+  return EXIT.ok
+}

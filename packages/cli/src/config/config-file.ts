@@ -1,0 +1,85 @@
+import { readFile } from 'node:fs/promises'
+import { CliError } from '../cli-error.js'
+
+/**
+ * A config file's content, in either accepted shape, as provider → config.
+ *
+ * @example
+ * import type { FileConfigs } from '@rcs-records/cli'
+ * const configs: FileConfigs = { providers: { bsg: { apiKey: 'live_…' } }, defaultProvider: 'bsg' }
+ */
+export interface FileConfigs {
+  /** Config per provider name. */
+  providers: Record<string, Record<string, unknown>>
+  /** The provider the file names with a top-level `provider` field, if it does. */
+  defaultProvider?: string
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value)
+
+/** Where in the text a JSON syntax error is, from V8's message, without repeating any of the text. */
+const syntaxErrorPosition = (text: string, error: unknown): string => {
+  const position = /position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1]
+  if (position === undefined) return ''
+  const before = text.slice(0, Number(position))
+  const line = before.split('\n').length
+  const column = Number(position) - before.lastIndexOf('\n')
+  return ` at line ${line}, column ${column}`
+}
+
+/**
+ * Reads the two shapes a config file may have. Pure: takes the file's text. A single provider:
+ * `{ "provider": "bsg", "apiKey": "…" }`; or several, keyed by provider (what `rcs-records simulate` prints):
+ * `{ "bsg": { … }, "spacivox": { … } }`. Errors never quote the file's content, which may hold secrets.
+ *
+ * @example
+ * import { parseConfigText } from '@rcs-records/cli'
+ * parseConfigText('{"provider":"bsg","apiKey":"live_abc"}', 'bsg.json')
+ * // { providers: { bsg: { apiKey: 'live_abc' } }, defaultProvider: 'bsg' }
+ */
+export const parseConfigText = (text: string, path: string): FileConfigs => {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch (error) {
+    throw CliError.config(`config file ${path} is not valid JSON${syntaxErrorPosition(text, error)}`)
+  }
+  if (!isPlainObject(parsed)) throw CliError.config(`config file ${path} must hold a JSON object`)
+  if (Object.hasOwn(parsed, 'provider')) {
+    const { provider, ...config } = parsed
+    if (typeof provider !== 'string' || provider.trim() === '') {
+      throw CliError.config(`config file ${path}: "provider" must be a provider name such as "bsg"`)
+    }
+    return { providers: { [provider]: config }, defaultProvider: provider }
+  }
+  const providers: Record<string, Record<string, unknown>> = {}
+  for (const [name, config] of Object.entries(parsed)) {
+    if (!isPlainObject(config)) {
+      throw CliError.config(
+        `config file ${path} must have a "provider" field, or hold one object per provider (the value of "${name}" is not an object)`,
+      )
+    }
+    providers[name] = config
+  }
+  return { providers }
+}
+
+/**
+ * Reads and parses a config file (see {@link parseConfigText}); an unreadable file is a config error (exit 3).
+ *
+ * @example
+ * import { readConfigFile } from '@rcs-records/cli'
+ * const configs = await readConfigFile('./rcs.json')
+ */
+export const readConfigFile = async (path: string): Promise<FileConfigs> => {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (error) {
+    const code = (error as { code?: unknown }).code
+    const why = code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'is not readable' : 'cannot be read'
+    throw CliError.config(`config file ${path} ${why}`)
+  }
+  return parseConfigText(text, path)
+}

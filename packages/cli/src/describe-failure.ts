@@ -1,0 +1,40 @@
+import { RcsError, redact } from '@rcs-records/core'
+import { CliError } from './cli-error.js'
+import type { ExitCode } from './exit-codes.js'
+import { EXIT, exitCodeOfKind } from './exit-codes.js'
+
+/**
+ * What the CLI prints and returns for a failure.
+ *
+ * @example
+ * import type { Failure } from '@rcs-records/cli'
+ * const failure: Failure = { line: 'rcs-records: bsg: not found', exitCode: 4 }
+ */
+export interface Failure {
+  /** One line, prefixed with `rcs-records: `, with every registered secret redacted. */
+  line: string
+  exitCode: ExitCode
+}
+
+/** Collapses a message onto one line. */
+const oneLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' ').trim()
+
+/**
+ * Turns anything thrown into one clear stderr line and an exit code: `RcsError` by kind, `CliError` by its own code,
+ * anything else an internal error (exit 1). Never a stack trace; registered secrets are redacted.
+ *
+ * @example
+ * import { RcsError } from '@rcs-records/core'
+ * import { describeFailure } from '@rcs-records/cli'
+ * describeFailure(new RcsError({ kind: 'not_found', message: 'bsg: no message 42' }))
+ * // { line: 'rcs-records: bsg: no message 42', exitCode: 4 }
+ */
+export const describeFailure = (error: unknown): Failure => {
+  if (error instanceof CliError)
+    return { line: `rcs-records: ${redact(oneLine(error.message))}`, exitCode: error.exitCode }
+  if (error instanceof RcsError) {
+    return { line: `rcs-records: ${redact(oneLine(error.message))}`, exitCode: exitCodeOfKind(error.kind) }
+  }
+  const message = error instanceof Error ? error.message : String(error)
+  return { line: `rcs-records: internal error: ${redact(oneLine(message))}`, exitCode: EXIT.internal }
+}

@@ -1,0 +1,115 @@
+import type { RcsRecord } from '@rcs-records/core'
+import type { Palette } from './colors.js'
+import { csvLine } from './csv.js'
+import type { OutputFormat } from './format.js'
+import { CSV_COLUMNS } from './record-columns.js'
+import { recordForJson } from './record-json.js'
+import { recordsTable } from './records-table.js'
+import type { LineSink } from './sink.js'
+
+/**
+ * Writes records in one output format. `write` emits complete lines as records arrive (table buffers and renders
+ * at `end`); `end` completes the document (closes the JSON array), so stopping early still leaves valid output.
+ *
+ * @example
+ * import { createRecordWriter, streamSink, createPalette } from '@rcs-records/cli'
+ * const writer = createRecordWriter('ndjson', streamSink(process.stdout, () => {}), { raw: false, width: 100, palette: createPalette(false) })
+ * writer.write(record)
+ * writer.end()
+ */
+export interface RecordWriter {
+  write(record: RcsRecord): void
+  end(): void
+  /** Records written so far. */
+  readonly count: number
+}
+
+/**
+ * How records are shown: `raw` keeps the vendor payload in json/ndjson; `width` and `palette` shape the table.
+ *
+ * @example
+ * import { createPalette, type RecordWriterOptions } from '@rcs-records/cli'
+ * const options: RecordWriterOptions = { raw: false, width: 120, palette: createPalette(false) }
+ */
+export interface RecordWriterOptions {
+  raw: boolean
+  width: number
+  palette: Palette
+  /** A line after the table (e.g. the record count); table format only. */
+  tableFooter?: (count: number) => string | null
+}
+
+/**
+ * Creates the writer for a format.
+ *
+ * @example
+ * import { createPalette, createRecordWriter, fileSink } from '@rcs-records/cli'
+ * const writer = createRecordWriter('csv', fileSink('out.csv'), { raw: false, width: 80, palette: createPalette(false) })
+ */
+export const createRecordWriter = (
+  format: OutputFormat,
+  sink: LineSink,
+  options: RecordWriterOptions,
+): RecordWriter => {
+  let count = 0
+  const json = (record: RcsRecord) => JSON.stringify(recordForJson(record, options))
+  switch (format) {
+    case 'ndjson':
+      return {
+        get count() {
+          return count
+        },
+        write(record) {
+          sink.writeLines([json(record)])
+          count += 1
+        },
+        end() {},
+      }
+    case 'csv':
+      sink.writeLines([csvLine(CSV_COLUMNS.map((column) => column.name))])
+      return {
+        get count() {
+          return count
+        },
+        write(record) {
+          sink.writeLines([csvLine(CSV_COLUMNS.map((column) => column.value(record)))])
+          count += 1
+        },
+        end() {},
+      }
+    case 'json': {
+      let held: string | null = null
+      sink.writeLines(['['])
+      return {
+        get count() {
+          return count
+        },
+        write(record) {
+          if (held !== null) sink.writeLines([`  ${held},`])
+          held = json(record)
+          count += 1
+        },
+        end() {
+          sink.writeLines(held === null ? [']'] : [`  ${held}`, ']'])
+          held = null
+        },
+      }
+    }
+    default: {
+      const records: RcsRecord[] = []
+      return {
+        get count() {
+          return records.length
+        },
+        write(record) {
+          records.push(record)
+        },
+        end() {
+          const footer = options.tableFooter?.(records.length) ?? null
+          const table = records.length === 0 ? [] : recordsTable(records, options.width, options.palette)
+          sink.writeLines(footer === null ? table : [...table, footer])
+        },
+      }
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import type { RcsRecord } from '@rcs-records/core'
+import type { Palette } from './colors.js'
+import { compactTime, TABLE_COLUMNS } from './record-columns.js'
+import { renderTable } from './table.js'
+
+/**
+ * The records table: one row per record, fitted to `width`, statuses coloured when the palette is.
+ *
+ * @example
+ * import { createPalette, recordsTable } from '@rcs-records/cli'
+ * process.stdout.write(`${recordsTable(records, process.stdout.columns ?? 100, createPalette(false)).join('\n')}\n`)
+ */
+export const recordsTable = (records: readonly RcsRecord[], width: number, palette: Palette): string[] =>
+  renderTable(
+    TABLE_COLUMNS,
+    records.map((record) =>
+      TABLE_COLUMNS.map((column) =>
+        column.name === 'status'
+          ? { text: record.status, style: (text: string) => palette.status(record.status, text) }
+          : { text: column.value(record) },
+      ),
+    ),
+    width,
+    palette,
+  )
+
+const detailValue = (value: unknown): string => {
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'string') return value
+  return JSON.stringify(value)
+}
+
+/**
+ * One record as a two-column field/value table (what `get` prints on a terminal). `raw` is left out; `extra`
+ * fields are shown one per row.
+ *
+ * @example
+ * import { createPalette, recordDetail } from '@rcs-records/cli'
+ * console.log(recordDetail(record, 100, createPalette(false)).join('\n'))
+ */
+export const recordDetail = (record: RcsRecord, width: number, palette: Palette): string[] => {
+  const rows: [string, string][] = [
+    ['provider', record.provider],
+    ['id', record.id],
+    ['status', record.status],
+    ['final', String(record.final)],
+    ['reason', record.reason === null ? '' : `${record.reason.code}${record.reason.permanent ? ' (permanent)' : ''}`],
+    ['vendor status', String(record.vendorStatus)],
+    ['vendor description', record.vendorDescription ?? ''],
+    ['channel', record.channel],
+    ['recipient', record.recipient ?? ''],
+    ['sender', record.sender ?? ''],
+    ['campaign', record.campaign ?? ''],
+    ['reference', record.reference ?? ''],
+    ['created (UTC)', compactTime(record.createdAt)],
+    ['sent (UTC)', compactTime(record.sentAt)],
+    ['delivered (UTC)', compactTime(record.deliveredAt)],
+    ['read (UTC)', compactTime(record.readAt)],
+    ['updated (UTC)', compactTime(record.updatedAt)],
+    ['cost', record.cost === null ? '' : `${record.cost.amount} ${record.cost.currency}`],
+    ['fallback', record.fallback === null ? '' : `${record.fallback.channel} ${record.fallback.ids.join(', ')}`.trim()],
+    ...Object.entries(record.extra).map(([key, value]): [string, string] => [`extra.${key}`, detailValue(value)]),
+  ]
+  return renderTable(
+    [
+      { name: 'field', min: 8, priority: 10 },
+      { name: 'value', min: 10, priority: 10 },
+    ],
+    rows.map(([field, value]) => [
+      field,
+      field === 'status' ? { text: value, style: (text: string) => palette.status(record.status, text) } : value,
+    ]),
+    width,
+    palette,
+  )
+}

@@ -1,0 +1,69 @@
+import { formatCount } from '../report/numbers.js'
+
+/**
+ * What a long list has done so far.
+ *
+ * @example
+ * import type { ProgressState } from '@rcs-records/cli'
+ * const state: ProgressState = { label: 'bsg', count: 1200, startedMs: 0, nowMs: 4000, fromMs: 0, toMs: 100, latestMs: 25 }
+ */
+export interface ProgressState {
+  label: string
+  count: number
+  startedMs: number
+  nowMs: number
+  /** The window being listed. */
+  fromMs: number
+  toMs: number
+  /** The latest record time seen (created, sent or updated), or null. */
+  latestMs: number | null
+}
+
+/**
+ * How far through the window the list is, from the latest record time seen (vendors list roughly in time order),
+ * or null when that says nothing yet.
+ *
+ * @example
+ * import { windowFraction } from '@rcs-records/cli'
+ * windowFraction({ fromMs: 0, toMs: 100, latestMs: 25 }) // 0.25
+ */
+export const windowFraction = (state: Pick<ProgressState, 'fromMs' | 'toMs' | 'latestMs'>): number | null => {
+  if (state.latestMs === null || state.toMs <= state.fromMs) return null
+  return Math.min(1, Math.max(0, (state.latestMs - state.fromMs) / (state.toMs - state.fromMs)))
+}
+
+/**
+ * A duration as `m:ss` or `h:mm:ss`.
+ *
+ * @example
+ * import { formatClock } from '@rcs-records/cli'
+ * formatClock(75_000) // '1:15'
+ */
+export const formatClock = (ms: number): string => {
+  const seconds = Math.max(0, Math.round(ms / 1000))
+  const h = Math.floor(seconds / 3600)
+  const m = Math.floor((seconds % 3600) / 60)
+  const s = String(seconds % 60).padStart(2, '0')
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`
+}
+
+/**
+ * The progress line: records so far, rate, and — once the records have moved at least 2% into the window — how far
+ * through the window the list is and an ETA extrapolated from that.
+ *
+ * @example
+ * import { describeProgress } from '@rcs-records/cli'
+ * describeProgress({ label: 'bsg', count: 1200, startedMs: 0, nowMs: 4000, fromMs: 0, toMs: 100, latestMs: 25 })
+ * // 'bsg: 1,200 records · 300/s · 25% of window · ETA 0:12'
+ */
+export const describeProgress = (state: ProgressState): string => {
+  const elapsed = state.nowMs - state.startedMs
+  const parts = [`${state.label}: ${formatCount(state.count)} record${state.count === 1 ? '' : 's'}`]
+  if (elapsed >= 500) parts.push(`${formatCount(Math.round((state.count * 1000) / elapsed))}/s`)
+  const fraction = windowFraction(state)
+  if (fraction !== null && fraction >= 0.02) {
+    parts.push(`${Math.floor(fraction * 100)}% of window`)
+    if (fraction < 1 && elapsed >= 500) parts.push(`ETA ${formatClock((elapsed * (1 - fraction)) / fraction)}`)
+  }
+  return parts.join(' · ')
+}

@@ -1,0 +1,166 @@
+import { DELIVERY_STATUSES, type DeliveryStatus, type RcsRecord } from '@rcs-records/core'
+
+/**
+ * Delivery funnel of one group of records (all, one provider, or one campaign).
+ *
+ * Stages are cumulative: `sent` counts every record that left the vendor (sent, delivered, read, undeliverable,
+ * expired), `delivered` counts delivered and read (a read implies a delivery), `read` counts read. Rates are
+ * fractions of `total` (null when the group is empty), except `readOfDelivered` (of `delivered`).
+ *
+ * @example
+ * import type { Funnel } from '@rcs-records/cli'
+ * const deliveryRate = (funnel: Funnel) => funnel.rates.delivered
+ */
+export interface Funnel {
+  /** What the group is, for people: `all`, a provider, or `provider / campaign`. */
+  label: string
+  provider: string | null
+  campaign: string | null
+  total: number
+  /** Records per canonical status. */
+  statuses: Record<DeliveryStatus, number>
+  stages: { sent: number; delivered: number; read: number }
+  /** pending + sent. */
+  inFlight: number
+  /** rejected + undeliverable + expired + canceled. */
+  failures: number
+  rates: {
+    sent: number | null
+    delivered: number | null
+    read: number | null
+    readOfDelivered: number | null
+    inFlight: number | null
+    failed: number | null
+    unknown: number | null
+  }
+}
+
+/**
+ * The whole report: one funnel overall, one per provider, and one per campaign (the largest `top`, the rest
+ * folded into one group).
+ *
+ * @example
+ * import type { FunnelReport } from '@rcs-records/cli'
+ * const summary = (report: FunnelReport) => `${report.overall.total} records from ${report.providers.length} providers`
+ */
+export interface FunnelReport {
+  from: string
+  to: string
+  overall: Funnel
+  providers: Funnel[]
+  campaigns: Funnel[]
+}
+
+const emptyCounts = (): Record<DeliveryStatus, number> =>
+  Object.fromEntries(DELIVERY_STATUSES.map((status) => [status, 0])) as Record<DeliveryStatus, number>
+
+const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole)
+
+/**
+ * Builds a funnel from status counts.
+ *
+ * @example
+ * import { funnelOf } from '@rcs-records/cli'
+ * const f = funnelOf({ label: 'all', provider: null, campaign: null }, { delivered: 3, read: 1, undeliverable: 1 })
+ * f.stages.delivered // 4
+ * f.rates.delivered // 0.8
+ */
+export const funnelOf = (
+  group: { label: string; provider: string | null; campaign: string | null },
+  counts: Partial<Record<DeliveryStatus, number>>,
+): Funnel => {
+  const statuses = emptyCounts()
+  for (const status of DELIVERY_STATUSES) statuses[status] = counts[status] ?? 0
+  const total = DELIVERY_STATUSES.reduce((sum, status) => sum + statuses[status], 0)
+  const read = statuses.read
+  const delivered = statuses.delivered + read
+  const sent = statuses.sent + delivered + statuses.undeliverable + statuses.expired
+  const failures = statuses.rejected + statuses.undeliverable + statuses.expired + statuses.canceled
+  const inFlight = statuses.pending + statuses.sent
+  return {
+    ...group,
+    total,
+    statuses,
+    stages: { sent, delivered, read },
+    inFlight,
+    failures,
+    rates: {
+      sent: ratio(sent, total),
+      delivered: ratio(delivered, total),
+      read: ratio(read, total),
+      readOfDelivered: ratio(read, delivered),
+      inFlight: ratio(inFlight, total),
+      failed: ratio(failures, total),
+      unknown: ratio(statuses.unknown, total),
+    },
+  }
+}
+
+/**
+ * Counts records as they stream by (memory grows with the number of campaigns, not records) and builds the report.
+ *
+ * @example
+ * import { FunnelAccumulator } from '@rcs-records/cli'
+ * const funnel = new FunnelAccumulator()
+ * for await (const record of client.list(query)) funnel.add(record)
+ * const report = funnel.report({ from: query.from, to: query.to, top: 10 })
+ */
+export class FunnelAccumulator {
+  private readonly overall = emptyCounts()
+  private readonly byProvider = new Map<string, Record<DeliveryStatus, number>>()
+  private readonly byCampaign = new Map<
+    string,
+    { provider: string; campaign: string | null; counts: Record<DeliveryStatus, number> }
+  >()
+
+  /** Counts one record. */
+  add(record: RcsRecord): void {
+    this.overall[record.status] += 1
+    let provider = this.byProvider.get(record.provider)
+    if (provider === undefined) {
+      provider = emptyCounts()
+      this.byProvider.set(record.provider, provider)
+    }
+    provider[record.status] += 1
+    const key = `${record.provider}\u0000${record.campaign ?? ''}`
+    let campaign = this.byCampaign.get(key)
+    if (campaign === undefined) {
+      campaign = { provider: record.provider, campaign: record.campaign, counts: emptyCounts() }
+      this.byCampaign.set(key, campaign)
+    }
+    campaign.counts[record.status] += 1
+  }
+
+  /** The report so far; campaigns beyond the `top` largest are folded into one `other campaigns` group. */
+  report(options: { from: string; to: string; top: number }): FunnelReport {
+    const providers = [...this.byProvider.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([provider, counts]) => funnelOf({ label: provider, provider, campaign: null }, counts))
+    const campaigns = [...this.byCampaign.values()]
+      .map((entry) =>
+        funnelOf(
+          {
+            label: `${entry.provider} / ${entry.campaign ?? '(none)'}`,
+            provider: entry.provider,
+            campaign: entry.campaign,
+          },
+          entry.counts,
+        ),
+      )
+      .sort((a, b) => b.total - a.total || a.label.localeCompare(b.label))
+    const shown = campaigns.slice(0, options.top)
+    const rest = campaigns.slice(options.top)
+    if (rest.length > 0) {
+      const counts = emptyCounts()
+      for (const funnel of rest) for (const status of DELIVERY_STATUSES) counts[status] += funnel.statuses[status]
+      shown.push(funnelOf({ label: `(${rest.length} other campaigns)`, provider: null, campaign: null }, counts))
+    }
+    return {
+      from: options.from,
+      to: options.to,
+      overall: funnelOf({ label: 'all', provider: null, campaign: null }, this.overall),
+      providers,
+      campaigns: shown,
+    }
+  }
+}

@@ -1,0 +1,16 @@
+import { buildRecord, type DeliveryStatus, type RcsRecord } from '@rcs-records/core'
+
+/** A canonical record for tests; fields not given are null. */
+export const record = (
+  id: string,
+  status: DeliveryStatus,
+  more: Partial<Omit<RcsRecord, 'id' | 'status' | 'final'>> = {},
+): RcsRecord =>
+  buildRecord({
+    provider: more.provider ?? 'bsg',
+    vendorStatus: more.vendorStatus ?? status,
+    raw: more.raw ?? { id, status },
+    ...more,
+    id,
+    status,
+  })
