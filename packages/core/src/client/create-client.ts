@@ -1,18 +1,34 @@
 import type { Either } from 'fp-ts/Either'
 import { left } from 'fp-ts/Either'
 import type { TaskEither } from 'fp-ts/TaskEither'
-import { systemClock } from '../adapter/clock.js'
+import { type Clock, systemClock } from '../adapter/clock.js'
 import type { AdapterContext, CallOptions, ListQuery } from '../adapter/contract.js'
-import { consoleLogger } from '../adapter/logger.js'
+import { consoleLogger, type Logger } from '../adapter/logger.js'
 import { RcsError } from '../errors/rcs-error.js'
-import { registerSecret } from '../errors/secrets.js'
+import { looksLikeCredentialName, registerSecret } from '../errors/secrets.js'
+import { unexpectedError } from '../errors/unexpected.js'
 import { checkBaseUrl } from '../http/secure-url.js'
-import { createHttpTransport } from '../http/transport.js'
+import { createHttpTransport, type TransportOptions } from '../http/transport.js'
+import type { HttpOptions } from '../http/types.js'
 import type { RcsRecord } from '../model/record.js'
 import { emulateGetMany } from './emulate-get-many.js'
 import type { ClientOptions, GetManyResult, RcsClient } from './types.js'
 import { validateConfig } from './validate-config.js'
 import { watchRecords } from './watch.js'
+
+/** Registers every credential in a config: the adapter's `secretFields`, and any string field named like one. */
+const registerConfigSecrets = (config: unknown, secretFields: readonly string[]): void => {
+  if (config === null || typeof config !== 'object') return
+  const record = config as Record<string, unknown>
+  for (const field of secretFields) {
+    const value = record[field]
+    if (typeof value === 'string') registerSecret(value)
+  }
+  for (const field of Object.keys(record)) {
+    const value = record[field]
+    if (typeof value === 'string' && looksLikeCredentialName(field)) registerSecret(value)
+  }
+}
 
 const orThrow = async <A>(task: TaskEither<RcsError, A>): Promise<A> => {
   const result = await task()
@@ -25,16 +41,22 @@ const valueOrThrow = <A>(result: Either<RcsError, A>): A => {
   return result.right
 }
 
-const asRcsError = (provider: string, error: unknown): RcsError =>
-  error instanceof RcsError
-    ? error
-    : new RcsError({
-        kind: 'provider',
-        provider,
-        retryable: false,
-        message: `${provider}: adapter failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
-        cause: error,
-      })
+const transportOptions = (http: HttpOptions | undefined, provider: string, clock: Clock, logger: Logger) => {
+  const options: TransportOptions = { provider, clock, logger }
+  if (http !== undefined) Object.assign(options, http, { provider, clock, logger })
+  return options
+}
+
+/** An adapter's TaskEither that rejects (a bug in the adapter) still resolves to a Left. */
+const settled =
+  <A>(provider: string, task: TaskEither<RcsError, A>): TaskEither<RcsError, A> =>
+  async () => {
+    try {
+      return await task()
+    } catch (error) {
+      return left(unexpectedError(provider, error))
+    }
+  }
 
 /**
  * Creates a client for one vendor from a statically imported adapter. Validates the config with the adapter's
@@ -52,10 +74,7 @@ const asRcsError = (provider: string, error: unknown): RcsError =>
 export const createClient = <C>(options: ClientOptions<C>): RcsClient => {
   const definition = options.adapter
   const provider = definition.name
-  for (const field of definition.secretFields ?? []) {
-    const value = (options.config as Record<string, unknown> | null)?.[field]
-    if (typeof value === 'string') registerSecret(value)
-  }
+  registerConfigSecrets(options.config, definition.secretFields ?? [])
   const config = valueOrThrow(validateConfig(definition, options.config))
   const baseUrl = (config as { baseUrl?: unknown }).baseUrl
   if (typeof baseUrl === 'string') {
@@ -64,7 +83,7 @@ export const createClient = <C>(options: ClientOptions<C>): RcsClient => {
   }
   const clock = options.clock ?? systemClock
   const logger = options.logger ?? consoleLogger
-  const http = createHttpTransport({ ...options.http, provider, clock, logger })
+  const http = createHttpTransport(transportOptions(options.http, provider, clock, logger))
   const ctx: AdapterContext = { http, clock, logger }
   const adapter = definition.create(config, ctx)
   const capabilities = definition.capabilities
@@ -86,18 +105,22 @@ export const createClient = <C>(options: ClientOptions<C>): RcsClient => {
   const teGet = (id: string, opts?: CallOptions): TaskEither<RcsError, RcsRecord> => {
     if (typeof id !== 'string' || id.trim() === '') return async () => left(badId(id))
     if (!capabilities.get) return async () => left(unsupported('get', 'use list() over a time window'))
-    return adapter.get(id, opts)
+    return settled(provider, () => adapter.get(id, opts)())
   }
 
   const teGetMany = (ids: readonly string[], opts?: CallOptions): TaskEither<RcsError, GetManyResult> => {
     const bad = ids.find((id) => typeof id !== 'string' || id.trim() === '')
     if (bad !== undefined) return async () => left(badId(bad))
-    if (capabilities.getMany === 'native') return adapter.getMany(ids, opts)
+    if (capabilities.getMany === 'native') return settled(provider, () => adapter.getMany(ids, opts)())
     if (capabilities.getMany === 'emulated' || capabilities.get) {
-      return emulateGetMany((id, callOptions) => adapter.get(id, callOptions), ids, {
+      const emulation: { concurrency: number; callOptions?: CallOptions } = {
         concurrency: options.http?.concurrency ?? 4,
-        ...(opts === undefined ? {} : { callOptions: opts }),
-      })
+      }
+      if (opts !== undefined) emulation.callOptions = opts
+      return settled(
+        provider,
+        emulateGetMany((id, callOptions) => adapter.get(id, callOptions), ids, emulation),
+      )
     }
     return async () => left(unsupported('getMany', 'use list() over a time window'))
   }
@@ -106,7 +129,7 @@ export const createClient = <C>(options: ClientOptions<C>): RcsClient => {
     try {
       return adapter.normalize(payload)
     } catch (error) {
-      return left(asRcsError(provider, error))
+      return left(unexpectedError(provider, error))
     }
   }
 
@@ -115,7 +138,7 @@ export const createClient = <C>(options: ClientOptions<C>): RcsClient => {
     try {
       return adapter.parseWebhook(body)
     } catch (error) {
-      return left(asRcsError(provider, error))
+      return left(unexpectedError(provider, error))
     }
   }
 
@@ -131,7 +154,7 @@ export const createClient = <C>(options: ClientOptions<C>): RcsClient => {
     try {
       yield* adapter.list(query)
     } catch (error) {
-      throw asRcsError(provider, error)
+      throw unexpectedError(provider, error)
     }
   }
 

@@ -1,14 +1,16 @@
+import { type Either, left } from 'fp-ts/Either'
 import type { TaskEither } from 'fp-ts/TaskEither'
 import pLimit from 'p-limit'
 import type { CallOptions } from '../adapter/contract.js'
 import type { RcsError } from '../errors/rcs-error.js'
+import { unexpectedError } from '../errors/unexpected.js'
 import type { RcsRecord } from '../model/record.js'
 import { uniqueIds } from '../util/chunk.js'
 
 /**
  * `getMany` for vendors without a batch lookup: bounded concurrent `get`s. Duplicate ids are asked once; records
  * come back in the order of the input ids; `not_found` ids are reported as `missing`; any other failure fails the
- * whole call (after the transport's own retries).
+ * whole call (after the transport's own retries) and stops asking for the ids not yet started.
  *
  * @example
  * import { emulateGetMany } from '@rcs-records/core'
@@ -28,7 +30,12 @@ export const emulateGetMany =
       unique.map((id) =>
         limit(async () => {
           if (failure !== null) return null
-          const result = await get(id, options.callOptions)()
+          let result: Either<RcsError, RcsRecord>
+          try {
+            result = await get(id, options.callOptions)()
+          } catch (error) {
+            result = left(unexpectedError(null, error))
+          }
           if (result._tag === 'Right') return result.right
           if (result.left.kind !== 'not_found') failure ??= result.left
           return null

@@ -65,10 +65,15 @@ export const loadClient = async (
   try {
     loaded = await importModule(moduleName)
   } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause)
+    const notInstalled =
+      (cause as { code?: unknown } | null)?.code === 'ERR_MODULE_NOT_FOUND' && message.includes(moduleName)
     throw new RcsError({
       kind: 'config',
       provider,
-      message: `${provider}: cannot load the adapter package ${moduleName}; install it (npm install ${moduleName})`,
+      message: notInstalled
+        ? `${provider}: cannot find the adapter package ${moduleName}; install it (npm install ${moduleName})`
+        : `${provider}: cannot load the adapter package ${moduleName}: ${message}`,
       cause,
     })
   }

@@ -2,13 +2,13 @@ import type { Either } from 'fp-ts/Either'
 import { left, right } from 'fp-ts/Either'
 import type * as t from 'io-ts'
 import type { AdapterDefinition } from '../adapter/contract.js'
+import { pathOfContext } from '../errors/decode-error.js'
 import { RcsError } from '../errors/rcs-error.js'
 
 const describeProblem = (error: t.ValidationError): { path: string; expected: string; missing: boolean } => {
-  const keys = error.context.map((entry) => entry.key).filter((key) => key !== '' && !/^\d+$/.test(key))
   const last = error.context[error.context.length - 1]
   return {
-    path: keys.join('.') || '(config)',
+    path: pathOfContext(error.context) || '(config)',
     expected: error.message ?? last?.type.name ?? 'a valid value',
     missing: error.value === undefined,
   }
@@ -32,8 +32,12 @@ export const validateConfig = <C>(definition: AdapterDefinition<C>, config: unkn
     const problem = describeProblem(error)
     const existing = seen.get(problem.path)
     if (existing === undefined) seen.set(problem.path, problem)
-    else if (!existing.expected.includes(problem.expected))
-      existing.expected = `${existing.expected} or ${problem.expected}`
+    else {
+      if (!existing.expected.split(' or ').includes(problem.expected)) {
+        existing.expected = `${existing.expected} or ${problem.expected}`
+      }
+      existing.missing &&= problem.missing
+    }
   }
   const fields = [...seen.values()]
   const summary = fields

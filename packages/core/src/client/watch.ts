@@ -1,7 +1,8 @@
 import type { Clock } from '../adapter/clock.js'
-import type { Adapter, Capabilities } from '../adapter/contract.js'
+import type { Adapter, Capabilities, ListQuery } from '../adapter/contract.js'
 import type { Logger } from '../adapter/logger.js'
 import { RcsError } from '../errors/rcs-error.js'
+import { unexpectedError } from '../errors/unexpected.js'
 import { mergeRecords } from '../model/merge.js'
 import type { RcsRecord } from '../model/record.js'
 import { uniqueIds } from '../util/chunk.js'
@@ -33,7 +34,9 @@ interface WatchDeps {
 /**
  * Polls `ids` until every one is final, a deadline passes or the signal aborts, and yields each change (merged
  * with `mergeRecords`, so an out-of-order poll never moves a status backwards). Ids the vendor does not know yet are
- * polled again. Vendors without an id lookup but with `modifiedSince` are polled through `list`. A poll that fails
+ * polled again; an id that became final is not reported again. Vendors without an id lookup but with
+ * `modifiedSince` are polled through `list` (from `opts.from`, default 48 h back). The pause between polls starts at
+ * `intervalMs`, grows by `backoff` after each poll that changed nothing, and resets on a change. A poll that fails
  * with a retryable error is logged and retried at the next interval; any other error ends the watch by throwing.
  * Deadline and abort end the iteration quietly.
  */
@@ -64,20 +67,19 @@ export async function* watchRecords(
   let interval = baseInterval
   let lastPoll: number | null = null
 
-  const poll = async (): Promise<RcsRecord[]> => {
+  const poll = async (): Promise<readonly RcsRecord[]> => {
     if (canLookup) return (await deps.getMany([...pending])).records
     const now = clock.now()
     const from = toEpochMs(opts.from) ?? now - WATCH_LIST_LOOKBACK_MS
+    const query: ListQuery = { from: new Date(from), to: new Date(now) }
+    if (lastPoll !== null) query.modifiedSince = new Date(Math.max(lastPoll, now - WATCH_LIST_LOOKBACK_MS + 60_000))
+    if (opts.signal !== undefined) query.signal = opts.signal
     const records: RcsRecord[] = []
-    const query = {
-      from: new Date(from),
-      to: new Date(now),
-      ...(lastPoll === null
-        ? {}
-        : { modifiedSince: new Date(Math.max(lastPoll, now - WATCH_LIST_LOOKBACK_MS + 60_000)) }),
-      ...(opts.signal === undefined ? {} : { signal: opts.signal }),
+    try {
+      for await (const record of deps.adapter.list(query)) if (pending.has(record.id)) records.push(record)
+    } catch (error) {
+      throw unexpectedError(deps.provider, error)
     }
-    for await (const record of deps.adapter.list(query)) if (pending.has(record.id)) records.push(record)
     return records
   }
 
@@ -86,6 +88,8 @@ export async function* watchRecords(
     let anyChange = false
     try {
       for (const record of await poll()) {
+        // An id already final (or never asked for) is done: a vendor repeating it cannot reopen it.
+        if (!pending.has(record.id)) continue
         const previous = known.get(record.id)
         const merged = mergeRecords(previous, record)
         known.set(record.id, merged)

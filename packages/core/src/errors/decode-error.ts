@@ -2,6 +2,7 @@ import type { Either } from 'fp-ts/Either'
 import { left, right } from 'fp-ts/Either'
 import type * as t from 'io-ts'
 import { RcsError } from './rcs-error.js'
+import { redact } from './secrets.js'
 
 /**
  * One decode failure: where in the payload (`data.3.status`), what was expected, and what was found
@@ -36,12 +37,32 @@ const describeValue = (value: unknown): string => {
   if (value === null) return 'null'
   if (Array.isArray(value)) return `array(${value.length})`
   if (typeof value === 'object') return 'object'
-  const text = typeof value === 'string' ? JSON.stringify(value) : String(value)
+  // Redact before shortening: a cut could otherwise leave part of a credential behind.
+  const text = redact(typeof value === 'string' ? JSON.stringify(value) : String(value))
   return text.length > 40 ? `${text.slice(0, 37)}...` : text
 }
 
 /**
- * Turns io-ts validation errors into {@link DecodeIssue}s with dotted paths.
+ * The dotted path of an io-ts validation context: object keys and array indices, without the member indices io-ts
+ * adds for the alternatives of a union or the parts of an intersection (`status`, not `status.0`).
+ */
+export const pathOfContext = (context: t.Context): string => {
+  const keys: string[] = []
+  for (let index = 0; index < context.length; index++) {
+    const entry = context[index]
+    if (entry === undefined || entry.key === '') continue
+    const parent = context[index - 1]?.type as { _tag?: unknown } | undefined
+    if (parent?._tag === 'UnionType' || parent?._tag === 'IntersectionType') continue
+    keys.push(entry.key)
+  }
+  return keys.join('.')
+}
+
+const MAX_ISSUES = 20
+
+/**
+ * Turns io-ts validation errors into {@link DecodeIssue}s with dotted paths (`data.0.status`). The failures of a
+ * union's alternatives at one path are reported once (`expected string | null`). At most 20 issues.
  *
  * @example
  * import * as t from 'io-ts'
@@ -49,16 +70,20 @@ const describeValue = (value: unknown): string => {
  * const result = t.type({ id: t.string }).decode({})
  * if (result._tag === 'Left') issuesFromValidation(result.left) // [{ path: 'id', expected: 'string', actual: 'undefined' }]
  */
-export const issuesFromValidation = (errors: t.Errors): DecodeIssue[] =>
-  errors.slice(0, 20).map((error) => {
-    const keys = error.context.map((entry) => entry.key).filter((key) => key !== '')
-    const last = error.context[error.context.length - 1]
-    return {
-      path: keys.join('.') || '(root)',
-      expected: error.message ?? last?.type.name ?? 'valid value',
-      actual: describeValue(error.value),
+export const issuesFromValidation = (errors: t.Errors): DecodeIssue[] => {
+  const byPath = new Map<string, DecodeIssue>()
+  for (const error of errors) {
+    const path = pathOfContext(error.context) || '(root)'
+    const expected = error.message ?? error.context[error.context.length - 1]?.type.name ?? 'valid value'
+    const existing = byPath.get(path)
+    if (existing === undefined) {
+      if (byPath.size < MAX_ISSUES) byPath.set(path, { path, expected, actual: describeValue(error.value) })
+    } else if (!existing.expected.split(' | ').includes(expected)) {
+      existing.expected = `${existing.expected} | ${expected}`
     }
-  })
+  }
+  return [...byPath.values()]
+}
 
 const readableId = (payload: unknown, idKeys: readonly string[]): string | null => {
   if (payload === null || typeof payload !== 'object') return null

@@ -10,19 +10,53 @@ const MIN_SECRET_LENGTH = 6
 const REDACTED = '[REDACTED]'
 
 /**
- * Registers a credential (API key, password, token) so that errors never show it. Adapters call this for every
- * secret they hold, including derived forms such as a Basic-auth header value.
+ * Registers a credential (API key, password, token) so that errors never show it — as given and URL-encoded (the
+ * form it takes in a query string). Adapters call this for every secret they hold, including derived forms such as
+ * a Basic-auth header value; `createClient` registers config fields named like credentials, and the transport the
+ * credential headers, query parameters and JSON fields of every request.
  *
  * @example
  * import { registerSecret } from '@rcs-records/core'
  * registerSecret('live_8f3a…')
  */
 export const registerSecret = (secret: string | null | undefined): void => {
-  if (typeof secret === 'string' && secret.length >= MIN_SECRET_LENGTH) registered.add(secret)
+  if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH || registered.has(secret)) return
+  registered.add(secret)
+  const encoded = encodeURIComponent(secret)
+  if (encoded !== secret) registered.add(encoded)
+  const formEncoded = encoded.replace(/%20/g, '+')
+  if (formEncoded !== encoded) registered.add(formEncoded)
+}
+
+const CREDENTIAL_NAME = /key|token|secret|passw|pwd|auth|bearer|credential|session|cookie|signature/i
+
+/** Whether a header, query parameter or config field name suggests its value is a credential. */
+export const looksLikeCredentialName = (name: string): boolean => CREDENTIAL_NAME.test(name)
+
+/**
+ * Registers a credential-bearing header value: the whole value, the part after an auth scheme (`Bearer x` → `x`),
+ * and for `Basic` the decoded `user:password` and the password.
+ */
+export const registerCredentialValue = (value: string): void => {
+  registerSecret(value)
+  const match = /^\s*([A-Za-z][\w-]*)\s+(\S.*)$/.exec(value)
+  if (match === null) return
+  const credentials = (match[2] as string).trim()
+  registerSecret(credentials)
+  if ((match[1] as string).toLowerCase() !== 'basic') return
+  try {
+    const decoded = atob(credentials)
+    registerSecret(decoded)
+    const colon = decoded.indexOf(':')
+    if (colon >= 0) registerSecret(decoded.slice(colon + 1))
+  } catch {
+    // not base64: nothing more to derive
+  }
 }
 
 /**
- * Replaces every registered secret in a string with `[REDACTED]`.
+ * Replaces every registered secret in a string with `[REDACTED]` (longest first, so a secret that contains another
+ * is removed whole).
  *
  * @example
  * import { redact, registerSecret } from '@rcs-records/core'
@@ -30,9 +64,22 @@ export const registerSecret = (secret: string | null | undefined): void => {
  * redact('Bearer s3cr3t-token') // 'Bearer [REDACTED]'
  */
 export const redact = (text: string): string => {
+  if (registered.size === 0) return text
   let out = text
-  for (const secret of registered) if (out.includes(secret)) out = out.split(secret).join(REDACTED)
+  for (const secret of bySize()) if (out.includes(secret)) out = out.split(secret).join(REDACTED)
   return out
+}
+
+let sorted: string[] = []
+let sortedSize = -1
+
+/** Registered secrets, longest first; re-sorted only when the set grew. */
+const bySize = (): readonly string[] => {
+  if (sortedSize !== registered.size) {
+    sorted = [...registered].sort((a, b) => b.length - a.length)
+    sortedSize = registered.size
+  }
+  return sorted
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { RcsErrorKind } from '../errors/rcs-error.js'
+import { redact } from '../errors/secrets.js'
 
 /**
  * The default kind of an HTTP failure status: 401/403 auth, 404/410 not_found, 408 timeout, 429 rate_limited,
@@ -17,14 +18,22 @@ export const kindOfStatus = (status: number): RcsErrorKind => {
   return 'bad_request'
 }
 
-/** Whether a status is worth retrying for an idempotent request. */
+/**
+ * Whether a status is worth retrying for an idempotent request: 408, 429 and every 5xx.
+ *
+ * @example
+ * import { isRetryableStatus } from '@rcs-records/core'
+ * isRetryableStatus(503) // true
+ * isRetryableStatus(422) // false
+ */
 export const isRetryableStatus = (status: number): boolean => status === 408 || status === 429 || status >= 500
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null)
 
 /**
- * The vendor's own words from an error body: `message`, `error_description`/`errorDescription`, `error`, or the
- * text itself — shortened. Field-level `errors` are summarised too.
+ * The vendor's own words from an error body: `message`, `error_description`/`errorDescription`, `error`, `detail`,
+ * or the text itself — on one line, registered secrets redacted, shortened to 300 characters. Field-level `errors`
+ * are summarised too.
  *
  * @example
  * import { vendorMessageOf } from '@rcs-records/core'
@@ -49,6 +58,7 @@ export const vendorMessageOf = (body: unknown): string | null => {
     }
   }
   if (message === null) return null
-  const single = message.replace(/\s+/g, ' ').trim()
+  // Redact before shortening: a cut could otherwise leave part of a credential behind.
+  const single = redact(message).replace(/\s+/g, ' ').trim()
   return single.length > 300 ? `${single.slice(0, 297)}...` : single
 }

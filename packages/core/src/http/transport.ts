@@ -7,9 +7,18 @@ import { RcsError } from '../errors/rcs-error.js'
 import { redact } from '../errors/secrets.js'
 import { isRetryableStatus, kindOfStatus, vendorMessageOf } from './classify.js'
 import { readBodyText } from './read-body.js'
+import { registerCredentialFields, registerRequestSecrets } from './request-secrets.js'
 import { backoffDelay, parseRetryAfter } from './retry-after.js'
 import { checkBaseUrl } from './secure-url.js'
-import type { HttpOptions, HttpRequest, HttpResponse, HttpTransport, SearchParams } from './types.js'
+import type {
+  HttpEvent,
+  HttpFailure,
+  HttpOptions,
+  HttpRequest,
+  HttpResponse,
+  HttpTransport,
+  SearchParams,
+} from './types.js'
 
 /**
  * Options of {@link createHttpTransport}: the client's {@link HttpOptions} plus who is calling.
@@ -38,21 +47,41 @@ const DEFAULTS = {
 const toSearchParams = (params: SearchParams | undefined): URLSearchParams | undefined => {
   if (params === undefined || params instanceof URLSearchParams) return params
   const out = new URLSearchParams()
-  for (const [key, value] of Object.entries(params)) if (value !== undefined) out.append(key, String(value))
+  for (const key in params) {
+    const value = params[key]
+    if (value !== undefined) out.append(key, String(value))
+  }
   return out
+}
+
+/** A non-negative finite number of milliseconds, or null (a hint that is missing, negative or not a number). */
+const asDelay = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null
+
+/** Calls an observer; an observer that throws must not break the request. */
+const observe = <E>(hook: ((event: E) => void) | undefined, event: E): void => {
+  if (hook === undefined) return
+  try {
+    hook(event)
+  } catch {
+    // observers are for logging and metrics; their failures are theirs
+  }
 }
 
 type Attempt =
   | { ok: true; response: HttpResponse }
   | { ok: false; error: RcsError; retryAfterMs: number | null; fatal: boolean }
 
+type Outcome = { _tag: 'Left'; left: RcsError } | { _tag: 'Right'; right: HttpResponse }
+
 /**
  * Creates the HTTP transport every adapter uses (through `AdapterContext.http`). It sends requests with ky,
  * limits concurrency, times out each attempt (including reading the body), retries idempotent requests on 429,
  * 5xx, network errors, timeouts and unparseable (truncated) bodies with exponential backoff and jitter — honouring
  * `Retry-After` and vendor body hints, capped by `maxRetryAfterMs` — refuses oversized bodies, refuses plain
- * `http://` to non-loopback hosts, and maps failures to {@link RcsError} kinds with secrets scrubbed.
- * It never rejects: every outcome is a value.
+ * `http://` to non-loopback hosts, and maps failures to {@link RcsError} kinds with secrets scrubbed (credential
+ * headers, query parameters and JSON fields of each request are registered as secrets automatically).
+ * It never rejects: every outcome is a value. Hooks see method, URL, attempt, status and timing — never headers.
  *
  * @example
  * import { createHttpTransport } from '@rcs-records/core'
@@ -67,22 +96,38 @@ export const createHttpTransport = (options: TransportOptions): HttpTransport =>
   const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs
   const maxRetryAfterMs = options.maxRetryAfterMs ?? DEFAULTS.maxRetryAfterMs
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULTS.maxBodyBytes
-  const retry = { ...DEFAULTS.retry, ...options.retry }
+  const userAgent = options.userAgent ?? DEFAULTS.userAgent
+  const retry = {
+    limit: Math.max(0, Math.floor(options.retry?.limit ?? DEFAULTS.retry.limit)),
+    baseDelayMs: options.retry?.baseDelayMs ?? DEFAULTS.retry.baseDelayMs,
+    maxDelayMs: options.retry?.maxDelayMs ?? DEFAULTS.retry.maxDelayMs,
+  }
   const limit = pLimit(Math.max(1, options.concurrency ?? DEFAULTS.concurrency))
   const checkedOrigins = new Map<string, RcsError | null>()
   const hooks = options.hooks ?? {}
+  const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
 
   const fail = (
     kind: RcsError['kind'],
     message: string,
-    extra: Partial<{
-      httpStatus: number
-      retryable: boolean
-      details: unknown
-      cause: unknown
-      retryAfterMs: number | null
-    }> = {},
-  ) => new RcsError({ kind, provider, message: `${provider}: ${message}`, ...extra })
+    extra: {
+      httpStatus?: number
+      retryable?: boolean
+      details?: unknown
+      cause?: unknown
+      retryAfterMs?: number | null
+    } = {},
+  ) =>
+    new RcsError({
+      kind,
+      provider,
+      message: `${provider}: ${message}`,
+      httpStatus: extra.httpStatus ?? null,
+      retryable: extra.retryable,
+      retryAfterMs: extra.retryAfterMs ?? null,
+      details: extra.details,
+      cause: extra.cause,
+    })
 
   const describe = (method: string, url: URL) => `${method} ${url.origin}${url.pathname}`
 
@@ -95,155 +140,193 @@ export const createHttpTransport = (options: TransportOptions): HttpTransport =>
     return cached
   }
 
+  const abortedByCaller = (method: string, url: URL, cause: unknown) =>
+    fail('transport', `${describe(method, url)}: aborted by the caller`, { retryable: false, cause })
+
+  /** The delay a failed response asks for: `Retry-After`, else the adapter's body hint; capped. */
+  const retryHint = (request: HttpRequest, headers: Headers, body: unknown): number | null => {
+    let hinted = parseRetryAfter(headers.get('retry-after'), clock.now())
+    if (hinted === null && request.retryAfterFromBody !== undefined) {
+      try {
+        hinted = asDelay(request.retryAfterFromBody(body))
+      } catch {
+        hinted = null
+      }
+    }
+    return hinted === null ? null : Math.min(hinted, maxRetryAfterMs)
+  }
+
+  const classify = (request: HttpRequest, failure: HttpFailure) => {
+    if (request.classifyError === undefined) return null
+    try {
+      return request.classifyError(failure) ?? null
+    } catch {
+      return null
+    }
+  }
+
+  const failedResponse = (request: HttpRequest, where: string, response: Response, body: unknown): Attempt => {
+    const status = response.status
+    const override = classify(request, { status, body, headers: response.headers })
+    const vendorMessage = vendorMessageOf(body)
+    const message =
+      override?.message ?? `${where} answered ${status}${vendorMessage === null ? '' : `: ${vendorMessage}`}`
+    const retryAfterMs = retryHint(request, response.headers, body)
+    const retryable = isRetryableStatus(status)
+    const details =
+      override?.details !== undefined
+        ? override.details
+        : typeof body === 'string'
+          ? { body: clip(body, 500) }
+          : { body }
+    return {
+      ok: false,
+      fatal: !retryable,
+      retryAfterMs,
+      error: fail(override?.kind ?? kindOfStatus(status), message, {
+        httpStatus: status,
+        retryable,
+        retryAfterMs,
+        details,
+      }),
+    }
+  }
+
+  const exchange = async (
+    request: HttpRequest,
+    url: URL,
+    method: string,
+    signal: AbortSignal,
+    where: string,
+  ): Promise<Attempt> => {
+    const headers: Record<string, string> = { 'user-agent': userAgent, accept: 'application/json' }
+    if (request.headers !== undefined)
+      for (const name in request.headers) headers[name] = request.headers[name] as string
+    const response = await ky(url, {
+      method,
+      headers,
+      json: request.json,
+      retry: 0,
+      timeout: false,
+      throwHttpErrors: false,
+      signal,
+      fetch: fetchImpl,
+    })
+    const read = await readBodyText(response, maxBodyBytes)
+    if ('tooLarge' in read) {
+      return {
+        ok: false,
+        fatal: true,
+        retryAfterMs: null,
+        error: fail(
+          'provider',
+          `${where}: response body exceeds the ${maxBodyBytes}-byte limit (http.maxBodyBytes); refused`,
+          {
+            httpStatus: response.status,
+            retryable: false,
+            details: { bytes: read.bytes, maxBodyBytes },
+          },
+        ),
+      }
+    }
+    let body: unknown = null
+    let parsed = read.text.length === 0
+    if (!parsed) {
+      try {
+        body = JSON.parse(read.text)
+        parsed = true
+      } catch {
+        body = read.text
+      }
+    }
+    if (!response.ok) return failedResponse(request, where, response, body)
+    if (!parsed && request.allowText !== true) {
+      return {
+        ok: false,
+        fatal: false,
+        retryAfterMs: null,
+        error: fail('provider', `${where}: response body is not valid JSON (truncated or malformed)`, {
+          httpStatus: response.status,
+          retryable: true,
+          details: { bytes: read.bytes, start: clip(read.text, 120) },
+        }),
+      }
+    }
+    registerCredentialFields(body)
+    return { ok: true, response: { status: response.status, headers: response.headers, body, bytes: read.bytes } }
+  }
+
   const attempt = async (request: HttpRequest, url: URL, method: string, number: number): Promise<Attempt> => {
     const started = clock.now()
     const timeout = new AbortController()
     const timer = setTimeout(() => timeout.abort(), timeoutMs)
     const signal = request.signal === undefined ? timeout.signal : AbortSignal.any([request.signal, timeout.signal])
-    const event = { provider, method, url: redact(url.href), attempt: number }
-    hooks.onRequest?.(event)
-    const finish = (result: Attempt): Attempt => {
-      clearTimeout(timer)
-      hooks.onResponse?.({
-        ...event,
-        status: result.ok ? result.response.status : (result.error.httpStatus ?? undefined),
-        durationMs: clock.now() - started,
-        ...(result.ok ? {} : { error: result.error }),
-      })
-      return result
-    }
+    const href = redact(url.href)
     const where = describe(method, url)
+    observe(hooks.onRequest, { provider, method, url: href, attempt: number })
+    let result: Attempt
     try {
-      const response = await ky(url, {
-        method,
-        headers: {
-          'user-agent': options.userAgent ?? DEFAULTS.userAgent,
-          accept: 'application/json',
-          ...request.headers,
-        },
-        ...(request.json === undefined ? {} : { json: request.json }),
-        retry: 0,
-        timeout: false,
-        throwHttpErrors: false,
-        signal,
-        fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-      })
-      const read = await readBodyText(response, maxBodyBytes)
-      if ('tooLarge' in read) {
-        return finish({
-          ok: false,
-          fatal: true,
-          retryAfterMs: null,
-          error: fail(
-            'provider',
-            `${where}: response body exceeds the ${maxBodyBytes}-byte limit (http.maxBodyBytes); refused`,
-            {
-              httpStatus: response.status,
-              retryable: false,
-              details: { bytes: read.bytes, maxBodyBytes },
-            },
-          ),
-        })
-      }
-      let body: unknown = null
-      let parsed = read.text.length === 0
-      if (!parsed) {
-        try {
-          body = JSON.parse(read.text)
-          parsed = true
-        } catch {
-          body = read.text
-        }
-      }
-      if (response.ok) {
-        if (!parsed && request.allowText !== true) {
-          return finish({
-            ok: false,
-            fatal: false,
-            retryAfterMs: null,
-            error: fail('provider', `${where}: response body is not valid JSON (truncated or malformed)`, {
-              httpStatus: response.status,
-              retryable: true,
-              details: { bytes: read.bytes, start: read.text.slice(0, 120) },
-            }),
-          })
-        }
-        return finish({
-          ok: true,
-          response: { status: response.status, headers: response.headers, body, bytes: read.bytes },
-        })
-      }
-      const failure = { status: response.status, body, headers: response.headers }
-      const override = request.classifyError?.(failure) ?? null
-      const kind = override?.kind ?? kindOfStatus(response.status)
-      const vendorMessage = vendorMessageOf(body)
-      const message =
-        override?.message ?? `${where} answered ${response.status}${vendorMessage === null ? '' : `: ${vendorMessage}`}`
-      const hinted =
-        parseRetryAfter(response.headers.get('retry-after'), clock.now()) ?? request.retryAfterFromBody?.(body) ?? null
-      const retryAfterMs = hinted === null ? null : Math.min(hinted, maxRetryAfterMs)
-      const retryable = isRetryableStatus(response.status)
-      return finish({
-        ok: false,
-        fatal: !retryable,
-        retryAfterMs,
-        error: fail(kind, override?.message === undefined ? message : override.message, {
-          httpStatus: response.status,
-          retryable,
-          retryAfterMs,
-          details: override?.details ?? (typeof body === 'string' ? { body: body.slice(0, 500) } : { body }),
-        }),
-      })
+      result = await exchange(request, url, method, signal, where)
     } catch (cause) {
       if (request.signal?.aborted) {
-        return finish({
-          ok: false,
-          fatal: true,
-          retryAfterMs: null,
-          error: fail('transport', `${where}: aborted by the caller`, { retryable: false, cause }),
-        })
-      }
-      if (timeout.signal.aborted) {
-        return finish({
+        result = { ok: false, fatal: true, retryAfterMs: null, error: abortedByCaller(method, url, cause) }
+      } else if (timeout.signal.aborted) {
+        result = {
           ok: false,
           fatal: false,
           retryAfterMs: null,
           error: fail('timeout', `${where}: no complete response within ${timeoutMs} ms`, { retryable: true }),
-        })
+        }
+      } else {
+        const reason =
+          cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : 'unknown'
+        result = {
+          ok: false,
+          fatal: false,
+          retryAfterMs: null,
+          error: fail('transport', `${where}: network error (${reason})`, { retryable: true, cause }),
+        }
       }
-      const reason =
-        cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : 'unknown'
-      return finish({
-        ok: false,
-        fatal: false,
-        retryAfterMs: null,
-        error: fail('transport', `${where}: network error (${reason})`, { retryable: true, cause }),
-      })
+    } finally {
+      clearTimeout(timer)
     }
+    const event: HttpEvent = { provider, method, url: href, attempt: number, durationMs: clock.now() - started }
+    if (result.ok) event.status = result.response.status
+    else {
+      if (result.error.httpStatus !== null) event.status = result.error.httpStatus
+      event.error = result.error
+    }
+    observe(hooks.onResponse, event)
+    return result
   }
 
-  const send = async (
-    request: HttpRequest,
-  ): Promise<{ _tag: 'Left'; left: RcsError } | { _tag: 'Right'; right: HttpResponse }> => {
+  const send = async (request: HttpRequest): Promise<Outcome> => {
     const method = request.method ?? 'GET'
+    registerRequestSecrets(request.headers, undefined, request.json)
     let url: URL
     try {
       url = new URL(request.url)
     } catch {
-      return { _tag: 'Left', left: fail('config', `not a valid absolute URL: ${request.url}`) }
+      return {
+        _tag: 'Left',
+        left: fail('config', `not a valid absolute URL: ${clip(String(request.url).split('?')[0] ?? '', 200)}`),
+      }
     }
     const insecure = originError(url)
     if (insecure !== null) return { _tag: 'Left', left: insecure }
     const params = toSearchParams(request.searchParams)
     if (params !== undefined) for (const [key, value] of params) url.searchParams.append(key, value)
+    registerRequestSecrets(undefined, url.searchParams, undefined)
     const idempotent = request.idempotent ?? method === 'GET'
-    const retries = idempotent ? Math.max(0, retry.limit) : 0
+    const retries = idempotent ? retry.limit : 0
     for (let number = 0; ; number++) {
+      if (request.signal?.aborted) return { _tag: 'Left', left: abortedByCaller(method, url, request.signal.reason) }
       const result = await limit(() => attempt(request, url, method, number + 1))
       if (result.ok) return { _tag: 'Right', right: result.response }
       if (result.fatal || number >= retries) return { _tag: 'Left', left: result.error }
       const delayMs = result.retryAfterMs ?? backoffDelay(number, retry, random)
-      hooks.onRetry?.({ provider, method, url: redact(url.href), attempt: number + 1, error: result.error, delayMs })
+      const href = redact(url.href)
+      observe(hooks.onRetry, { provider, method, url: href, attempt: number + 1, error: result.error, delayMs })
       logger.debug('retrying request', {
         provider,
         url: redact(url.pathname),
@@ -254,10 +337,26 @@ export const createHttpTransport = (options: TransportOptions): HttpTransport =>
       try {
         await clock.sleep(delayMs, request.signal)
       } catch (cause) {
-        return {
-          _tag: 'Left',
-          left: fail('transport', `${describe(method, url)}: aborted by the caller`, { retryable: false, cause }),
-        }
+        return { _tag: 'Left', left: abortedByCaller(method, url, cause) }
+      }
+    }
+  }
+
+  const sendSafely = async (request: HttpRequest): Promise<Outcome> => {
+    try {
+      return await send(request)
+    } catch (cause) {
+      // Only a broken injected clock or fetch wrapper can get here; the contract is still "never rejects".
+      return {
+        _tag: 'Left',
+        left: fail(
+          'transport',
+          `request failed unexpectedly: ${cause instanceof Error ? cause.message : String(cause)}`,
+          {
+            retryable: false,
+            cause,
+          },
+        ),
       }
     }
   }
@@ -266,6 +365,12 @@ export const createHttpTransport = (options: TransportOptions): HttpTransport =>
     request:
       (request): TaskEither<RcsError, HttpResponse> =>
       () =>
-        send(request),
+        sendSafely(request),
   }
+}
+
+/** Redacts, then shortens: shortening first could cut a credential and leave part of it behind. */
+const clip = (text: string, max: number): string => {
+  const clean = redact(text)
+  return clean.length > max ? `${clean.slice(0, max)}…` : clean
 }

@@ -1,7 +1,8 @@
 import * as t from 'io-ts'
+import { isDecimalString } from '../util/decimal.js'
 import { type Channel, ChannelCodec } from './channel.js'
 import { type FailureReason, FailureReasonCodec } from './reason.js'
-import { type DeliveryStatus, DeliveryStatusCodec } from './status.js'
+import { type DeliveryStatus, DeliveryStatusCodec, isFailure, isFinal } from './status.js'
 
 /**
  * Money as the vendor billed it; `amount` is a decimal string (never a float), e.g. `'0.0100000'`.
@@ -73,6 +74,13 @@ export interface RcsRecord {
 
 const ISO_UTC_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
 
+/** The canonical form of a real instant: `Date.parse` alone would accept `2021-02-30` (as March 2). */
+const isCanonicalTimestamp = (s: string): boolean => {
+  if (!ISO_UTC_MS.test(s)) return false
+  const ms = Date.parse(s)
+  return !Number.isNaN(ms) && new Date(ms).toISOString() === s
+}
+
 interface IsoTimestampBrand {
   readonly IsoTimestamp: unique symbol
 }
@@ -86,11 +94,9 @@ interface IsoTimestampBrand {
  */
 export const IsoTimestampCodec = t.brand(
   t.string,
-  (s): s is t.Branded<string, IsoTimestampBrand> => ISO_UTC_MS.test(s) && !Number.isNaN(Date.parse(s)),
+  (s): s is t.Branded<string, IsoTimestampBrand> => isCanonicalTimestamp(s),
   'IsoTimestamp',
 )
-
-const DECIMAL = /^-?\d+(\.\d+)?$/
 
 interface DecimalStringBrand {
   readonly DecimalString: unique symbol
@@ -98,7 +104,7 @@ interface DecimalStringBrand {
 
 const DecimalStringCodec = t.brand(
   t.string,
-  (s): s is t.Branded<string, DecimalStringBrand> => DECIMAL.test(s),
+  (s): s is t.Branded<string, DecimalStringBrand> => isDecimalString(s),
   'DecimalString',
 )
 
@@ -107,8 +113,8 @@ const timestamp = nullable(IsoTimestampCodec)
 
 /**
  * io-ts codec of a stored {@link RcsRecord}, so records you persisted can be validated when read back.
- * It checks shapes and formats (statuses, channels, ISO timestamps, decimal amounts) and that `final` agrees with
- * the status.
+ * It checks shapes and formats (statuses, channels, canonical ISO timestamps, decimal amounts), that `final` agrees
+ * with the status, and that a `reason` is present only on a failure status.
  *
  * @example
  * import { RcsRecordCodec } from '@rcs-records/core'
@@ -117,13 +123,15 @@ const timestamp = nullable(IsoTimestampCodec)
  */
 export const RcsRecordCodec: t.Type<RcsRecord, RcsRecord, unknown> = new t.Type<RcsRecord, RcsRecord, unknown>(
   'RcsRecord',
-  (u): u is RcsRecord => StoredRecordShape.is(u) && finalAgrees(u),
+  (u): u is RcsRecord => StoredRecordShape.is(u) && invariantProblem(u) === null,
   (u, context) => {
     const result = StoredRecordShape.validate(u, context)
     if (result._tag === 'Left') return result
-    return finalAgrees(result.right)
-      ? t.success(result.right as RcsRecord)
-      : t.failure(u, context, '`final` must equal isFinal(status)')
+    const record = result.right
+    const problem = invariantProblem(record)
+    if (problem === null) return t.success(record as RcsRecord)
+    const field = problem.startsWith('`final`') ? 'final' : 'reason'
+    return t.failure(record[field], t.appendContext(context, field, t.unknown, record[field]), problem)
   },
   (record) => record,
 )
@@ -152,5 +160,9 @@ const StoredRecordShape = t.type({
   raw: t.unknown,
 })
 
-const FINAL_STATUSES = new Set(['delivered', 'read', 'rejected', 'undeliverable', 'expired', 'canceled'])
-const finalAgrees = (r: { status: string; final: boolean }): boolean => FINAL_STATUSES.has(r.status) === r.final
+/** What is wrong with a well-shaped record whose fields contradict each other, or null. */
+const invariantProblem = (r: { status: DeliveryStatus; final: boolean; reason: unknown }): string | null => {
+  if (isFinal(r.status) !== r.final) return '`final` must equal isFinal(status)'
+  if (r.reason !== null && !isFailure(r.status)) return '`reason` must be null unless the status is a failure'
+  return null
+}

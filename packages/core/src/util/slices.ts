@@ -32,7 +32,9 @@ const addMonthsUtc = (ms: number, months: number): number => {
 
 /**
  * Splits `[from, to)` into consecutive slices no longer than `length`, with `to` clamped to `now` (vendors refuse
- * future dates). Slices are in time order; an empty or inverted range gives none.
+ * future dates). Slices are in time order, cover the range exactly, and an empty or inverted range gives none.
+ * Month boundaries are counted from `from` (Jan 31 + 1 month is Feb 29 or 28, + 2 months is Mar 31), so the end of
+ * a month is never lost to drift.
  *
  * @example
  * import { splitTimeRange } from '@rcs-records/core'
@@ -41,11 +43,14 @@ const addMonthsUtc = (ms: number, months: number): number => {
 export const splitTimeRange = (from: number, to: number, length: SliceLength, now?: number): TimeSlice[] => {
   const end = now === undefined ? to : Math.min(to, now)
   if ('ms' in length && !(length.ms > 0)) throw new RangeError('slice length must be positive')
-  if ('months' in length && !(length.months > 0)) throw new RangeError('slice length must be positive')
+  if ('months' in length && !(length.months > 0 && Number.isInteger(length.months))) {
+    throw new RangeError('slice length in months must be a positive integer')
+  }
   const slices: TimeSlice[] = []
   let start = from
-  while (start < end) {
-    const next = 'ms' in length ? start + length.ms : addMonthsUtc(start, length.months)
+  for (let index = 1; start < end; index++) {
+    const next = 'ms' in length ? start + length.ms : addMonthsUtc(from, index * length.months)
+    if (!(next > start)) throw new RangeError('slice length too small to advance past the start of a slice')
     const sliceEnd = Math.min(next, end)
     slices.push({ from: start, to: sliceEnd })
     start = sliceEnd

@@ -3,7 +3,8 @@
  * (no date library). Unusable input gives null, never an exception.
  */
 
-const ISO_WITH_ZONE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})?$/i
+const ISO_WITH_ZONE =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?$/
 
 interface LocalFields {
@@ -39,11 +40,15 @@ const utcMillis = (f: LocalFields): number => {
   return f.year < 100 ? new Date(ms).setUTCFullYear(f.year) : ms
 }
 
-const zoneOffsetFromText = (zone: string): number => {
+/** Offset text (`Z`, `+02:00`, `+0200`, `+02`) in ms, or null when out of range (beyond ±18:00). */
+const zoneOffsetFromText = (zone: string): number | null => {
   if (zone === 'Z' || zone === 'z') return 0
   const sign = zone[0] === '-' ? -1 : 1
   const digits = zone.slice(1).replace(':', '')
-  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4))) * 60_000
+  const hours = Number(digits.slice(0, 2))
+  const minutes = digits.length > 2 ? Number(digits.slice(2, 4)) : 0
+  if (hours > 18 || minutes > 59 || (hours === 18 && minutes > 0)) return null
+  return sign * (hours * 60 + minutes) * 60_000
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>()
@@ -84,57 +89,68 @@ export const isValidTimeZone = (timeZone: string): boolean => {
 }
 
 const wallClockOf = (instant: number, timeZone: string): LocalFields => {
-  const parts = formatterFor(timeZone).formatToParts(new Date(instant))
-  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0)
-  return {
-    year: get('year'),
-    month: get('month'),
-    day: get('day'),
-    hour: get('hour'),
-    minute: get('minute'),
-    second: get('second'),
-    millisecond: new Date(instant).getUTCMilliseconds(),
+  const fields: LocalFields = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0, millisecond: 0 }
+  for (const part of formatterFor(timeZone).formatToParts(instant)) {
+    const type = part.type
+    if (
+      type === 'year' ||
+      type === 'month' ||
+      type === 'day' ||
+      type === 'hour' ||
+      type === 'minute' ||
+      type === 'second'
+    )
+      fields[type] = Number(part.value)
   }
+  fields.millisecond = ((instant % 1000) + 1000) % 1000
+  return fields
 }
+
+const DAY_MS = 86_400_000
 
 /** Offset of `timeZone` from UTC at `instant`, in ms (Kyiv in summer: +3 h). */
 const offsetAt = (instant: number, timeZone: string): number => {
   const wall = wallClockOf(instant, timeZone)
-  return utcMillis({ ...wall, millisecond: 0 }) - (instant - new Date(instant).getUTCMilliseconds())
+  return utcMillis(wall) - instant
 }
 
-/** Cache of offsets by zone and local hour: one `Intl` call per distinct hour instead of per timestamp. */
+/** Cache of offsets by zone and local hour, for hours far from any transition: one `Intl` call per distinct hour. */
 const offsetCache = new Map<string, number>()
 const OFFSET_CACHE_LIMIT = 50_000
 
+/**
+ * The instant a wall-clock time in `timeZone` denotes. Zones change their offset at most once a day, so the offsets a
+ * day before and a day after are the only candidates. Where both fit (the repeated hour when clocks go back) the
+ * earlier instant wins; where neither fits (the hour skipped when clocks go forward) the wall time is read with the
+ * offset from before the change, i.e. pushed forward by the gap — the same choices as Temporal's `'compatible'`.
+ */
 const localToUtc = (fields: LocalFields, timeZone: string): number => {
   const asIfUtc = utcMillis(fields)
   if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return asIfUtc
-  const key = `${timeZone}|${fields.year}-${fields.month}-${fields.day}T${fields.hour}:${fields.minute >= 30 ? 1 : 0}`
+  const key = `${timeZone}|${fields.year}-${fields.month}-${fields.day}T${fields.hour}`
   const cached = offsetCache.get(key)
   if (cached !== undefined) return asIfUtc - cached
-  // Two passes settle the offset everywhere except in a DST gap, where the later offset wins (the wall time is
-  // pushed forward, as most libraries do).
-  const first = offsetAt(asIfUtc, timeZone)
-  let offset = offsetAt(asIfUtc - first, timeZone)
-  if (offset !== first) {
-    const second = offsetAt(asIfUtc - offset, timeZone)
-    offset = second === offset ? offset : Math.max(first, offset)
+  const before = offsetAt(asIfUtc - DAY_MS, timeZone)
+  const after = offsetAt(asIfUtc + DAY_MS, timeZone)
+  if (before === after && offsetAt(asIfUtc - before, timeZone) === before) {
+    if (offsetCache.size >= OFFSET_CACHE_LIMIT) offsetCache.clear()
+    offsetCache.set(key, before)
+    return asIfUtc - before
   }
-  if (offsetCache.size >= OFFSET_CACHE_LIMIT) offsetCache.clear()
-  // Around a transition the half-hour key could straddle it; only cache offsets stable across the whole hour.
-  if (
-    offsetAt(asIfUtc - offset - 3_600_000, timeZone) === offset &&
-    offsetAt(asIfUtc - offset + 3_600_000, timeZone) === offset
-  ) {
-    offsetCache.set(key, offset)
-  }
-  return asIfUtc - offset
+  const withBefore = asIfUtc - before
+  const withAfter = asIfUtc - after
+  const beforeFits = offsetAt(withBefore, timeZone) === before
+  const afterFits = offsetAt(withAfter, timeZone) === after
+  if (beforeFits && afterFits) return Math.min(withBefore, withAfter)
+  if (afterFits) return withAfter
+  return withBefore
 }
 
 /**
  * Parses an ISO-8601 timestamp (with `Z` or an offset) to canonical ISO UTC with milliseconds. A timestamp without
- * a zone is read in `assumeZone` (default UTC). Anything else gives null.
+ * a zone is read in `assumeZone` (default UTC), as {@link parseZonedTimestamp} does. Offsets may be written `+02:00`,
+ * `+0200` or `+02`; fractions beyond milliseconds are truncated. Anything else (including impossible dates such as
+ * `2021-02-30`) gives null.
  *
  * @example
  * import { parseIsoTimestamp } from '@rcs-records/core'
@@ -148,13 +164,16 @@ export const parseIsoTimestamp = (value: unknown, assumeZone = 'UTC'): string | 
   const fields = fieldsFromMatch(m)
   if (fields === null) return null
   const zone = m[8]
-  const ms = zone === undefined ? localToUtc(fields, assumeZone) : utcMillis(fields) - zoneOffsetFromText(zone)
-  return isoOrNull(ms)
+  if (zone === undefined) return isoOrNull(localToUtc(fields, assumeZone))
+  const offset = zoneOffsetFromText(zone)
+  return offset === null ? null : isoOrNull(utcMillis(fields) - offset)
 }
 
 /**
  * Parses a zone-less `yyyy-mm-dd hh:mm:ss` wall-clock time in an IANA zone to canonical ISO UTC, correct across
- * DST changes. Anything else gives null.
+ * DST changes: a time in the hour repeated when clocks go back is read as its first occurrence, and a time in the
+ * hour skipped when clocks go forward is pushed forward by the gap (Temporal's `'compatible'` choice). Anything else
+ * gives null. A time zone the runtime does not know throws a `RangeError` (check config with `isValidTimeZone`).
  *
  * @example
  * import { parseZonedTimestamp } from '@rcs-records/core'
@@ -178,6 +197,7 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0')
 
 /**
  * Formats an instant as `yyyy-mm-dd hh:mm:ss` wall-clock time in an IANA zone (what BSG's filters expect).
+ * Throws a `RangeError` for an invalid date or a time zone the runtime does not know.
  *
  * @example
  * import { formatZonedTimestamp } from '@rcs-records/core'
@@ -229,10 +249,7 @@ export const toEpochMs = (value: Date | string | number | undefined | null): num
     const ms = value.getTime()
     return Number.isNaN(ms) ? null : ms
   }
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const ms = Date.parse(`${value}T00:00:00Z`)
-    return Number.isNaN(ms) ? null : ms
-  }
-  const iso = parseIsoTimestamp(value)
+  if (typeof value !== 'string') return null
+  const iso = parseIsoTimestamp(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value)
   return iso === null ? null : Date.parse(iso)
 }
