@@ -1,0 +1,148 @@
+import {
+  decodeError,
+  formatIsoSeconds,
+  type HttpFailure,
+  type HttpTransport,
+  type RcsError,
+  type RcsErrorKind,
+  vendorMessageOf,
+} from '@rcs-records/core'
+import { left, right } from 'fp-ts/Either'
+import type { TaskEither } from 'fp-ts/TaskEither'
+import type { Config } from './codec.js'
+import { describeValue, PROVIDER } from './normalize.js'
+
+/**
+ * The path of the RCS records endpoint under `baseUrl`.
+ *
+ * @example
+ * import { RECORDS_PATH } from '@rcs-records/spacivox'
+ * RECORDS_PATH // '/j/rcs_records'
+ */
+export const RECORDS_PATH = '/j/rcs_records'
+
+/**
+ * Formats an instant for `start`, `end` and `modified_since`: ISO-8601 UTC, in the documented form
+ * `2015-01-06T00:00:00Z` when it falls on a whole second, with milliseconds otherwise (so no instant is rounded).
+ *
+ * @example
+ * import { formatInstant } from '@rcs-records/spacivox'
+ * formatInstant(Date.parse('2015-01-06T00:00:00Z')) // '2015-01-06T00:00:00Z'
+ * formatInstant(Date.parse('2015-01-06T00:00:00.250Z')) // '2015-01-06T00:00:00.250Z'
+ */
+export const formatInstant = (ms: number): string =>
+  ms % 1000 === 0 ? formatIsoSeconds(ms) : new Date(ms).toISOString()
+
+/**
+ * One request's window: `[start, end)` in epoch ms, and the optional `modified_since`.
+ *
+ * @example
+ * import type { SliceRequest } from './api.js'
+ * const day: SliceRequest = { start: Date.parse('2015-01-06T00:00:00Z'), end: Date.parse('2015-01-07T00:00:00Z') }
+ */
+export interface SliceRequest {
+  start: number
+  end: number
+  modifiedSince?: number
+}
+
+/**
+ * The query string of one request, in the vendor example's order: `start`, `end`, `team`, then `modified_since`
+ * and `include` when used.
+ *
+ * @example
+ * import { searchParamsOf } from './api.js'
+ * searchParamsOf({ start: 0, end: 86_400_000 }, { team: 1, includeContent: false })
+ * // { start: '1970-01-01T00:00:00Z', end: '1970-01-02T00:00:00Z', team: 1, modified_since: undefined, include: undefined }
+ */
+export const searchParamsOf = (
+  slice: SliceRequest,
+  config: Pick<Config, 'team' | 'includeContent'>,
+): Record<string, string | number | undefined> => ({
+  start: formatInstant(slice.start),
+  end: formatInstant(slice.end),
+  team: config.team,
+  modified_since: slice.modifiedSince === undefined ? undefined : formatInstant(slice.modifiedSince),
+  include: config.includeContent ? 'content_message' : undefined,
+})
+
+const bodyText = (body: unknown): string | null => {
+  const message = vendorMessageOf(body)
+  if (message !== null) return message
+  if (body === null || body === undefined) return null
+  const json = JSON.stringify(body)
+  return json.length > 300 ? `${json.slice(0, 297)}...` : json
+}
+
+/**
+ * Explains the API's error answers: 403 is how it refuses a bad or missing token (`auth`); 400 is a refused query
+ * (`bad_request`) and carries the vendor's body text. Other statuses keep core's defaults (5xx are retried).
+ *
+ * @example
+ * import { classifyRecordsError } from './api.js'
+ * classifyRecordsError({ status: 403, body: null, headers: new Headers() })?.kind // 'auth'
+ */
+export const classifyRecordsError = (
+  failure: HttpFailure,
+): Partial<{ kind: RcsErrorKind; message: string; details: unknown }> | null => {
+  const where = `${PROVIDER}: GET ${RECORDS_PATH}`
+  if (failure.status === 403) {
+    return {
+      kind: 'auth',
+      message: `${where} answered 403 Forbidden: the token was refused (this API answers 403 for a bad or missing token; check \`token\`)`,
+    }
+  }
+  if (failure.status === 400) {
+    const text = bodyText(failure.body)
+    return {
+      kind: 'bad_request',
+      message: `${where} answered 400 Bad Request${text === null ? ' (no explanation in the body)' : `: ${text}`}`,
+      details: { body: text },
+    }
+  }
+  return null
+}
+
+const notAnArray = (body: unknown): RcsError =>
+  decodeError(PROVIDER, body, [
+    { path: '(root)', expected: 'a JSON array of RCS records', actual: describeValue(body) },
+  ])
+
+/**
+ * The records endpoint: one `GET /j/rcs_records` per slice, Bearer-authenticated, the body checked to be the
+ * documented bare array (items are decoded one by one by the caller).
+ *
+ * @example
+ * import { createRecordsApi } from './api.js'
+ * const api = createRecordsApi(http, config)
+ * const result = await api.records({ start: Date.parse('2015-01-06T00:00:00Z'), end: Date.parse('2015-01-07T00:00:00Z') })()
+ */
+export const createRecordsApi = (http: HttpTransport, config: Config) => {
+  const url = `${config.baseUrl}${RECORDS_PATH}`
+  const headers = { authorization: `Bearer ${config.token}` }
+  return {
+    records:
+      (slice: SliceRequest, signal?: AbortSignal): TaskEither<RcsError, readonly unknown[]> =>
+      async () => {
+        const result = await http.request({
+          url,
+          headers,
+          searchParams: searchParamsOf(slice, config),
+          classifyError: classifyRecordsError,
+          ...(signal === undefined ? {} : { signal }),
+        })()
+        if (result._tag === 'Left') return result
+        const body = result.right.body
+        return Array.isArray(body) ? right(body) : left(notAnArray(body))
+      },
+  }
+}
+
+/**
+ * The records endpoint as {@link createRecordsApi} builds it.
+ *
+ * @example
+ * import type { RecordsApi } from './api.js'
+ * const fetchDay = (api: RecordsApi, start: number) => api.records({ start, end: start + 86_400_000 })
+ */
+export type RecordsApi = ReturnType<typeof createRecordsApi>

@@ -1,0 +1,48 @@
+import { type Adapter, type AdapterContext, RcsError, registerSecret } from '@rcs-records/core'
+import { left } from 'fp-ts/Either'
+import { createRecordsApi } from './api.js'
+import type { Config } from './codec.js'
+import { listRecords } from './list.js'
+import { normalize, PROVIDER } from './normalize.js'
+
+/**
+ * The error of `get` and `getMany`: `/j/rcs_records` has no lookup by id.
+ *
+ * @example
+ * import { unsupportedLookup } from './client.js'
+ * unsupportedLookup('get').kind // 'unsupported'
+ */
+export const unsupportedLookup = (what: 'get' | 'getMany'): RcsError =>
+  new RcsError({
+    kind: 'unsupported',
+    provider: PROVIDER,
+    message:
+      `${PROVIDER}: ${what} is not supported: /j/rcs_records has no lookup by id; use list({ from, to }) over the ` +
+      'window the message was sent in (filter by `reference` if you know it)',
+  })
+
+/**
+ * Builds the Spacivox adapter instance from a complete config (what `adapter.create` does): `list` over time slices,
+ * the pure `normalize`, and `get`/`getMany` that fail with `unsupported`.
+ *
+ * @example
+ * import { createHttpTransport, silentLogger, systemClock } from '@rcs-records/core'
+ * import { ConfigCodec, createSpacivoxAdapter } from '@rcs-records/spacivox'
+ * const decoded = ConfigCodec.decode({ token: '0a1b2c3d4e5f', baseUrl: 'https://api.example.com' })
+ * if (decoded._tag === 'Right') {
+ *   const spacivox = createSpacivoxAdapter(decoded.right, {
+ *     http: createHttpTransport({ provider: 'spacivox' }), clock: systemClock, logger: silentLogger,
+ *   })
+ * }
+ */
+export const createSpacivoxAdapter = (config: Config, ctx: AdapterContext): Adapter => {
+  registerSecret(config.token)
+  registerSecret(`Bearer ${config.token}`)
+  const api = createRecordsApi(ctx.http, config)
+  return {
+    get: () => async () => left(unsupportedLookup('get')),
+    getMany: () => async () => left(unsupportedLookup('getMany')),
+    list: (query) => listRecords({ api, config, clock: ctx.clock, logger: ctx.logger, normalize }, query),
+    normalize,
+  }
+}

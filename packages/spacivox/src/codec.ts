@@ -1,0 +1,186 @@
+import * as t from 'io-ts'
+
+/** A codec of `base` values that also satisfy `predicate`; `name` is what a config error says was expected. */
+const refined = <A>(base: t.Type<A, A, unknown>, predicate: (value: A) => boolean, name: string): t.Type<A, A> =>
+  new t.Type<A, A, unknown>(
+    name,
+    (u): u is A => base.is(u) && predicate(u),
+    (u, context) => (base.is(u) && predicate(u) ? t.success(u) : t.failure(u, context, name)),
+    t.identity,
+  )
+
+const isHttpUrl = (value: string): boolean => {
+  try {
+    const url = new URL(value)
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.search === '' && url.hash === ''
+  } catch {
+    return false
+  }
+}
+
+/**
+ * What a config error says when `baseUrl` is missing: the vendor does not publish its API host.
+ *
+ * @example
+ * import { BASE_URL_REQUIRED } from '@rcs-records/spacivox'
+ * BASE_URL_REQUIRED.startsWith('required') // true
+ */
+export const BASE_URL_REQUIRED =
+  'required: the base URL of your Spacivox API (the vendor does not publish its host; ask your account manager)'
+
+const BASE_URL_INVALID =
+  'an http(s) URL without query, such as https://api.example.com (the base URL of your Spacivox API)'
+
+/** `baseUrl`: required (with a message that says why there is no default), and an http(s) URL when present. */
+const BaseUrlCodec = new t.Type<string, string, unknown>(
+  'SpacivoxBaseUrl',
+  (u): u is string => typeof u === 'string' && isHttpUrl(u),
+  (u, context) => {
+    if (u === undefined || u === null || u === '') return t.failure(u, context, BASE_URL_REQUIRED)
+    return typeof u === 'string' && isHttpUrl(u) ? t.success(u) : t.failure(u, context, BASE_URL_INVALID)
+  },
+  t.identity,
+)
+
+const ConfigInputCodec = t.intersection([
+  t.type({
+    token: refined(t.string, (s) => s.trim() !== '', 'a non-empty string (the access token Spacivox issued you)'),
+    baseUrl: BaseUrlCodec,
+  }),
+  t.partial({
+    team: refined(t.number, (n) => Number.isSafeInteger(n) && n >= 0, 'an integer team id ≥ 0'),
+    sliceHours: refined(
+      t.number,
+      (n) => Number.isFinite(n) && n > 0 && n * 3_600_000 >= 1_000,
+      'a positive number of hours (e.g. 24, or 0.5 for half an hour)',
+    ),
+    includeContent: t.boolean,
+    concurrency: refined(t.number, (n) => Number.isSafeInteger(n) && n >= 1, 'an integer ≥ 1'),
+  }),
+])
+
+/**
+ * The adapter's settings, complete (defaults applied).
+ *
+ * @example
+ * import type { Config } from '@rcs-records/spacivox'
+ * const config: Config = {
+ *   token: '0a1b2c3d4e5f', baseUrl: 'https://api.example.com', team: 1, sliceHours: 24, includeContent: false,
+ *   concurrency: 3,
+ * }
+ */
+export interface Config {
+  /** The access token Spacivox issued you, sent as `Authorization: Bearer <token>`. A secret. */
+  token: string
+  /** The API's base URL (required: the vendor does not publish it); a trailing slash is dropped. */
+  baseUrl: string
+  /** Sent as `team` on every request when set: only this team's records. */
+  team?: number
+  /** Length of each request's `start`–`end` window, in hours. Default 24. */
+  sliceHours: number
+  /** Adds `include=content_message`; the content lands in `extra.content`. Default false. */
+  includeContent: boolean
+  /** Slices fetched at once (kept ahead of the consumer). Default 3. */
+  concurrency: number
+}
+
+const DEFAULTS = { sliceHours: 24, includeContent: false, concurrency: 3 } as const
+
+/**
+ * io-ts codec of the adapter config: validates each field (errors name what was expected, never the value) and
+ * applies the defaults, so `create` receives a complete {@link Config}.
+ *
+ * @example
+ * import { ConfigCodec } from '@rcs-records/spacivox'
+ * const result = ConfigCodec.decode({ token: '0a1b2c3d4e5f', baseUrl: 'https://api.example.com' })
+ * if (result._tag === 'Right') result.right.sliceHours // 24
+ */
+export const ConfigCodec: t.Type<Config, Config, unknown> = new t.Type<Config, Config, unknown>(
+  'SpacivoxConfig',
+  (u): u is Config => ConfigInputCodec.is(u) && Object.keys(DEFAULTS).every((key) => key in u),
+  (u, context) => {
+    const result = ConfigInputCodec.validate(u, context)
+    if (result._tag === 'Left') return result
+    const input = result.right
+    const config: Config = {
+      token: input.token,
+      baseUrl: input.baseUrl.replace(/\/+$/, ''),
+      sliceHours: input.sliceHours ?? DEFAULTS.sliceHours,
+      includeContent: input.includeContent ?? DEFAULTS.includeContent,
+      concurrency: input.concurrency ?? DEFAULTS.concurrency,
+    }
+    if (input.team !== undefined) config.team = input.team
+    return t.success(config)
+  },
+  t.identity,
+)
+
+/**
+ * The documented `state` values of `/j/rcs_records`: 0 sent, 1 delivered, 2 failed, 3 rejected, 4 read.
+ *
+ * @example
+ * import { SpacivoxStateCodec } from '@rcs-records/spacivox'
+ * SpacivoxStateCodec.is(4) // true
+ * SpacivoxStateCodec.is(7) // false
+ */
+export const SpacivoxStateCodec = t.union(
+  [t.literal(0), t.literal(1), t.literal(2), t.literal(3), t.literal(4)],
+  'SpacivoxState',
+)
+
+/**
+ * A documented `state` value.
+ *
+ * @example
+ * import type { SpacivoxState } from '@rcs-records/spacivox'
+ * const read: SpacivoxState = 4
+ */
+export type SpacivoxState = t.TypeOf<typeof SpacivoxStateCodec>
+
+const nullable = <C extends t.Mixed>(codec: C) => t.union([codec, t.null])
+
+/**
+ * io-ts codec documenting one `/j/rcs_records` item (the vendor's `RcsRecord` plus `portal`, which its example
+ * shows, and `content_message` with `include=content_message`). Only `id` and `state` are required; `normalize` uses a
+ * faster hand-written decoder that checks the same things and also accepts undocumented states (they normalise to
+ * `unknown`).
+ *
+ * @example
+ * import { SpacivoxRecordCodec } from '@rcs-records/spacivox'
+ * SpacivoxRecordCodec.is({ id: 1, state: 0, number: '+33612345678' }) // true
+ */
+export const SpacivoxRecordCodec = t.intersection(
+  [
+    t.type({ id: t.number, state: t.number }),
+    t.partial({
+      campaign: nullable(t.number),
+      job: nullable(t.number),
+      number: nullable(t.string),
+      reference: nullable(t.string),
+      team: nullable(t.number),
+      timestamp: nullable(t.string),
+      portal: nullable(t.number),
+      content_message: t.unknown,
+    }),
+  ],
+  'SpacivoxRcsRecord',
+)
+
+/**
+ * One `/j/rcs_records` item as the vendor documents it.
+ *
+ * @example
+ * import type { SpacivoxRecord } from '@rcs-records/spacivox'
+ * const record: SpacivoxRecord = { id: 1, state: 0, campaign: 1, number: '+33612345678', timestamp: '2015-01-06T10:21:14.243Z' }
+ */
+export type SpacivoxRecord = t.TypeOf<typeof SpacivoxRecordCodec>
+
+/**
+ * io-ts codec of a `/j/rcs_records` response: a bare JSON array (no envelope, no pagination). Items are decoded one
+ * by one afterwards, so one bad item never loses a slice.
+ *
+ * @example
+ * import { RecordsResponseCodec } from '@rcs-records/spacivox'
+ * RecordsResponseCodec.is([{ id: 1, state: 0 }]) // true
+ */
+export const RecordsResponseCodec = t.UnknownArray

@@ -1,0 +1,55 @@
+/**
+ * @rcs-records/spacivox — the rcs-records adapter for Spacivox `GET /j/rcs_records`: listings split into time slices
+ * fetched with bounded concurrency and yielded in order, `modified_since` (within 48 hours) for incremental syncs,
+ * integer states 0–4 normalised to the canonical model, and a small incremental-sync helper.
+ *
+ * @packageDocumentation
+ */
+
+import type { AdapterDefinition } from '@rcs-records/core'
+import { createSpacivoxAdapter } from './client.js'
+import { type Config, ConfigCodec } from './codec.js'
+import { PROVIDER } from './normalize.js'
+
+export { formatInstant, RECORDS_PATH } from './api.js'
+export { createSpacivoxAdapter } from './client.js'
+export {
+  BASE_URL_REQUIRED,
+  type Config,
+  ConfigCodec,
+  RecordsResponseCodec,
+  type SpacivoxRecord,
+  SpacivoxRecordCodec,
+  type SpacivoxState,
+  SpacivoxStateCodec,
+} from './codec.js'
+export { isDocumentedState, reasonFor, stateDescriptions, statusOf, statusTable } from './mapping.js'
+export { normalize, PROVIDER } from './normalize.js'
+export { MODIFIED_SINCE_LIMIT_MS } from './plan.js'
+export { createMemoryStore, type MemoryRecordStore, type RecordStore } from './store.js'
+export { type SyncCheckpoint, type SyncOptions, type SyncResult, syncIncrementally } from './sync.js'
+
+/**
+ * The Spacivox adapter definition: pass it to `createClient`. `get`/`getMany` are unsupported (the API has no
+ * lookup by id); `list` takes `modifiedSince` within the past 48 hours.
+ *
+ * @example
+ * import { createClient } from '@rcs-records/core'
+ * import { adapter } from '@rcs-records/spacivox'
+ * const client = createClient({
+ *   adapter,
+ *   config: { token: process.env.SPACIVOX_TOKEN, baseUrl: 'https://api.example.com', team: 1 },
+ * })
+ * for await (const record of client.list({ from: '2015-01-06T00:00:00Z', to: '2015-01-07T00:00:00Z' })) {
+ *   console.log(record.id, record.status, record.recipient)
+ * }
+ */
+export const adapter: AdapterDefinition<Config> = {
+  name: PROVIDER,
+  configCodec: ConfigCodec,
+  capabilities: { get: false, getMany: false, list: true, modifiedSince: true, webhooks: false },
+  secretFields: ['token'],
+  create: createSpacivoxAdapter,
+}
+
+export default adapter

@@ -1,0 +1,88 @@
+import {
+  type DeliveryStatus,
+  type FailureReason,
+  failureReason,
+  lookupStatus,
+  type StatusTable,
+} from '@rcs-records/core'
+import type { SpacivoxState } from './codec.js'
+
+/**
+ * `/j/rcs_records` `state` → canonical status. Anything else (another integer, a string such as `"1"`, a fraction)
+ * is `unknown`, with the raw value kept in `vendorStatus`.
+ *
+ * | state | vendor meaning | canonical |
+ * |---|---|---|
+ * | 0 | sent | sent |
+ * | 1 | delivered | delivered |
+ * | 2 | failed | undeliverable |
+ * | 3 | rejected | rejected |
+ * | 4 | read | read |
+ * | anything else | — | unknown |
+ *
+ * @example
+ * import { lookupStatus } from '@rcs-records/core'
+ * import { statusTable } from '@rcs-records/spacivox'
+ * lookupStatus(statusTable, 2) // 'undeliverable'
+ */
+export const statusTable: StatusTable<SpacivoxState> = {
+  0: 'sent',
+  1: 'delivered',
+  2: 'undeliverable',
+  3: 'rejected',
+  4: 'read',
+}
+
+/**
+ * The vendor's own word for each documented state (what `vendorDescription` carries).
+ *
+ * @example
+ * import { stateDescriptions } from '@rcs-records/spacivox'
+ * stateDescriptions[2] // 'failed'
+ */
+export const stateDescriptions: Readonly<Record<SpacivoxState, string>> = {
+  0: 'sent',
+  1: 'delivered',
+  2: 'failed',
+  3: 'rejected',
+  4: 'read',
+}
+
+/**
+ * True for a documented state: an integer 0–4 sent as a JSON number (a string `"1"` is not one).
+ *
+ * @example
+ * import { isDocumentedState } from '@rcs-records/spacivox'
+ * isDocumentedState(1) // true
+ * isDocumentedState('1') // false
+ */
+export const isDocumentedState = (state: unknown): state is SpacivoxState =>
+  state === 0 || state === 1 || state === 2 || state === 3 || state === 4
+
+/**
+ * The canonical status of a raw `state`: only integers sent as numbers are looked up, so `"1"` and `1.5` are
+ * `unknown` rather than a guess.
+ *
+ * @example
+ * import { statusOf } from '@rcs-records/spacivox'
+ * statusOf(4) // 'read'
+ * statusOf(7) // 'unknown'
+ * statusOf('1') // 'unknown'
+ */
+export const statusOf = (state: unknown): DeliveryStatus =>
+  typeof state === 'number' && Number.isInteger(state) ? lookupStatus(statusTable, state) : 'unknown'
+
+/**
+ * The failure reason of a state. The API says only "failed" (2) or "rejected" (3) — never why — so both are
+ * `unknown` (permanence unknown), with the state as `vendorCode` and the vendor's word as `message`. Null for
+ * every other state.
+ *
+ * @example
+ * import { reasonFor } from '@rcs-records/spacivox'
+ * reasonFor(2) // { code: 'unknown', permanent: null, vendorCode: '2', message: 'failed' }
+ * reasonFor(1) // null
+ */
+export const reasonFor = (state: unknown): FailureReason | null =>
+  state === 2 || state === 3
+    ? failureReason('unknown', { vendorCode: String(state), message: stateDescriptions[state] })
+    : null

@@ -1,0 +1,121 @@
+import {
+  buildRecord,
+  type DecodeIssue,
+  decodeError,
+  type RcsError,
+  type RcsRecord,
+  redact,
+  toE164,
+} from '@rcs-records/core'
+import { type Either, left, right } from 'fp-ts/Either'
+import { readId, readText, readTimestamp } from './fields.js'
+import { isDocumentedState, reasonFor, stateDescriptions, statusOf } from './mapping.js'
+
+/**
+ * The adapter name: the `provider` of every record and error.
+ *
+ * @example
+ * import { PROVIDER } from '@rcs-records/spacivox'
+ * PROVIDER // 'spacivox'
+ */
+export const PROVIDER = 'spacivox'
+
+/**
+ * Describes a value for a decode issue without ever copying it whole (credentials redacted).
+ *
+ * @example
+ * import { describeValue } from './normalize.js'
+ * describeValue([1, 2]) // 'array(2)'
+ */
+export const describeValue = (value: unknown): string => {
+  if (value === undefined) return 'undefined'
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return `array(${value.length})`
+  if (typeof value === 'object') return 'object'
+  const text = redact(typeof value === 'string' ? JSON.stringify(value) : String(value))
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text
+}
+
+const ID_EXPECTED = 'a non-negative integer id'
+const STATE_EXPECTED = 'an integer state (0 sent, 1 delivered, 2 failed, 3 rejected, 4 read)'
+
+/**
+ * What makes a payload not a record at all: not an object, no usable `id`, or no `state` (a `state` that is a
+ * number or a string is a record whose state may be unknown, not a decode failure).
+ *
+ * @example
+ * import { recordIssues } from './normalize.js'
+ * recordIssues({ id: 'x' }) // [{ path: 'id', … }, { path: 'state', … }]
+ */
+export const recordIssues = (payload: unknown): DecodeIssue[] => {
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
+    return [{ path: '(root)', expected: 'object (one /j/rcs_records item)', actual: describeValue(payload) }]
+  }
+  const record = payload as Record<string, unknown>
+  const issues: DecodeIssue[] = []
+  if (readId(record.id) === null) issues.push({ path: 'id', expected: ID_EXPECTED, actual: describeValue(record.id) })
+  const state = record.state
+  if (typeof state !== 'number' && typeof state !== 'string') {
+    issues.push({ path: 'state', expected: STATE_EXPECTED, actual: describeValue(state) })
+  }
+  return issues
+}
+
+/** Vendor fields with no canonical home, from known keys only (never a copy of the payload). */
+const buildExtra = (m: Record<string, unknown>): Record<string, unknown> => {
+  const extra: Record<string, unknown> = {}
+  if (m.job !== undefined) extra.job = m.job
+  if (m.team !== undefined) extra.team = m.team
+  if (m.portal !== undefined) extra.portal = m.portal
+  if (m.content_message !== undefined) extra.content = m.content_message
+  return extra
+}
+
+/**
+ * Pure: one `/j/rcs_records` item → {@link RcsRecord}. Never throws.
+ *
+ * - `state` 0 sent, 1 delivered, 2 undeliverable (the vendor's "failed"), 3 rejected, 4 read; any other value —
+ *   another integer, a string such as `"1"`, a fraction — is `unknown`, with the raw value in `vendorStatus`.
+ *   Failures carry reason `unknown` (the API never says why), `vendorCode` the state.
+ * - `timestamp` is read as the moment of the record's current state: it is `updatedAt`, and also `sentAt` (state 0),
+ *   `deliveredAt` (1) or `readAt` (4). A read record's `deliveredAt` stays null here; core's `mergeRecords` fills
+ *   it from `readAt`.
+ * - `number` → `recipient` (E.164, else null); `id` and `campaign` → strings; `job`, `team`, `portal` and
+ *   `content_message` (as `content`) → `extra`; `channel` is always `rcs`.
+ *
+ * A payload without an integer `id` or without a `state` is a `decode` error naming the paths; unusable fields (a
+ * bad date or phone) become null and stay in `raw`.
+ *
+ * @example
+ * import { normalize } from '@rcs-records/spacivox'
+ * const result = normalize({ campaign: 1, id: 1, job: 1, number: '+33612345678', portal: null, reference: '123456',
+ *   state: 0, team: 1, timestamp: '2015-01-06T10:21:14.243Z' })
+ * if (result._tag === 'Right') result.right.status // 'sent'
+ */
+export const normalize = (payload: unknown): Either<RcsError, RcsRecord> => {
+  const issues = recordIssues(payload)
+  if (issues.length > 0) return left(decodeError(PROVIDER, payload, issues))
+  const m = payload as Record<string, unknown>
+  const state = m.state as number | string
+  const at = readTimestamp(m.timestamp)
+  return right(
+    buildRecord({
+      provider: PROVIDER,
+      id: readId(m.id) as string,
+      reference: readText(m.reference),
+      channel: 'rcs',
+      recipient: toE164(m.number),
+      campaign: readText(m.campaign),
+      status: statusOf(state),
+      reason: reasonFor(state),
+      vendorStatus: state,
+      vendorDescription: isDocumentedState(state) ? stateDescriptions[state] : null,
+      sentAt: state === 0 ? at : null,
+      deliveredAt: state === 1 ? at : null,
+      readAt: state === 4 ? at : null,
+      updatedAt: at,
+      extra: buildExtra(m),
+      raw: payload,
+    }),
+  )
+}
