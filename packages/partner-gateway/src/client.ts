@@ -1,0 +1,36 @@
+import type { Adapter, AdapterContext } from '@rcs-records/core'
+import { createPartnerApi } from './api.js'
+import type { Config } from './codec.js'
+import { getStatus } from './get.js'
+import { getManyStatuses } from './get-many.js'
+import { listHistory } from './list.js'
+import { normalizersByChannel } from './normalizers.js'
+import { parseWebhook } from './webhook.js'
+
+/**
+ * Builds the partner-gateway adapter instance from a complete config (what `adapter.create` does): `get` by the
+ * single-status endpoint, `getMany` by the batch endpoint, `list` over the history endpoint, and the pure
+ * `normalize`/`parseWebhook` in the configured currency and channel. Every credential is registered as a secret.
+ *
+ * @example
+ * import { createHttpTransport, silentLogger, systemClock } from '@rcs-records/core'
+ * import { ConfigCodec, createPartnerGatewayAdapter } from '@rcs-records/partner-gateway'
+ * const decoded = ConfigCodec.decode({ apiKey: 'pg-live-3f9c2a7b' })
+ * if (decoded._tag === 'Right') {
+ *   const pg = createPartnerGatewayAdapter(decoded.right, {
+ *     http: createHttpTransport({ provider: 'partner-gateway' }), clock: systemClock, logger: silentLogger,
+ *   })
+ * }
+ */
+export const createPartnerGatewayAdapter = (config: Config, ctx: AdapterContext): Adapter => {
+  const api = createPartnerApi(ctx.http, config)
+  const normalizerFor = normalizersByChannel(config.currency)
+  const webhookOptions = { currency: config.currency, channel: config.channel }
+  return {
+    get: (id, opts) => getStatus({ api, config, normalizerFor }, id, opts),
+    getMany: (ids, opts) => getManyStatuses({ api, config, logger: ctx.logger, normalizerFor }, ids, opts),
+    list: (query) => listHistory({ api, config, clock: ctx.clock, logger: ctx.logger, normalizerFor }, query),
+    normalize: normalizerFor(config.channel),
+    parseWebhook: (body) => parseWebhook(body, webhookOptions),
+  }
+}

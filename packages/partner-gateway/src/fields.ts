@@ -1,0 +1,89 @@
+import { type Cost, type DecodeIssue, parseIsoTimestamp, toDecimalString } from '@rcs-records/core'
+
+/**
+ * Field readers shared by `normalize` and `parseWebhook`. Each takes an untrusted value and gives the canonical
+ * value or null — never an exception.
+ */
+
+/** Ids longer than this are not ids (and would make unusable URLs). */
+const MAX_ID_LENGTH = 256
+
+/**
+ * A message id: a non-empty string (UUIDs and caller-chosen ids such as `order-12345`), or a safe integer written
+ * as a string; null otherwise.
+ *
+ * @example
+ * import { readId } from './fields.js'
+ * readId('order-12345') // 'order-12345'
+ * readId(42) // '42'
+ * readId('') // null
+ */
+export const readId = (value: unknown): string | null => {
+  if (typeof value === 'string') return value !== '' && value.length <= MAX_ID_LENGTH ? value : null
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? String(value) : null
+  return null
+}
+
+/**
+ * A non-empty string; null otherwise.
+ *
+ * @example
+ * import { readText } from './fields.js'
+ * readText('Message delivered') // 'Message delivered'
+ * readText(3) // null
+ */
+export const readText = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null)
+
+/**
+ * A partner-gateway timestamp (ISO-8601 with `Z` or an offset) as canonical ISO UTC with milliseconds; null when
+ * absent or unusable.
+ *
+ * @example
+ * import { readTimestamp } from './fields.js'
+ * readTimestamp('2025-10-16T12:42:18+02:00') // '2025-10-16T10:42:18.000Z'
+ * readTimestamp('16/10/2025') // null
+ */
+export const readTimestamp = (value: unknown): string | null =>
+  typeof value === 'string' ? parseIsoTimestamp(value) : null
+
+/**
+ * A cost: the payload's bare amount (number or decimal string) in `currency`; null when the amount is absent or not
+ * a decimal.
+ *
+ * @example
+ * import { readCost } from './fields.js'
+ * readCost(0.035, 'EUR') // { amount: '0.035', currency: 'EUR' }
+ * readCost('n/a', 'EUR') // null
+ */
+export const readCost = (value: unknown, currency: string): Cost | null => {
+  const amount = toDecimalString(value)
+  return amount === null ? null : { amount, currency }
+}
+
+/**
+ * Describes a value for a decode issue without ever copying it whole.
+ *
+ * @example
+ * import { describeValue } from './fields.js'
+ * describeValue([1, 2]) // 'array(2)'
+ */
+export const describeValue = (value: unknown): string => {
+  if (value === undefined) return 'undefined'
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return `array(${value.length})`
+  if (typeof value === 'object') return 'object'
+  const text = typeof value === 'string' ? JSON.stringify(value) : String(value)
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text
+}
+
+/**
+ * The issue of a payload that is not a JSON object, at `path` (`(root)` for the payload itself).
+ *
+ * @example
+ * import { notAnObject } from './fields.js'
+ * notAnObject(42, '') // [{ path: '(root)', expected: 'object', actual: '42' }]
+ */
+export const notAnObject = (value: unknown, prefix: string): DecodeIssue[] =>
+  value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? []
+    : [{ path: prefix === '' ? '(root)' : prefix.slice(0, -1), expected: 'object', actual: describeValue(value) }]

@@ -1,0 +1,142 @@
+import {
+  type CallOptions,
+  chunkIds,
+  type Logger,
+  mergeRecords,
+  type RcsError,
+  type RcsRecord,
+  reportInvalidRecord,
+  uniqueIds,
+} from '@rcs-records/core'
+import { left, right } from 'fp-ts/Either'
+import type { TaskEither } from 'fp-ts/TaskEither'
+import { batchUrlPrefix, batchUrlSuffix, type PartnerApi } from './api.js'
+import { resolveChannel } from './channel.js'
+import type { Config, PartnerChannel } from './codec.js'
+import { wireChannel } from './mapping.js'
+import { PROVIDER } from './normalize.js'
+import type { Normalizer } from './normalizers.js'
+import { pageItems } from './page.js'
+import { runBounded } from './pool.js'
+
+/**
+ * What `getMany` needs from the adapter.
+ *
+ * @example
+ * import type { GetManyDeps } from './get-many.js'
+ * const deps: GetManyDeps = { api, config, logger, normalizerFor }
+ */
+export interface GetManyDeps {
+  api: PartnerApi
+  config: Pick<Config, 'baseUrl' | 'channel' | 'idsPerRequest' | 'maxUrlLength' | 'concurrency'>
+  logger: Logger
+  normalizerFor: (channel: PartnerChannel) => Normalizer
+}
+
+/**
+ * How a batch lookup is split: `chunks` for the batch endpoint, bounded by `idsPerRequest` and by the URL length
+ * (every URL ≤ `maxUrlLength`, unless one id alone is longer), and `single` — ids containing a comma, which the
+ * comma-separated `ids` parameter cannot carry — for the single-status endpoint.
+ *
+ * @example
+ * import { planBatches } from '@rcs-records/partner-gateway'
+ * const config = { baseUrl: 'https://lora-api.agiletelecom.com/api', idsPerRequest: 2, maxUrlLength: 4000 }
+ * planBatches(['a', 'b', 'c', 'x,y'], 'RCS', config) // { chunks: [['a', 'b'], ['c']], single: ['x,y'] }
+ */
+export const planBatches = (
+  ids: readonly string[],
+  wire: string,
+  config: Pick<Config, 'baseUrl' | 'idsPerRequest' | 'maxUrlLength'>,
+): { chunks: string[][]; single: string[] } => {
+  const batchable: string[] = []
+  const single: string[] = []
+  for (const id of ids) (id.includes(',') ? single : batchable).push(id)
+  const fixed = batchUrlPrefix(config.baseUrl).length + batchUrlSuffix(wire).length
+  const chunks = chunkIds(batchable, {
+    maxCount: config.idsPerRequest,
+    maxEncodedLength: Math.max(1, config.maxUrlLength - fixed),
+  })
+  return { chunks, single }
+}
+
+/**
+ * Many messages' statuses through the batch endpoint (`GET /messages/status?ids=a,b&channel=`), all on one channel
+ * (`opts.channel`, default the config's). Duplicate ids are asked once; the ids are split into requests by count
+ * and URL length (see {@link planBatches}) run `concurrency` at a time; ids the vendor silently omits come back in
+ * `missing`; records come back in the order of the input ids. A response item that fails to decode is skipped with
+ * a logger warning (its id then counts as missing); an item for an id that was not asked is ignored. Any request
+ * failure (after the transport's retries) fails the whole call and starts no further requests.
+ *
+ * @example
+ * import { getManyStatuses } from './get-many.js'
+ * const result = await getManyStatuses(deps, ['order-1', 'order-2'], { channel: 'rcs' })()
+ */
+export const getManyStatuses =
+  (
+    deps: GetManyDeps,
+    ids: readonly string[],
+    opts?: CallOptions,
+  ): TaskEither<RcsError, { records: RcsRecord[]; missing: string[] }> =>
+  async () => {
+    const channel = resolveChannel(opts?.channel, deps.config.channel)
+    if (channel._tag === 'Left') return channel
+    const wire = wireChannel(channel.right)
+    const normalize = deps.normalizerFor(channel.right)
+    const unique = uniqueIds(ids)
+    const plan = planBatches(unique, wire, deps.config)
+    const found = new Map<string, RcsRecord>()
+    const state: { failure: RcsError | null } = { failure: null }
+
+    const keep = (record: RcsRecord, asked: ReadonlySet<string>) => {
+      if (!asked.has(record.id)) {
+        deps.logger.debug(`${PROVIDER}: the batch status answer had an id that was not asked; ignored`, {
+          id: record.id,
+        })
+        return
+      }
+      const existing = found.get(record.id)
+      found.set(record.id, existing === undefined ? record : mergeRecords(existing, record))
+    }
+
+    const batchTask = (chunk: string[]) => async () => {
+      const response = await deps.api.batch(chunk, wire, opts?.signal)()
+      if (response._tag === 'Left') {
+        state.failure ??= response.left
+        return
+      }
+      const items = pageItems(response.right.body)
+      if (items._tag === 'Left') {
+        state.failure ??= items.left
+        return
+      }
+      const asked = new Set(chunk)
+      for (const item of items.right) {
+        const normalized = normalize(item)
+        if (normalized._tag === 'Left') reportInvalidRecord({}, deps.logger, normalized.left)
+        else keep(normalized.right, asked)
+      }
+    }
+
+    const singleTask = (id: string) => async () => {
+      const response = await deps.api.status(id, wire, opts?.signal)()
+      if (response._tag === 'Left') {
+        if (response.left.kind !== 'not_found') state.failure ??= response.left
+        return
+      }
+      const normalized = normalize(response.right.body)
+      if (normalized._tag === 'Left') reportInvalidRecord({}, deps.logger, normalized.left)
+      else keep(normalized.right, new Set([id]))
+    }
+
+    const tasks = [...plan.chunks.map(batchTask), ...plan.single.map(singleTask)]
+    await runBounded(tasks, deps.config.concurrency, () => state.failure !== null)
+    if (state.failure !== null) return left(state.failure)
+    const records: RcsRecord[] = []
+    const missing: string[] = []
+    for (const id of unique) {
+      const record = found.get(id)
+      if (record === undefined) missing.push(id)
+      else records.push(record)
+    }
+    return right({ records, missing })
+  }

@@ -1,0 +1,71 @@
+/**
+ * @rcs-records/partner-gateway — the rcs-records adapter for Agile Telecom's partner-gateway API (Qlara,
+ * `/partner-gateway/v1`): single and batch status lookups, the paged message history, and delivery-report callbacks,
+ * normalised into the canonical `RcsRecord`.
+ *
+ * @packageDocumentation
+ */
+
+import type { AdapterDefinition } from '@rcs-records/core'
+import { createPartnerGatewayAdapter } from './client.js'
+import { type Config, ConfigCodec } from './codec.js'
+import { PROVIDER } from './normalize.js'
+
+export { batchUrl, batchUrlPrefix, batchUrlSuffix } from './api.js'
+export { resolveChannel } from './channel.js'
+export { createPartnerGatewayAdapter } from './client.js'
+export {
+  type Auth,
+  authOf,
+  type Config,
+  ConfigCodec,
+  DEFAULT_BASE_URL,
+  type DeliveryStatusResponse,
+  DeliveryStatusResponseCodec,
+  type HistoryMessage,
+  HistoryMessageCodec,
+  HistoryPageCodec,
+  type PartnerChannel,
+  PartnerChannelCodec,
+  type PartnerStatus,
+  PartnerStatusCodec,
+  RateLimitBodyCodec,
+  type WebhookEvent,
+  WebhookEventCodec,
+} from './codec.js'
+export { notFoundOnChannel, retryAfterFromBody, uriTooLong } from './errors.js'
+export { planBatches } from './get-many.js'
+export { type ListPlan, planList, STALE_PAGE_LIMIT, vendorStatusFilter } from './list.js'
+export {
+  channelOf,
+  nativeStatusesOf,
+  type ReasonRule,
+  reasonFor,
+  reasonFromDescription,
+  reasonRules,
+  statusTable,
+  webhookStatusTable,
+  wireChannel,
+} from './mapping.js'
+export { createNormalizer, type NormalizeOptions, normalize, PROVIDER } from './normalize.js'
+export { pageItems } from './page.js'
+export { parseWebhook } from './webhook.js'
+
+/**
+ * The partner-gateway adapter definition: pass it to `createClient`.
+ *
+ * @example
+ * import { createClient } from '@rcs-records/core'
+ * import { adapter } from '@rcs-records/partner-gateway'
+ * const client = createClient({ adapter, config: { apiKey: process.env.PG_API_KEY, channel: 'rcs' } })
+ * const { records, missing } = await client.getMany(['order-12345', 'order-12346'])
+ */
+export const adapter: AdapterDefinition<Config> = {
+  name: PROVIDER,
+  configCodec: ConfigCodec,
+  capabilities: { get: true, getMany: 'native', list: true, modifiedSince: false, webhooks: true },
+  secretFields: ['apiKey', 'password'],
+  create: createPartnerGatewayAdapter,
+}
+
+export default adapter

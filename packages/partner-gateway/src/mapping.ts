@@ -1,0 +1,206 @@
+import {
+  type Channel,
+  type DeliveryStatus,
+  type FailureReason,
+  failureReason,
+  type ReasonCode,
+  type StatusTable,
+} from '@rcs-records/core'
+import type { PartnerChannel, PartnerStatus } from './codec.js'
+
+/**
+ * partner-gateway `deliveryStatus` (status, batch and history endpoints) → canonical status. Anything not in the
+ * table is `unknown` with the value kept as `vendorStatus`. `READ` never comes from these endpoints (standard RCS
+ * gives no READ through the API); it arrives only by webhook (see {@link webhookStatusTable}).
+ *
+ * | canonical | partner-gateway |
+ * |---|---|
+ * | sent | SENT, RECEIVED |
+ * | delivered | DELIVERED |
+ * | read | webhook `READ` event |
+ * | undeliverable | ERROR |
+ * | expired | EXPIRED |
+ * | unknown | UNKNOWN, anything else |
+ *
+ * @example
+ * import { lookupStatus } from '@rcs-records/core'
+ * import { statusTable } from '@rcs-records/partner-gateway'
+ * lookupStatus(statusTable, 'RECEIVED') // 'sent'
+ * lookupStatus(statusTable, 'PENDING_RETRY') // 'unknown'
+ */
+export const statusTable: StatusTable<PartnerStatus> = {
+  SENT: 'sent',
+  RECEIVED: 'sent',
+  DELIVERED: 'delivered',
+  ERROR: 'undeliverable',
+  EXPIRED: 'expired',
+  UNKNOWN: 'unknown',
+}
+
+/**
+ * Delivery-report callback `statusCode` → canonical status: 3 delivered, 6 undeliverable; any other code is
+ * `unknown` with the code kept as `vendorStatus`. A `READ` event is `read`.
+ *
+ * @example
+ * import { lookupStatus } from '@rcs-records/core'
+ * import { webhookStatusTable } from '@rcs-records/partner-gateway'
+ * lookupStatus(webhookStatusTable, 6) // 'undeliverable'
+ */
+export const webhookStatusTable: StatusTable<'3' | '6'> = {
+  '3': 'delivered',
+  '6': 'undeliverable',
+}
+
+/**
+ * The native statuses each canonical status comes from in status/history payloads: what `list` can ask the vendor
+ * to filter on (`status=` takes one native value).
+ *
+ * @example
+ * import { nativeStatusesOf } from '@rcs-records/partner-gateway'
+ * nativeStatusesOf('sent') // ['SENT', 'RECEIVED']
+ * nativeStatusesOf('read') // []
+ */
+export const nativeStatusesOf = (status: DeliveryStatus): PartnerStatus[] => {
+  const natives: PartnerStatus[] = []
+  for (const native of Object.keys(statusTable) as PartnerStatus[]) {
+    if (statusTable[native] === status) natives.push(native)
+  }
+  return natives
+}
+
+const WIRE_CHANNELS: Readonly<Record<PartnerChannel, string>> = { rcs: 'RCS', sms: 'SMS', whatsapp: 'WHATSAPP' }
+
+/**
+ * A canonical channel as the vendor spells it on the wire.
+ *
+ * @example
+ * import { wireChannel } from '@rcs-records/partner-gateway'
+ * wireChannel('whatsapp') // 'WHATSAPP'
+ */
+export const wireChannel = (channel: PartnerChannel): string => WIRE_CHANNELS[channel]
+
+const CHANNELS: Readonly<Record<string, Channel>> = { RCS: 'rcs', SMS: 'sms', WHATSAPP: 'whatsapp' }
+
+/**
+ * The canonical channel of a payload's `channel` field (case-insensitive); `fallback` when absent, `other` for a
+ * value partner-gateway does not document.
+ *
+ * @example
+ * import { channelOf } from '@rcs-records/partner-gateway'
+ * channelOf('SMS', 'rcs') // 'sms'
+ * channelOf(undefined, 'rcs') // 'rcs'
+ * channelOf('TELEGRAM', 'rcs') // 'other'
+ */
+export const channelOf = (value: unknown, fallback: Channel): Channel => {
+  if (value === undefined || value === null) return fallback
+  if (typeof value !== 'string') return 'other'
+  if (Object.hasOwn(CHANNELS, value)) return CHANNELS[value] as Channel
+  const upper = value.toUpperCase()
+  return Object.hasOwn(CHANNELS, upper) ? (CHANNELS[upper] as Channel) : 'other'
+}
+
+/**
+ * One rule of {@link reasonRules}: a description matching `pattern` gives `code`, with `permanent` when the rule
+ * knows better than the code's default.
+ *
+ * @example
+ * import type { ReasonRule } from '@rcs-records/partner-gateway'
+ * const rule: ReasonRule = { pattern: /opted out/i, code: 'opted_out' }
+ */
+export interface ReasonRule {
+  pattern: RegExp
+  code: ReasonCode
+  permanent?: boolean | null
+}
+
+/**
+ * How an `ERROR` description (or a failed callback's description) becomes a failure reason; first match wins,
+ * case-insensitive, no match is `unknown`. The causes are the ones the vendor lists for ERROR:
+ *
+ * | description says | code | permanent |
+ * |---|---|---|
+ * | RCS disabled / not enabled / not RCS-capable / no RCS(-capable) device | not_rcs_capable | true |
+ * | agent (ID) not (properly) registered | provider_error | true — a sender-side setup problem, retrying cannot help |
+ * | account suspended / disabled | provider_error | true — the sender's account, not the recipient; an SMS fallback through the same account fails too |
+ * | invalid (destination) number / recipient | invalid_recipient | true |
+ * | carrier rejected / rejected by the carrier | blocked | null — the carrier does not say why, nor for how long |
+ *
+ * @example
+ * import { reasonRules } from '@rcs-records/partner-gateway'
+ * reasonRules.find((rule) => rule.pattern.test('RCS disabled'))?.code // 'not_rcs_capable'
+ */
+export const reasonRules: readonly ReasonRule[] = [
+  {
+    pattern:
+      /\brcs\b[\w\s-]{0,40}\b(disabled|not enabled|unavailable|not available|not supported)\b|\bnot\b[\w\s-]{0,40}\brcs[\s-]?(capable|enabled|user)|\bno\b[\w\s-]{0,40}\brcs\b[\w\s-]{0,40}\bdevice\b/i,
+    code: 'not_rcs_capable',
+    permanent: true,
+  },
+  {
+    pattern: /\bagent\b[\w\s-]{0,40}\bnot\b[\w\s-]{0,40}\b(registered|verified|launched)\b/i,
+    code: 'provider_error',
+    permanent: true,
+  },
+  {
+    pattern: /\baccount\b[\w\s-]{0,40}\b(suspended|disabled|blocked|deactivated)\b/i,
+    code: 'provider_error',
+    permanent: true,
+  },
+  {
+    pattern:
+      /\binvalid\b[\w\s-]{0,40}\b(number|destination|recipient|msisdn|phone)\b|\b(number|destination)\b[\w\s-]{0,40}\binvalid\b/i,
+    code: 'invalid_recipient',
+  },
+  {
+    pattern: /\bcarrier\b[\w\s-]{0,40}\breject|\breject\w*\b[\w\s-]{0,40}\b(carrier|operator)\b/i,
+    code: 'blocked',
+    permanent: null,
+  },
+]
+
+/** Descriptions longer than this are not matched against the rules (they are kept as the message anyway). */
+const MAX_MATCHED_LENGTH = 300
+
+/**
+ * The reason code a failure description gives, by {@link reasonRules}; `unknown` when no rule matches.
+ *
+ * @example
+ * import { reasonFromDescription } from '@rcs-records/partner-gateway'
+ * reasonFromDescription('Invalid number').code // 'invalid_recipient'
+ * reasonFromDescription('Message not delivered').code // 'unknown'
+ */
+export const reasonFromDescription = (description: string | null): { code: ReasonCode; permanent?: boolean | null } => {
+  if (description === null || description.length > MAX_MATCHED_LENGTH) return { code: 'unknown' }
+  for (const rule of reasonRules) {
+    if (rule.pattern.test(description)) {
+      return rule.permanent === undefined ? { code: rule.code } : { code: rule.code, permanent: rule.permanent }
+    }
+  }
+  return { code: 'unknown' }
+}
+
+/**
+ * The failure reason of a record: `expired` → `timed_out`; `undeliverable` → from the description (see
+ * {@link reasonRules}); no reason for any other status. `vendorCode` is the native status or callback code.
+ *
+ * @example
+ * import { reasonFor } from '@rcs-records/partner-gateway'
+ * reasonFor('undeliverable', 'ERROR', 'No RCS-capable device')?.code // 'not_rcs_capable'
+ * reasonFor('expired', 'EXPIRED', null)?.code // 'timed_out'
+ * reasonFor('delivered', 'DELIVERED', 'Message delivered') // null
+ */
+export const reasonFor = (
+  status: DeliveryStatus,
+  vendorCode: string,
+  description: string | null,
+): FailureReason | null => {
+  if (status === 'expired') return failureReason('timed_out', { vendorCode, message: description })
+  if (status !== 'undeliverable') return null
+  const matched = reasonFromDescription(description)
+  const details: { vendorCode: string; message: string | null; permanent?: boolean | null } = {
+    vendorCode,
+    message: description,
+  }
+  if (matched.permanent !== undefined) details.permanent = matched.permanent
+  return failureReason(matched.code, details)
+}

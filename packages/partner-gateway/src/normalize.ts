@@ -1,0 +1,208 @@
+import {
+  buildRecord,
+  type Channel,
+  ChannelCodec,
+  type DecodeIssue,
+  decodeError,
+  lookupStatus,
+  RcsError,
+  type RcsRecord,
+  toE164,
+} from '@rcs-records/core'
+import { type Either, left, right } from 'fp-ts/Either'
+import { describeValue, notAnObject, readCost, readId, readText, readTimestamp } from './fields.js'
+import { channelOf, reasonFor, statusTable } from './mapping.js'
+
+/**
+ * The adapter name: the `provider` of every record and error.
+ *
+ * @example
+ * import { PROVIDER } from '@rcs-records/partner-gateway'
+ * PROVIDER // 'partner-gateway'
+ */
+export const PROVIDER = 'partner-gateway'
+
+/**
+ * Options of {@link normalize} and `parseWebhook`.
+ *
+ * @example
+ * import type { NormalizeOptions } from '@rcs-records/partner-gateway'
+ * const options: NormalizeOptions = { currency: 'EUR', channel: 'sms' }
+ */
+export interface NormalizeOptions {
+  /** Currency of `cost` (the payloads carry a bare number). Default `EUR`, what Agile Telecom bills in. */
+  currency?: string
+  /** Channel of a payload without a `channel` field (the lookup was scoped to it). Default `rcs`. */
+  channel?: Channel
+}
+
+/** Keys a decode error reads the record's id from. */
+export const ID_KEYS: readonly string[] = ['customerMessageId', 'messageId']
+
+const ID_EXPECTED = 'a non-empty string id (customerMessageId, or messageId in the wrapped history shape)'
+const STATUS_EXPECTED = 'string (deliveryStatus, deliveryStato, or status in the wrapped history shape)'
+const CURRENCY = /^[A-Z]{3}$/
+
+/**
+ * A `config` error for unusable normalize options (normalising must not throw on them).
+ *
+ * @example
+ * import { badOption } from './normalize.js'
+ * badOption('currency', 'an ISO 4217 code such as EUR', 'euro').kind // 'config'
+ */
+export const badOption = (name: string, expected: string, value: unknown): RcsError =>
+  new RcsError({
+    kind: 'config',
+    provider: PROVIDER,
+    message: `${PROVIDER}: ${name} must be ${expected} (got ${describeValue(value)})`,
+  })
+
+/**
+ * Checks options once; the error for unusable ones.
+ *
+ * @example
+ * import { checkOptions } from './normalize.js'
+ * checkOptions({ currency: 'EUR', channel: 'rcs' }) // null
+ */
+export const checkOptions = (currency: unknown, channel: unknown): RcsError | null => {
+  if (typeof currency !== 'string' || !CURRENCY.test(currency)) {
+    return badOption('currency', 'an ISO 4217 code such as EUR', currency)
+  }
+  if (!ChannelCodec.is(channel)) return badOption('channel', 'rcs, sms, whatsapp, viber or other', channel)
+  return null
+}
+
+/** The first of `values` that is a string. */
+const firstString = (a: unknown, b: unknown, c: unknown): string | null => {
+  if (typeof a === 'string') return a
+  if (typeof b === 'string') return b
+  if (typeof c === 'string') return c
+  return null
+}
+
+/** The first of the keys present in `m` (the one a decode issue points at); the first key when none is. */
+const presentKey = (m: Record<string, unknown>, a: string, b: string, c: string): string => {
+  if (m[a] !== undefined) return a
+  if (m[b] !== undefined) return b
+  if (m[c] !== undefined) return c
+  return a
+}
+
+/** A JSON primitive, or undefined (objects are never copied from the payload into `extra`). */
+const primitive = (value: unknown): string | number | boolean | null | undefined =>
+  value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? value
+    : undefined
+
+const buildExtra = (m: Record<string, unknown>, id: string): Record<string, unknown> => {
+  const extra: Record<string, unknown> = {}
+  const messageId = primitive(m.messageId)
+  if (messageId !== undefined && messageId !== id) extra.messageId = messageId
+  const direction = primitive(m.direction)
+  if (direction !== undefined) extra.direction = direction
+  const body = primitive(m.body)
+  if (body !== undefined) extra.body = body
+  const parts = primitive(m.parts)
+  if (parts !== undefined) extra.parts = parts
+  return extra
+}
+
+const toRecord = (
+  m: Record<string, unknown>,
+  id: string,
+  vendorStatus: string,
+  currency: string,
+  channel: Channel,
+): RcsRecord => {
+  const status = lookupStatus(statusTable, vendorStatus)
+  const description = readText(m.deliveryStatusDescription) ?? readText(m.deliveryStatoDescription)
+  const sendDate = readTimestamp(m.sendDate)
+  const reportedAt = readTimestamp(m.deliveryDate)
+  return buildRecord({
+    provider: PROVIDER,
+    id,
+    channel: channelOf(m.channel, channel),
+    recipient: toE164(m.destination),
+    sender: readText(m.sender),
+    status,
+    reason: reasonFor(status, vendorStatus, description),
+    vendorStatus,
+    vendorDescription: description,
+    // `sendDate` is when the message was sent through the API: its creation and its send time on this platform.
+    createdAt: sendDate,
+    sentAt: sendDate,
+    // `deliveryDate` is a delivery time only for DELIVERED; for other statuses, when the status last changed.
+    deliveredAt: status === 'delivered' ? reportedAt : null,
+    updatedAt: reportedAt,
+    cost: readCost(m.cost, currency),
+    extra: buildExtra(m, id),
+    raw: m,
+  })
+}
+
+/**
+ * Builds a normaliser for one currency and default channel (checked once): a `DeliveryStatusResponse` (either
+ * spelling) or a wrapped-history item → {@link RcsRecord}.
+ *
+ * @example
+ * import { createNormalizer } from '@rcs-records/partner-gateway'
+ * const normalizeSms = createNormalizer({ channel: 'sms' })
+ * normalizeSms({ customerMessageId: 'order-12345', deliveryStatus: 'DELIVERED' }) // right(record with channel 'sms')
+ */
+export const createNormalizer = (
+  options: NormalizeOptions = {},
+): ((payload: unknown) => Either<RcsError, RcsRecord>) => {
+  const currency = options.currency ?? 'EUR'
+  const channel = options.channel ?? 'rcs'
+  const invalid = checkOptions(currency, channel)
+  if (invalid !== null) return () => left(invalid)
+  return (payload) => {
+    const shape = notAnObject(payload, '')
+    if (shape.length > 0) return left(decodeError(PROVIDER, payload, shape, ID_KEYS))
+    const m = payload as Record<string, unknown>
+    const id = readId(m.customerMessageId) ?? readId(m.messageId)
+    const vendorStatus = firstString(m.deliveryStatus, m.deliveryStato, m.status)
+    if (id === null || vendorStatus === null) {
+      const issues: DecodeIssue[] = []
+      if (id === null) {
+        const at = presentKey(m, 'customerMessageId', 'messageId', 'customerMessageId')
+        issues.push({ path: at, expected: ID_EXPECTED, actual: describeValue(m[at]) })
+      }
+      if (vendorStatus === null) {
+        const at = presentKey(m, 'deliveryStatus', 'deliveryStato', 'status')
+        issues.push({ path: at, expected: STATUS_EXPECTED, actual: describeValue(m[at]) })
+      }
+      return left(decodeError(PROVIDER, payload, issues, ID_KEYS))
+    }
+    return right(toRecord(m, id, vendorStatus, currency, channel))
+  }
+}
+
+const normalizers = new Map<string, (payload: unknown) => Either<RcsError, RcsRecord>>()
+
+/**
+ * Pure: one partner-gateway `DeliveryStatusResponse` (single status, batch or history item, with either the
+ * `deliveryStatus…` or the `deliveryStato…` spelling) or one item of the wrapped history shape → {@link RcsRecord}.
+ * Never throws. A payload that is not an object with an id and a status is a `decode` error naming the paths;
+ * unusable fields (a bad date, phone or amount) become null and stay in `raw`. `cost` is in `options.currency`
+ * (default EUR); a payload without `channel` is on `options.channel` (default `rcs`).
+ *
+ * @example
+ * import { normalize } from '@rcs-records/partner-gateway'
+ * const result = normalize({
+ *   customerMessageId: 'order-12345', deliveryStatus: 'ERROR', deliveryStatusDescription: 'RCS disabled',
+ * })
+ * if (result._tag === 'Right') result.right.reason?.code // 'not_rcs_capable'
+ */
+export const normalize = (payload: unknown, options?: NormalizeOptions): Either<RcsError, RcsRecord> => {
+  const currency = options?.currency ?? 'EUR'
+  const channel = options?.channel ?? 'rcs'
+  if (typeof currency !== 'string' || typeof channel !== 'string') return createNormalizer(options)(payload)
+  const key = `${currency}|${channel}`
+  let normalizer = normalizers.get(key)
+  if (normalizer === undefined) {
+    normalizer = createNormalizer(options)
+    if (normalizers.size < 64) normalizers.set(key, normalizer)
+  }
+  return normalizer(payload)
+}

@@ -1,0 +1,158 @@
+import {
+  buildRecord,
+  type DecodeIssue,
+  type DeliveryStatus,
+  decodeError,
+  lookupStatus,
+  type RcsError,
+  type RcsRecord,
+  toE164,
+} from '@rcs-records/core'
+import { type Either, left, right } from 'fp-ts/Either'
+import { describeValue, notAnObject, readCost, readId, readText, readTimestamp } from './fields.js'
+import { channelOf, reasonFor, webhookStatusTable } from './mapping.js'
+import { checkOptions, ID_KEYS, type NormalizeOptions, PROVIDER } from './normalize.js'
+
+/** Enough to see what is wrong with a batch; the raw body is kept whole in the error anyway. */
+const MAX_ISSUES = 20
+
+const ID_EXPECTED = 'a non-empty string id (customerMessageId or messageId)'
+const CODE_EXPECTED = 'a status code (number or digit string) on a DELIVERY event'
+
+/** What one callback is: a status report (with its native status), or an event that is not a status. */
+type Event = { kind: 'status'; vendorStatus: string | number; read: boolean } | { kind: 'ignored' }
+
+const readCode = (value: unknown): string | number | null => {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null
+  if (typeof value === 'string') return /^-?\d{1,9}$/.test(value) ? value : null
+  return null
+}
+
+/**
+ * Classifies one callback object; null when it is not a readable event (an issue is then reported).
+ * `READ` → read; `INBOUND` (a user reply) → ignored; `DELIVERY`, an absent or an unknown event type with a
+ * `statusCode` → that code; an unknown event type without a code → `unknown`, the event type kept as `vendorStatus`.
+ */
+const classify = (c: Record<string, unknown>): Event | null => {
+  const eventType = typeof c.eventType === 'string' ? c.eventType.toUpperCase() : null
+  if (eventType === 'INBOUND') return { kind: 'ignored' }
+  if (eventType === 'READ') return { kind: 'status', vendorStatus: c.eventType as string, read: true }
+  const code = readCode(c.statusCode)
+  if (code !== null) return { kind: 'status', vendorStatus: code, read: false }
+  if (eventType !== null && eventType !== 'DELIVERY' && c.statusCode === undefined) {
+    return { kind: 'status', vendorStatus: c.eventType as string, read: false }
+  }
+  return null
+}
+
+const issuesOf = (item: unknown, prefix: string): DecodeIssue[] => {
+  const shape = notAnObject(item, prefix)
+  if (shape.length > 0) return shape
+  const c = item as Record<string, unknown>
+  const issues: DecodeIssue[] = []
+  const event = classify(c)
+  if (event?.kind === 'ignored') return issues
+  if (readId(c.customerMessageId) === null && readId(c.messageId) === null) {
+    const at = c.customerMessageId !== undefined ? 'customerMessageId' : 'messageId'
+    issues.push({ path: `${prefix}${at}`, expected: ID_EXPECTED, actual: describeValue(c[at]) })
+  }
+  if (event === null) {
+    const at = c.statusCode !== undefined || c.eventType === undefined ? 'statusCode' : 'eventType'
+    const expected = at === 'statusCode' ? CODE_EXPECTED : 'DELIVERY, READ or INBOUND'
+    issues.push({ path: `${prefix}${at}`, expected, actual: describeValue(c[at]) })
+  }
+  return issues
+}
+
+const buildExtra = (c: Record<string, unknown>, id: string): Record<string, unknown> => {
+  const extra: Record<string, unknown> = {}
+  if (typeof c.eventType === 'string') extra.eventType = c.eventType
+  if (typeof c.messageId === 'string' && c.messageId !== id) extra.messageId = c.messageId
+  if (typeof c.numPart === 'number') extra.numPart = c.numPart
+  if (typeof c.totalParts === 'number') extra.totalParts = c.totalParts
+  return extra
+}
+
+const callbackToRecord = (
+  c: Record<string, unknown>,
+  event: Extract<Event, { kind: 'status' }>,
+  currency: string,
+  channel: NonNullable<NormalizeOptions['channel']>,
+): RcsRecord => {
+  const id = (readId(c.customerMessageId) ?? readId(c.messageId)) as string
+  const status: DeliveryStatus = event.read ? 'read' : lookupStatus(webhookStatusTable, event.vendorStatus)
+  const description = readText(c.description) ?? readText(c.statusDescription)
+  const at = readTimestamp(c.timestamp) ?? readTimestamp(c.eventDate)
+  return buildRecord({
+    provider: PROVIDER,
+    id,
+    channel: channelOf(c.channel, channel),
+    recipient: toE164(c.destination),
+    status,
+    reason: reasonFor(status, String(event.vendorStatus), description),
+    vendorStatus: event.vendorStatus,
+    vendorDescription: description,
+    deliveredAt: status === 'delivered' ? at : null,
+    readAt: status === 'read' ? at : null,
+    updatedAt: at,
+    cost: readCost(c.price, currency),
+    extra: buildExtra(c, id),
+    raw: c,
+  })
+}
+
+const parseBody = (body: unknown): Either<RcsError, unknown> => {
+  if (typeof body !== 'string') return right(body)
+  try {
+    return right(JSON.parse(body))
+  } catch {
+    return left(
+      decodeError(PROVIDER, body, [{ path: '(root)', expected: 'a JSON callback body', actual: 'invalid JSON' }]),
+    )
+  }
+}
+
+/**
+ * Pure: one partner-gateway delivery-report callback body → records. Accepts every documented variant — `DELIVERY`
+ * with `statusCode` 3 (delivered), 6 (undeliverable) or another code (`unknown`, the code kept as `vendorStatus`),
+ * `READ` (read, `readAt`), `timestamp` or `eventDate`, `description` or `statusDescription` — as an object, an array
+ * of them, or the body as a JSON string. `INBOUND` events (user replies) are not statuses: no record, no error.
+ * The id is `customerMessageId ?? messageId` (the other id goes to `extra.messageId`); multipart SMS send one
+ * callback per part, each a record for the same id with `extra.numPart`/`extra.totalParts` (merge them with core's
+ * `mergeRecords`); `price` → `cost` in `options.currency` (default EUR). Never throws; an item without an id, or a
+ * `DELIVERY` without a usable `statusCode`, is a `decode` error naming the path (`1.statusCode` in an array).
+ *
+ * @example
+ * import { parseWebhook } from '@rcs-records/partner-gateway'
+ * const result = parseWebhook({
+ *   eventType: 'READ', messageId: 'e766…', destination: '+393401234567', channel: 'RCS', timestamp: '2026-04-09T10:31:15Z',
+ * })
+ * if (result._tag === 'Right') result.right[0]?.readAt // '2026-04-09T10:31:15.000Z'
+ */
+export const parseWebhook = (body: unknown, options?: NormalizeOptions): Either<RcsError, RcsRecord[]> => {
+  const currency = options?.currency ?? 'EUR'
+  const channel = options?.channel ?? 'rcs'
+  const invalid = checkOptions(currency, channel)
+  if (invalid !== null) return left(invalid)
+  const parsed = parseBody(body)
+  if (parsed._tag === 'Left') return parsed
+  const payload = parsed.right
+  const batched = Array.isArray(payload)
+  const items: readonly unknown[] = batched ? payload : [payload]
+  if (items.length === 0) {
+    const issue = { path: '(root)', expected: 'a callback object or a non-empty array of them', actual: 'array(0)' }
+    return left(decodeError(PROVIDER, payload, [issue], ID_KEYS))
+  }
+  const issues: DecodeIssue[] = []
+  for (let index = 0; index < items.length && issues.length < MAX_ISSUES; index++) {
+    issues.push(...issuesOf(items[index], batched ? `${index}.` : ''))
+  }
+  if (issues.length > 0) return left(decodeError(PROVIDER, payload, issues, ID_KEYS))
+  const records: RcsRecord[] = []
+  for (const item of items) {
+    const c = item as Record<string, unknown>
+    const event = classify(c) as Event
+    if (event.kind === 'status') records.push(callbackToRecord(c, event, currency, channel))
+  }
+  return right(records)
+}
