@@ -1,0 +1,88 @@
+import { type Channel, type FailureReason, failureReason, type ReasonCode, type StatusTable } from '@rcs-records/core'
+
+/**
+ * Twilio message status → canonical status. Inbound messages (`receiving`, `received`) map to in-flight and delivered:
+ * Twilio is then the receiving end. `partially_delivered` (group MMS) is deliberately absent and becomes `unknown`.
+ *
+ * @example
+ * import { TWILIO_STATUSES } from '@rcs-records/example-custom-adapter'
+ * TWILIO_STATUSES.undelivered // 'undeliverable'
+ */
+export const TWILIO_STATUSES: StatusTable<string> = {
+  accepted: 'pending',
+  scheduled: 'pending',
+  queued: 'pending',
+  sending: 'pending',
+  sent: 'sent',
+  delivered: 'delivered',
+  read: 'read',
+  failed: 'rejected',
+  undelivered: 'undeliverable',
+  canceled: 'canceled',
+  receiving: 'pending',
+  received: 'delivered',
+}
+
+/** Twilio error codes with a clear canonical reason; every other code is `unknown` with the code kept. */
+const REASONS: Readonly<Record<string, ReasonCode>> = {
+  '21211': 'invalid_recipient',
+  '21408': 'blocked',
+  '21610': 'opted_out',
+  '21614': 'invalid_recipient',
+  '30001': 'rate_limited',
+  '30002': 'blocked',
+  '30003': 'unreachable',
+  '30004': 'blocked',
+  '30005': 'invalid_recipient',
+  '30006': 'invalid_recipient',
+  '30007': 'content_rejected',
+  '30008': 'unknown',
+  '30034': 'blocked',
+}
+
+/**
+ * The failure reason of a message from its `error_code` and `error_message` (a failure without a known code has
+ * reason `unknown`). Core's `buildRecord` keeps it only when the status is a failure.
+ *
+ * @example
+ * import { reasonOf } from '@rcs-records/example-custom-adapter'
+ * reasonOf('30003', 'Unreachable destination handset')?.code // 'unreachable'
+ */
+export const reasonOf = (errorCode: string | null, errorMessage: string | null): FailureReason => {
+  const code = errorCode !== null && Object.hasOwn(REASONS, errorCode) ? (REASONS[errorCode] as ReasonCode) : 'unknown'
+  return failureReason(code, { vendorCode: errorCode, message: errorMessage })
+}
+
+const CHANNEL_PREFIXES: ReadonlyArray<readonly [string, Channel]> = [
+  ['rcs:', 'rcs'],
+  ['whatsapp:', 'whatsapp'],
+  ['messenger:', 'other'],
+]
+
+/**
+ * The channel of a message from its addresses: `rcs:` and `whatsapp:` prefixes name it, other prefixed addresses
+ * are `other`, plain numbers and short codes are SMS/MMS (`sms`).
+ *
+ * @example
+ * import { channelOf } from '@rcs-records/example-custom-adapter'
+ * channelOf('rcs:my_agent', '+15558675310') // 'rcs'
+ */
+export const channelOf = (from: string | null, to: string | null): Channel => {
+  for (const address of [from, to]) {
+    if (address === null) continue
+    for (const [prefix, channel] of CHANNEL_PREFIXES) if (address.startsWith(prefix)) return channel
+  }
+  return 'sms'
+}
+
+/**
+ * An address without its channel prefix (`whatsapp:+1555…` → `+1555…`).
+ *
+ * @example
+ * import { bareAddress } from '@rcs-records/example-custom-adapter'
+ * bareAddress('whatsapp:+15558675310') // '+15558675310'
+ */
+export const bareAddress = (address: string): string => {
+  const colon = address.indexOf(':')
+  return colon > 0 && colon < 16 ? address.slice(colon + 1) : address
+}
