@@ -72,7 +72,7 @@ const optionalText = (value: unknown, name: string): string | undefined => {
 
 /**
  * Checks a query and plans its requests — before any request, so a bad query fails fast with `bad_request`:
- * `from` and `to` (default now) must be usable instants with `from` not after `to`; `modifiedSince` must lie within
+ * `from` and `to` (default now) must be usable instants, `from` not after an explicit `to`; `modifiedSince` must lie within
  * the past 48 hours (by the adapter clock) and not in the future. The range is split into slices of
  * `config.sliceHours` (the last one ends at `to`, clamped to now). `pageSize` is ignored: the API has no pagination.
  *
@@ -85,7 +85,8 @@ export const planList = (query: ListQuery, config: Pick<Config, 'sliceHours'>, n
   if (from === null) throw badRequest('`from` must be a Date or an ISO-8601 timestamp')
   const to = query.to === undefined ? now : toEpochMs(query.to)
   if (to === null) throw badRequest('`to` must be a Date or an ISO-8601 timestamp')
-  if (from > to) {
+  // An explicit inverted range is a mistake; a `from` after now (with `to` defaulting to now) just has no records yet.
+  if (query.to !== undefined && from > to) {
     throw badRequest(`\`from\` (${new Date(from).toISOString()}) is after \`to\` (${new Date(to).toISOString()})`)
   }
   const modifiedSince = checkModifiedSince(query.modifiedSince, now)

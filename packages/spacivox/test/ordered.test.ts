@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest'
+import { inOrderAhead } from '../src/ordered.js'
+import { SliceIds } from '../src/slice-ids.js'
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+describe('inOrderAhead', () => {
+  it('keeps at most `ahead` tasks unconsumed and yields in input order', async () => {
+    let running = 0
+    let maxRunning = 0
+    const started: number[] = []
+    const run = async (n: number) => {
+      started.push(n)
+      running++
+      maxRunning = Math.max(maxRunning, running)
+      await sleep((8 - n) * 3)
+      running--
+      return n * 10
+    }
+    const out: number[] = []
+    for await (const value of inOrderAhead([1, 2, 3, 4, 5, 6, 7], run, { ahead: 3 })) out.push(value)
+    expect(out).toEqual([10, 20, 30, 40, 50, 60, 70])
+    expect(maxRunning).toBe(3)
+    expect(started).toEqual([1, 2, 3, 4, 5, 6, 7])
+  })
+
+  it('when the first result is handed over, `ahead` further tasks are running, no more', async () => {
+    const started: number[] = []
+    const generator = inOrderAhead([1, 2, 3, 4, 5], async (n) => started.push(n), { ahead: 2 })
+    await generator.next()
+    expect(started).toEqual([1, 2, 3])
+    await generator.return(undefined)
+  })
+
+  it('throws the first failure in order and aborts the tasks still running', async () => {
+    const aborted: number[] = []
+    const run = (n: number, signal: AbortSignal) =>
+      new Promise<number>((resolve, reject) => {
+        if (n === 2) setTimeout(() => reject(new Error('slice 2 failed')), 5)
+        else if (n === 1) resolve(1)
+        else
+          signal.addEventListener('abort', () => {
+            aborted.push(n)
+            reject(new Error('aborted'))
+          })
+      })
+    const out: number[] = []
+    await expect(
+      (async () => {
+        for await (const value of inOrderAhead([1, 2, 3, 4, 5], run, { ahead: 3 })) out.push(value)
+      })(),
+    ).rejects.toThrow('slice 2 failed')
+    expect(out).toEqual([1])
+    expect(aborted.sort()).toEqual([3, 4])
+  })
+
+  it('aborts the running tasks when the consumer stops early or the caller aborts', async () => {
+    const aborts: number[] = []
+    const run = (n: number, signal: AbortSignal) =>
+      n === 1
+        ? Promise.resolve(1)
+        : new Promise<number>((_, reject) =>
+            signal.addEventListener('abort', () => {
+              aborts.push(n)
+              reject(signal.reason)
+            }),
+          )
+    for await (const value of inOrderAhead([1, 2, 3], run, { ahead: 3 })) {
+      expect(value).toBe(1)
+      break
+    }
+    expect(aborts.sort()).toEqual([2, 3])
+
+    const controller = new AbortController()
+    const generator = inOrderAhead([2], run, { ahead: 1, signal: controller.signal })
+    const next = generator.next()
+    controller.abort(new Error('stop'))
+    await expect(next).rejects.toThrow('stop')
+  })
+
+  it('turns a synchronous throw of a task into a failure in order', async () => {
+    const run = (n: number) => {
+      if (n === 2) throw new Error('sync')
+      return Promise.resolve(n)
+    }
+    const out: number[] = []
+    await expect(
+      (async () => {
+        for await (const value of inOrderAhead([1, 2], run, { ahead: 2 })) out.push(value)
+      })(),
+    ).rejects.toThrow('sync')
+    expect(out).toEqual([1])
+  })
+})
+
+describe('SliceIds', () => {
+  it('remembers the current and previous slice only', () => {
+    const seen = new SliceIds()
+    seen.nextSlice()
+    expect(seen.add('a')).toBe(true)
+    expect(seen.add('a')).toBe(false)
+    seen.nextSlice()
+    expect(seen.add('a')).toBe(false)
+    expect(seen.add('b')).toBe(true)
+    seen.nextSlice()
+    expect(seen.add('b')).toBe(false)
+    seen.nextSlice()
+    expect(seen.add('a')).toBe(true)
+  })
+
+  it('holds at most two slices of ids, however many slices pass', () => {
+    const seen = new SliceIds()
+    for (let slice = 0; slice < 1000; slice++) {
+      seen.nextSlice()
+      for (let i = 0; i < 100; i++) seen.add(`${slice}-${i}`)
+    }
+    expect(seen.size).toBe(200)
+  })
+})
