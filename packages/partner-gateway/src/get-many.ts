@@ -33,6 +33,8 @@ export interface GetManyDeps {
   normalizerFor: (channel: PartnerChannel) => Normalizer
 }
 
+const encodeIdOrComma = (part: string): string => (part === ',' ? part : encodeURIComponent(part))
+
 /**
  * How a batch lookup is split: `chunks` for the batch endpoint, bounded by `idsPerRequest` and by the URL length
  * (every URL ≤ `maxUrlLength`, unless one id alone is longer), and `single` — ids containing a comma, which the
@@ -55,6 +57,8 @@ export const planBatches = (
   const chunks = chunkIds(batchable, {
     maxCount: config.idsPerRequest,
     maxEncodedLength: Math.max(1, config.maxUrlLength - fixed),
+    // The separator goes on the wire as a bare comma (see `batchUrl`); no batchable id is a lone comma.
+    encode: encodeIdOrComma,
   })
   return { chunks, single }
 }

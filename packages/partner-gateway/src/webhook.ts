@@ -57,7 +57,7 @@ const issuesOf = (item: unknown, prefix: string): DecodeIssue[] => {
     issues.push({ path: `${prefix}${at}`, expected: ID_EXPECTED, actual: describeValue(c[at]) })
   }
   if (event === null) {
-    const at = c.statusCode !== undefined || c.eventType === undefined ? 'statusCode' : 'eventType'
+    const at = c.eventType !== undefined && typeof c.eventType !== 'string' ? 'eventType' : 'statusCode'
     const expected = at === 'statusCode' ? CODE_EXPECTED : 'DELIVERY, READ or INBOUND'
     issues.push({ path: `${prefix}${at}`, expected, actual: describeValue(c[at]) })
   }
