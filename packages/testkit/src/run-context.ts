@@ -211,6 +211,8 @@ export const createConformanceRun = <C>(
     close: async () => {
       const server = started
       started = null
+      connecting = null
+      listing = null
       if (server !== null) await server.close()
     },
   }
