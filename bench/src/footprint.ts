@@ -1,0 +1,77 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { build } from 'esbuild'
+
+const benchRoot = dirname(dirname(fileURLToPath(import.meta.url)))
+
+/** The adapters measured, by package name. */
+export const ADAPTER_PACKAGES = ['@rcs-records/partner-gateway', '@rcs-records/bsg', '@rcs-records/spacivox'] as const
+
+/**
+ * Minified + gzipped size of core plus one adapter, bundled by esbuild for the browser-neutral platform with every
+ * dependency inlined (ky, io-ts, the fp-ts modules used). The entry re-exports both packages' whole public surface,
+ * so this is an upper bound: an application that imports a few names tree-shakes to less.
+ *
+ * @example
+ * const bytes = await bundleSize('@rcs-records/bsg') // { minified: 61234, gzipped: 19876 }
+ */
+export const bundleSize = async (adapterPackage: string): Promise<{ minified: number; gzipped: number }> => {
+  const result = await build({
+    stdin: {
+      contents: `export * from '@rcs-records/core'\nexport * from '${adapterPackage}'\n`,
+      resolveDir: benchRoot,
+      loader: 'js',
+    },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    conditions: ['import'],
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+  })
+  const code = result.outputFiles[0]?.contents ?? new Uint8Array()
+  return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength }
+}
+
+const timeNode = (script: string, cwd: string): number => {
+  const started = process.hrtime.bigint()
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd, stdio: 'ignore' })
+  if (child.status !== 0) throw new Error(`import benchmark failed: ${script}`)
+  return Number(process.hrtime.bigint() - started) / 1e6
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN
+}
+
+/**
+ * Cold import time of an adapter (with core and its dependencies) in a fresh Node process, minus the time of a
+ * fresh Node process that imports nothing — both measured here, median of `runs`.
+ *
+ * @example
+ * const ms = coldImportMs('@rcs-records/bsg', 5)
+ */
+export const coldImportMs = (adapterPackage: string, runs: number): { importMs: number; baselineMs: number } => {
+  const dir = mkdtempSync(join(tmpdir(), 'rcs-import-'))
+  try {
+    writeFileSync(join(dir, 'noop.mjs'), '')
+    const baseline: number[] = []
+    const measured: number[] = []
+    for (let i = 0; i < runs; i++) {
+      baseline.push(timeNode(`await import(${JSON.stringify(join(dir, 'noop.mjs'))})`, benchRoot))
+      measured.push(timeNode(`await import('${adapterPackage}')`, benchRoot))
+    }
+    const baselineMs = median(baseline)
+    return { importMs: Math.max(0, median(measured) - baselineMs), baselineMs }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
