@@ -1,5 +1,6 @@
 import { RcsError } from '@rcs-records/core'
-import { type Either, left } from 'fp-ts/Either'
+import type { Either } from 'fp-ts/Either'
+import { left } from './either.js'
 import { PROVIDER } from './normalize.js'
 
 /**

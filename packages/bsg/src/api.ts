@@ -1,7 +1,8 @@
 import { decodeWith, type HttpFailure, type HttpTransport, RcsError, vendorMessageOf } from '@rcs-records/core'
-import { type Either, left } from 'fp-ts/Either'
+import type { Either } from 'fp-ts/Either'
 import type { TokenManager } from './auth.js'
 import { type MessagesPage, MessagesPageCodec } from './codec.js'
+import { left } from './either.js'
 import { PROVIDER } from './normalize.js'
 
 /**

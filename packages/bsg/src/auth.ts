@@ -7,9 +7,10 @@ import {
   registerSecret,
   vendorMessageOf,
 } from '@rcs-records/core'
-import { type Either, left, right } from 'fp-ts/Either'
+import type { Either } from 'fp-ts/Either'
 import { untilAborted } from './abort.js'
 import { TokenResponseCodec } from './codec.js'
+import { left, right } from './either.js'
 import { readJwtTimes } from './jwt.js'
 import { describeValue, PROVIDER } from './normalize.js'
 

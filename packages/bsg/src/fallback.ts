@@ -1,5 +1,6 @@
 import type { Adapter, CallOptions, RcsClient, RcsError, RcsRecord } from '@rcs-records/core'
-import { right, type TaskEither } from 'fp-ts/TaskEither'
+import type { TaskEither } from 'fp-ts/TaskEither'
+import { right } from './either.js'
 
 /**
  * Where {@link resolveFallback} looks records up: an {@link RcsClient} (through `client.te.getMany`) or an adapter
@@ -50,7 +51,7 @@ export const resolveFallback = (
   opts: CallOptions = {},
 ): TaskEither<RcsError, FallbackResolution> => {
   const ids = record.fallback?.ids ?? []
-  if (ids.length === 0) return right({ records: [], missing: [] })
+  if (ids.length === 0) return async () => right({ records: [], missing: [] })
   const createdAt = record.createdAt === null ? Number.NaN : Date.parse(record.createdAt)
   const from =
     opts.from ?? (Number.isFinite(createdAt) ? new Date(createdAt - SEARCH_MARGIN_MS).toISOString() : undefined)

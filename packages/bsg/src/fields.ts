@@ -1,4 +1,4 @@
-import { type Channel, type Cost, type Fallback, parseIsoTimestamp, toDecimalString } from '@rcs-records/core'
+import { type Channel, type Cost, type Fallback, toDecimalString } from '@rcs-records/core'
 
 /**
  * Field readers shared by `normalize` and `parseWebhook`. Each takes an untrusted value and gives the canonical
@@ -35,18 +35,6 @@ export const readText = (value: unknown): string | null => {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value)
   return null
 }
-
-/**
- * A BSG timestamp as canonical ISO UTC. Zone-less `yyyy-mm-dd hh:mm:ss` values are read in `timeZone`; values with
- * an offset (the spec's examples use `2000-01-23T04:56:07.000+00:00`) are read as written.
- *
- * @example
- * import { readTimestamp } from './fields.js'
- * readTimestamp('2024-07-01 12:00:00', 'Europe/Kyiv') // '2024-07-01T09:00:00.000Z'
- * readTimestamp('not a date', 'UTC') // null
- */
-export const readTimestamp = (value: unknown, timeZone: string): string | null =>
-  typeof value === 'string' ? parseIsoTimestamp(value, timeZone) : null
 
 /**
  * A cost from an amount and a currency: null unless the amount is a decimal and the currency a non-empty string.

@@ -1,10 +1,4 @@
-import {
-  type Channel,
-  type DeliveryStatus,
-  type FailureReason,
-  failureReason,
-  type StatusTable,
-} from '@rcs-records/core'
+import type { Channel, DeliveryStatus, FailureReason, StatusTable } from '@rcs-records/core'
 import type { BsgStatus } from './codec.js'
 
 /**
@@ -88,16 +82,17 @@ export const reasonFor = (
   status: DeliveryStatus,
   vendor: { code?: string | null; message?: string | null } = {},
 ): FailureReason | null => {
-  const details = { vendorCode: vendor.code ?? vendorStatus, message: vendor.message ?? null }
+  const vendorCode = vendor.code ?? vendorStatus
+  const message = vendor.message ?? null
   switch (status) {
     case 'rejected':
-      return failureReason('invalid_recipient', details)
+      return { code: 'invalid_recipient', permanent: true, vendorCode, message }
     case 'expired':
-      return failureReason('timed_out', details)
+      return { code: 'timed_out', permanent: false, vendorCode, message }
     case 'undeliverable':
       return vendorStatus.startsWith('not_') && vendorStatus.endsWith('_user')
-        ? failureReason('not_rcs_capable', { ...details, permanent: true })
-        : failureReason('unknown', details)
+        ? { code: 'not_rcs_capable', permanent: true, vendorCode, message }
+        : { code: 'unknown', permanent: null, vendorCode, message }
     default:
       return null
   }

@@ -8,9 +8,11 @@ import {
   type RcsRecord,
   toE164,
 } from '@rcs-records/core'
-import { type Either, left, right } from 'fp-ts/Either'
-import { readAmount, readFallback, readId, readText, readTimestamp } from './fields.js'
+import type { Either } from 'fp-ts/Either'
+import { left, right } from './either.js'
+import { readAmount, readFallback, readId, readText } from './fields.js'
 import { channelOf, reasonFor, statusTable } from './mapping.js'
+import { timestampReaderFor } from './timestamps.js'
 
 /**
  * The adapter name: the `provider` of every record and error.
@@ -49,6 +51,14 @@ export const describeValue = (value: unknown): string => {
   return text.length > 40 ? `${text.slice(0, 37)}...` : text
 }
 
+const ID_TEXT = /^\d{1,20}$/
+
+/** Whether `readId` accepts the value (without building the string). */
+const isId = (value: unknown): boolean =>
+  typeof value === 'number'
+    ? Number.isSafeInteger(value) && value >= 0
+    : typeof value === 'string' && ID_TEXT.test(value)
+
 const ID_EXPECTED = 'a non-negative integer id (number or digit string)'
 
 /**
@@ -67,8 +77,7 @@ export const requiredIssues = (payload: unknown, prefix: string): DecodeIssue[] 
   }
   const record = payload as Record<string, unknown>
   const issues: DecodeIssue[] = []
-  if (readId(record.id) === null)
-    issues.push({ path: `${prefix}id`, expected: ID_EXPECTED, actual: describeValue(record.id) })
+  if (!isId(record.id)) issues.push({ path: `${prefix}id`, expected: ID_EXPECTED, actual: describeValue(record.id) })
   if (typeof record.status !== 'string') {
     issues.push({ path: `${prefix}status`, expected: 'string', actual: describeValue(record.status) })
   }
@@ -89,6 +98,12 @@ export const badTimeZone = (timeZone: string): RcsError =>
     message: `${PROVIDER}: timeZone must be an IANA time zone such as UTC or Europe/Kyiv (got ${describeValue(timeZone)})`,
   })
 
+/** `toE164`, with a fast path for BSG's usual phone: a JSON number of 7–15 digits. */
+const recipientOf = (phone: unknown): string | null =>
+  typeof phone === 'number' && Number.isSafeInteger(phone) && phone >= 1_000_000 && phone <= 999_999_999_999_999
+    ? `+${phone}`
+    : toE164(phone)
+
 const buildExtra = (m: Record<string, unknown>): Record<string, unknown> => {
   const extra: Record<string, unknown> = {}
   if (m.type !== undefined) extra.type = m.type
@@ -105,23 +120,28 @@ const buildExtra = (m: Record<string, unknown>): Record<string, unknown> => {
   return extra
 }
 
-const toRecord = (m: Record<string, unknown>, id: string, vendorStatus: string, timeZone: string): RcsRecord => {
+const toRecord = (
+  m: Record<string, unknown>,
+  id: string,
+  vendorStatus: string,
+  readTimestamp: (value: unknown) => string | null,
+): RcsRecord => {
   const status = lookupStatus(statusTable, vendorStatus)
-  const reportedAt = readTimestamp(m.delivered_at, timeZone)
+  const reportedAt = readTimestamp(m.delivered_at)
   const succeeded = status === 'delivered' || status === 'read'
   return buildRecord({
     provider: PROVIDER,
     id,
     reference: readText(m.reference_id),
     channel: channelOf(m.type),
-    recipient: toE164(m.phone),
+    recipient: recipientOf(m.phone),
     sender: readText(m.sender),
     campaign: readText(m.campaign_id),
     status,
     reason: reasonFor(vendorStatus, status),
     vendorStatus,
-    createdAt: readTimestamp(m.created_at, timeZone),
-    sentAt: readTimestamp(m.sent_at ?? m.send_at, timeZone),
+    createdAt: readTimestamp(m.created_at),
+    sentAt: readTimestamp(m.sent_at ?? m.send_at),
     // `delivered_at` is when BSG received the delivery report: a delivery time only when the message was delivered;
     // for other statuses it is when BSG last changed the status.
     deliveredAt: succeeded ? reportedAt : null,
@@ -146,11 +166,12 @@ export const createNormalizer = (timeZone = 'UTC'): ((payload: unknown) => Eithe
     const error = badTimeZone(String(timeZone))
     return () => left(error)
   }
+  const readTimestamp = timestampReaderFor(timeZone)
   return (payload) => {
     const issues = requiredIssues(payload, '')
     if (issues.length > 0) return left(decodeError(PROVIDER, payload, issues))
     const m = payload as Record<string, unknown>
-    return right(toRecord(m, readId(m.id) as string, m.status as string, timeZone))
+    return right(toRecord(m, readId(m.id) as string, m.status as string, readTimestamp))
   }
 }
 

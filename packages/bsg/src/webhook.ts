@@ -8,10 +8,12 @@ import {
   type RcsRecord,
   toE164,
 } from '@rcs-records/core'
-import { type Either, left, right } from 'fp-ts/Either'
-import { readCost, readId, readText, readTimestamp } from './fields.js'
+import type { Either } from 'fp-ts/Either'
+import { left, right } from './either.js'
+import { readCost, readId, readText } from './fields.js'
 import { reasonFor, statusTable } from './mapping.js'
 import { badTimeZone, type NormalizeOptions, PROVIDER, requiredIssues } from './normalize.js'
+import { timestampReaderFor } from './timestamps.js'
 
 /** Enough to see what is wrong with a batch; the raw body is kept whole in the error anyway. */
 const MAX_ISSUES = 20
@@ -24,12 +26,12 @@ const vendorCodeOf = (error: unknown): string | null => {
   return readText(error)
 }
 
-const callbackToRecord = (c: Record<string, unknown>, timeZone: string): RcsRecord => {
+const callbackToRecord = (c: Record<string, unknown>, readTimestamp: (value: unknown) => string | null): RcsRecord => {
   const vendorStatus = c.status as string
   const status = lookupStatus(statusTable, vendorStatus)
   const description = readText(c.errorDescription)
   const message = description !== null && description.trim().toLowerCase() !== NO_ERRORS ? description : null
-  const reportedAt = readTimestamp(c.time_dr, timeZone)
+  const reportedAt = readTimestamp(c.time_dr)
   const extra: Record<string, unknown> = {}
   if (c.error !== undefined) extra.error = c.error
   return buildRecord({
@@ -42,8 +44,8 @@ const callbackToRecord = (c: Record<string, unknown>, timeZone: string): RcsReco
     reason: reasonFor(vendorStatus, status, { code: vendorCodeOf(c.error), message }),
     vendorStatus,
     vendorDescription: description,
-    createdAt: readTimestamp(c.time_in, timeZone),
-    sentAt: readTimestamp(c.time_sent, timeZone),
+    createdAt: readTimestamp(c.time_in),
+    sentAt: readTimestamp(c.time_sent),
     // `time_dr` is when BSG received the report that produced this callback: the delivery time for `delivered`,
     // the read time for `read`, and for any other status the time the status changed.
     deliveredAt: status === 'delivered' ? reportedAt : null,
@@ -94,5 +96,6 @@ export const parseWebhook = (body: unknown, options?: NormalizeOptions): Either<
     issues.push(...requiredIssues(items[index], Array.isArray(payload) ? `${index}.` : ''))
   }
   if (issues.length > 0) return left(decodeError(PROVIDER, payload, issues))
-  return right(items.map((item) => callbackToRecord(item as Record<string, unknown>, timeZone)))
+  const readTimestamp = timestampReaderFor(timeZone)
+  return right(items.map((item) => callbackToRecord(item as Record<string, unknown>, readTimestamp)))
 }
