@@ -7,7 +7,7 @@ import {
   type RcsErrorKind,
   vendorMessageOf,
 } from '@rcs-records/core'
-import { left, right } from 'fp-ts/Either'
+import { left, right } from 'fp-ts/lib/Either.js'
 import type { TaskEither } from 'fp-ts/TaskEither'
 import type { Config } from './codec.js'
 import { describeValue, PROVIDER } from './normalize.js'

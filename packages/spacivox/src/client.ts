@@ -1,5 +1,5 @@
 import { type Adapter, type AdapterContext, RcsError, registerSecret } from '@rcs-records/core'
-import { left } from 'fp-ts/Either'
+import { left } from 'fp-ts/lib/Either.js'
 import { createRecordsApi } from './api.js'
 import type { Config } from './codec.js'
 import { listRecords } from './list.js'

@@ -7,7 +7,7 @@ import {
   reportInvalidRecord,
   type TimeSlice,
 } from '@rcs-records/core'
-import type { Either } from 'fp-ts/Either'
+import type { Either } from 'fp-ts/lib/Either.js'
 import type { RecordsApi } from './api.js'
 import type { Config } from './codec.js'
 import { PROVIDER } from './normalize.js'

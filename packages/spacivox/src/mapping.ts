@@ -1,10 +1,4 @@
-import {
-  type DeliveryStatus,
-  type FailureReason,
-  failureReason,
-  lookupStatus,
-  type StatusTable,
-} from '@rcs-records/core'
+import { type DeliveryStatus, type FailureReason, failureReason, type StatusTable } from '@rcs-records/core'
 import type { SpacivoxState } from './codec.js'
 
 /**
@@ -70,7 +64,7 @@ export const isDocumentedState = (state: unknown): state is SpacivoxState =>
  * statusOf('1') // 'unknown'
  */
 export const statusOf = (state: unknown): DeliveryStatus =>
-  typeof state === 'number' && Number.isInteger(state) ? lookupStatus(statusTable, state) : 'unknown'
+  isDocumentedState(state) ? (statusTable[state] ?? 'unknown') : 'unknown'
 
 /**
  * The failure reason of a state. The API says only "failed" (2) or "rejected" (3) — never why — so both are

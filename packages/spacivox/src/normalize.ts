@@ -1,14 +1,6 @@
-import {
-  buildRecord,
-  type DecodeIssue,
-  decodeError,
-  type RcsError,
-  type RcsRecord,
-  redact,
-  toE164,
-} from '@rcs-records/core'
-import { type Either, left, right } from 'fp-ts/Either'
-import { readId, readText, readTimestamp } from './fields.js'
+import { buildRecord, type DecodeIssue, decodeError, type RcsError, type RcsRecord, redact } from '@rcs-records/core'
+import { type Either, left, right } from 'fp-ts/lib/Either.js'
+import { readId, readRecipient, readText, readTimestamp } from './fields.js'
 import { isDocumentedState, reasonFor, stateDescriptions, statusOf } from './mapping.js'
 
 /**
@@ -61,6 +53,8 @@ export const recordIssues = (payload: unknown): DecodeIssue[] => {
   return issues
 }
 
+const notARecord = (payload: unknown): RcsError => decodeError(PROVIDER, payload, recordIssues(payload))
+
 /** Vendor fields with no canonical home, from known keys only (never a copy of the payload). */
 const buildExtra = (m: Record<string, unknown>): Record<string, unknown> => {
   const extra: Record<string, unknown> = {}
@@ -93,18 +87,19 @@ const buildExtra = (m: Record<string, unknown>): Record<string, unknown> => {
  * if (result._tag === 'Right') result.right.status // 'sent'
  */
 export const normalize = (payload: unknown): Either<RcsError, RcsRecord> => {
-  const issues = recordIssues(payload)
-  if (issues.length > 0) return left(decodeError(PROVIDER, payload, issues))
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return left(notARecord(payload))
   const m = payload as Record<string, unknown>
-  const state = m.state as number | string
+  const id = readId(m.id)
+  const state = m.state
+  if (id === null || (typeof state !== 'number' && typeof state !== 'string')) return left(notARecord(payload))
   const at = readTimestamp(m.timestamp)
   return right(
     buildRecord({
       provider: PROVIDER,
-      id: readId(m.id) as string,
+      id,
       reference: readText(m.reference),
       channel: 'rcs',
-      recipient: toE164(m.number),
+      recipient: readRecipient(m.number),
       campaign: readText(m.campaign),
       status: statusOf(state),
       reason: reasonFor(state),
