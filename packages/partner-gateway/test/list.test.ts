@@ -1,0 +1,328 @@
+import type { RcsError, RcsRecord } from '@rcs-records/core'
+import nock from 'nock'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { planList, vendorStatusFilter } from '../src/index.js'
+import { collect, HISTORY_PATH, makeClient, ORIGIN, recordingClock, rejection } from './helpers.js'
+
+beforeEach(() => {
+  nock.disableNetConnect()
+  nock.enableNetConnect('127.0.0.1')
+})
+afterEach(() => {
+  nock.cleanAll()
+  nock.enableNetConnect()
+})
+
+const START = Date.parse('2025-01-01T00:00:00Z')
+const STATUSES = ['SENT', 'RECEIVED', 'DELIVERED', 'ERROR', 'EXPIRED', 'UNKNOWN'] as const
+
+interface Item {
+  customerMessageId: string
+  deliveryStatus: string
+  channel: string
+  sendDate: string
+}
+
+/** `count` history items, one a minute from START, statuses in turn. */
+const dataset = (count: number, channel = 'RCS'): Item[] =>
+  Array.from({ length: count }, (_, i) => ({
+    customerMessageId: `msg-${String(i).padStart(5, '0')}`,
+    deliveryStatus: STATUSES[i % STATUSES.length] as string,
+    channel,
+    sendDate: new Date(START + i * 60_000).toISOString().replace('.000Z', 'Z'),
+  }))
+
+/** A history endpoint serving `items` in pages (filtered by `status` when `honourStatus`); records every query. */
+const historyServer = (
+  items: readonly unknown[],
+  options: { honourStatus?: boolean; wrap?: boolean; page?: (page: number, limit: number) => unknown[] } = {},
+) => {
+  const queries: Array<Record<string, string>> = []
+  const rawQueries: string[] = []
+  nock(ORIGIN)
+    .get((uri) => uri.startsWith(`${HISTORY_PATH}?`))
+    .times(Number.MAX_SAFE_INTEGER)
+    .reply((uri) => {
+      const url = new URL(`${ORIGIN}${uri}`)
+      rawQueries.push(url.search)
+      const query = Object.fromEntries(url.searchParams)
+      queries.push(query)
+      const page = Number(query.page)
+      const limit = Number(query.limit)
+      let body: unknown[]
+      if (options.page !== undefined) body = options.page(page, limit)
+      else {
+        const wanted = options.honourStatus === false ? undefined : query.status
+        const filtered = items.filter((item) => wanted === undefined || (item as Item).deliveryStatus === wanted)
+        body = filtered.slice(page * limit, page * limit + limit)
+      }
+      return [200, options.wrap === true ? { messages: body } : body]
+    })
+  return { queries, rawQueries }
+}
+
+const window = { from: '2025-01-01T00:00:00Z', to: '2025-01-02T00:00:00Z' }
+
+describe('list: paging the history endpoint', () => {
+  it('walks 0-based pages until a short page and yields every record once', async () => {
+    const items = dataset(250)
+    const server = historyServer(items)
+    const records = await collect(makeClient().list(window))
+    expect(records.map((r) => r.id)).toEqual(items.map((item) => item.customerMessageId))
+    expect(server.queries.map((q) => [q.page, q.limit])).toEqual([
+      ['0', '100'],
+      ['1', '100'],
+      ['2', '100'],
+    ])
+    expect(server.queries[0]).toEqual({
+      channel: 'RCS',
+      from: '2025-01-01T00:00:00Z',
+      to: '2025-01-02T00:00:00Z',
+      page: '0',
+      limit: '100',
+    })
+  })
+
+  it('stops after an empty page when the total is a multiple of the page size', async () => {
+    const server = historyServer(dataset(200))
+    expect(await collect(makeClient().list(window))).toHaveLength(200)
+    expect(server.queries.map((q) => q.page)).toEqual(['0', '1', '2'])
+  })
+
+  it('uses query.pageSize (clamped) and config.pageSize', async () => {
+    const server = historyServer(dataset(30))
+    expect(await collect(makeClient({ pageSize: 20 }).list(window))).toHaveLength(30)
+    expect(await collect(makeClient().list({ ...window, pageSize: 7.9 }))).toHaveLength(30)
+    expect(await collect(makeClient().list({ ...window, pageSize: 5000 }))).toHaveLength(30)
+    expect(server.queries.map((q) => q.limit)).toEqual(['20', '20', '7', '7', '7', '7', '7', '1000'])
+  })
+
+  it('accepts wrapped { messages: [...] } pages', async () => {
+    const wrapped = dataset(5).map((item) => ({
+      messageId: item.customerMessageId,
+      status: item.deliveryStatus,
+      sendDate: item.sendDate,
+    }))
+    historyServer(wrapped, { wrap: true, honourStatus: false })
+    expect((await collect(makeClient().list(window))).map((r) => r.id)).toEqual(wrapped.map((w) => w.messageId))
+  })
+
+  it('de-duplicates records repeated across pages', async () => {
+    const items = dataset(150)
+    historyServer([], {
+      page: (page) => (page === 0 ? items.slice(0, 100) : items.slice(99, 150)),
+    })
+    const ids = (await collect(makeClient().list(window))).map((r) => r.id)
+    expect(ids).toHaveLength(150)
+    expect(new Set(ids).size).toBe(150)
+  })
+})
+
+describe('list: stop conditions', () => {
+  it('stops with a clear error after maxPages full pages', async () => {
+    let next = 0
+    const server = historyServer([], {
+      page: (_page, limit) =>
+        Array.from({ length: limit }, () => ({ customerMessageId: `n-${next++}`, deliveryStatus: 'SENT' })),
+    })
+    const client = makeClient({ maxPages: 3, pageSize: 10 })
+    const seen: RcsRecord[] = []
+    const error = (await rejection(
+      (async () => {
+        for await (const record of client.list(window)) seen.push(record)
+      })(),
+    )) as RcsError
+    expect(error.kind).toBe('provider')
+    expect(error.message).toContain('3 full pages of 10')
+    expect(server.queries).toHaveLength(3)
+    expect(seen).toHaveLength(30)
+  })
+
+  it('stops when the vendor ignores `page` and keeps returning the same full page', async () => {
+    const page = dataset(10)
+    const server = historyServer([], { page: () => page })
+    const error = (await rejection(collect(makeClient({ pageSize: 10 }).list(window)))) as RcsError
+    expect(error.kind).toBe('provider')
+    expect(error.message).toContain('ignore `page`')
+    expect(server.queries).toHaveLength(4)
+  })
+
+  it('a failing page throws after the earlier pages were yielded', async () => {
+    const items = dataset(10)
+    nock(ORIGIN)
+      .get(HISTORY_PATH)
+      .query({ channel: 'RCS', from: window.from, to: window.to, page: 0, limit: 5 })
+      .reply(200, items.slice(0, 5))
+    nock(ORIGIN).get(HISTORY_PATH).query(true).times(5).reply(500, { message: 'boom' })
+    const seen: string[] = []
+    const error = (await rejection(
+      (async () => {
+        for await (const record of makeClient({ pageSize: 5 }).list(window)) seen.push(record.id)
+      })(),
+    )) as RcsError
+    expect(error).toMatchObject({ kind: 'provider', httpStatus: 500 })
+    expect(seen).toHaveLength(5)
+  })
+
+  it('a page that is neither an array nor { messages } is a decode error', async () => {
+    nock(ORIGIN).get(HISTORY_PATH).query(true).reply(200, { content: [] })
+    expect(((await rejection(collect(makeClient().list(window)))) as RcsError).kind).toBe('decode')
+  })
+})
+
+describe('list: dates', () => {
+  it('sends ISO-8601 UTC to the second, widened to cover [from, to), and drops records outside', async () => {
+    const items = dataset(10)
+    const server = historyServer(items)
+    const from = '2025-01-01T01:02:30.500+01:00' // 00:02:30.5Z
+    const to = new Date(START + 7 * 60_000) // records 0..6 are before it; record 7 is at it
+    const records = await collect(makeClient().list({ from, to }))
+    expect(server.queries[0]).toMatchObject({ from: '2025-01-01T00:02:30Z', to: '2025-01-01T00:07:00Z' })
+    expect(server.rawQueries[0]).toContain('from=2025-01-01T00%3A02%3A30Z')
+    expect(server.rawQueries[0]).not.toContain('+')
+    expect(records.map((r) => r.id)).toEqual(['msg-00003', 'msg-00004', 'msg-00005', 'msg-00006'])
+  })
+
+  it('to defaults to now', async () => {
+    const server = historyServer([])
+    const clock = recordingClock(Date.parse('2025-03-04T05:06:07.250Z'))
+    await collect(makeClient({}, { clock }).list({ from: '2025-03-01T00:00:00Z' }))
+    expect(server.queries[0]?.to).toBe('2025-03-04T05:06:08Z')
+  })
+
+  it.each([
+    [{ from: 'not a date', to: window.to }],
+    [{ from: window.from, to: '2025-13-45' }],
+    [{ from: new Date(Number.NaN) }],
+  ])('%j is a bad_request before any request', async (query) => {
+    const server = historyServer(dataset(3))
+    const error = (await rejection(collect(makeClient().list(query)))) as RcsError
+    expect(error.kind).toBe('bad_request')
+    expect(server.queries).toHaveLength(0)
+  })
+
+  it('from at or after to gives nothing without a request', async () => {
+    const server = historyServer(dataset(3))
+    expect(await collect(makeClient().list({ from: window.to, to: window.from }))).toEqual([])
+    expect(server.queries).toHaveLength(0)
+  })
+
+  it('modifiedSince is unsupported', async () => {
+    const error = (await rejection(collect(makeClient().list({ ...window, modifiedSince: window.from })))) as RcsError
+    expect(error.kind).toBe('unsupported')
+  })
+})
+
+describe('list: filters', () => {
+  const items = dataset(60)
+
+  it('one status with exactly one native value is filtered vendor-side (and client-side)', async () => {
+    const server = historyServer(items)
+    const records = await collect(makeClient({ pageSize: 100 }).list({ ...window, status: 'delivered' }))
+    expect(server.queries[0]?.status).toBe('DELIVERED')
+    expect(records).toHaveLength(10)
+    expect(records.every((r) => r.status === 'delivered')).toBe(true)
+  })
+
+  it('still filters client-side when the vendor ignores status', async () => {
+    historyServer(items, { honourStatus: false })
+    const records = await collect(makeClient().list({ ...window, status: ['undeliverable'] }))
+    expect(records.map((r) => r.vendorStatus)).toEqual(Array(10).fill('ERROR'))
+  })
+
+  it('sent (SENT or RECEIVED) and several statuses are filtered client-side only', async () => {
+    const server = historyServer(items)
+    const sent = await collect(makeClient().list({ ...window, status: 'sent' }))
+    expect(new Set(sent.map((r) => r.vendorStatus))).toEqual(new Set(['SENT', 'RECEIVED']))
+    expect(sent).toHaveLength(20)
+    const failed = await collect(makeClient().list({ ...window, status: ['undeliverable', 'expired'] }))
+    expect(failed).toHaveLength(20)
+    const unknown = await collect(makeClient().list({ ...window, status: 'unknown' }))
+    expect(unknown).toHaveLength(10)
+    expect(server.queries.every((q) => q.status === undefined)).toBe(true)
+  })
+
+  it('statuses no history record can have need no request', async () => {
+    const server = historyServer(items)
+    expect(await collect(makeClient().list({ ...window, status: ['read', 'pending'] }))).toEqual([])
+    expect(server.queries).toHaveLength(0)
+  })
+
+  it('an unknown status value is a bad_request', async () => {
+    const error = (await rejection(collect(makeClient().list({ ...window, status: 'done' as never })))) as RcsError
+    expect(error.kind).toBe('bad_request')
+  })
+
+  it('channel scopes the request and records on other channels are dropped', async () => {
+    const mixed = [...dataset(3, 'SMS'), { ...dataset(1, 'RCS')[0], customerMessageId: 'stray' }]
+    const server = historyServer(mixed)
+    const records = await collect(makeClient().list({ ...window, channel: 'sms' }))
+    expect(server.queries[0]?.channel).toBe('SMS')
+    expect(records.map((r) => r.channel)).toEqual(['sms', 'sms', 'sms'])
+    const viber = (await rejection(collect(makeClient().list({ ...window, channel: 'viber' })))) as RcsError
+    expect(viber.kind).toBe('bad_request')
+  })
+
+  it('campaign and reference match nothing on partner-gateway, without a request', async () => {
+    const server = historyServer(items)
+    expect(await collect(makeClient().list({ ...window, campaign: 'spring' }))).toEqual([])
+    expect(await collect(makeClient().list({ ...window, reference: 'msg-00001' }))).toEqual([])
+    expect(server.queries).toHaveLength(0)
+  })
+
+  it('plans the vendor filter (pure)', () => {
+    expect(vendorStatusFilter(new Set(['expired']))).toEqual({ status: 'EXPIRED', natives: 1 })
+    expect(vendorStatusFilter(new Set(['sent']))).toEqual({ status: undefined, natives: 2 })
+    expect(vendorStatusFilter(new Set(['delivered', 'read']))).toEqual({ status: 'DELIVERED', natives: 1 })
+    const plan = planList(
+      { from: window.from, status: 'expired' },
+      { channel: 'rcs', pageSize: 100, maxPages: 10 },
+      START + 1,
+    )
+    expect(plan.query).toEqual({
+      channel: 'RCS',
+      from: '2025-01-01T00:00:00Z',
+      to: '2025-01-01T00:00:01Z',
+      status: 'EXPIRED',
+    })
+  })
+})
+
+describe('list: invalid records', () => {
+  const page = [...dataset(2), { customerMessageId: 'bad', deliveryStatus: { code: 1 } }, ...dataset(3).slice(2)]
+
+  it('skips a record that fails to decode and reports it to onInvalid', async () => {
+    historyServer(page)
+    const invalid: RcsError[] = []
+    const records = await collect(makeClient().list({ ...window, onInvalid: (error) => invalid.push(error) }))
+    expect(records.map((r) => r.id)).toEqual(['msg-00000', 'msg-00001', 'msg-00002'])
+    expect(invalid).toHaveLength(1)
+    expect(invalid[0]?.kind).toBe('decode')
+    expect(invalid[0]?.details).toMatchObject({ id: 'bad', issues: [{ path: 'deliveryStatus' }] })
+  })
+
+  it('throws the decode error with strict', async () => {
+    historyServer(page)
+    const error = (await rejection(collect(makeClient().list({ ...window, strict: true })))) as RcsError
+    expect(error.kind).toBe('decode')
+  })
+})
+
+describe('list: abort', () => {
+  it('passes the signal to every request', async () => {
+    historyServer(dataset(300))
+    const controller = new AbortController()
+    const seen: string[] = []
+    const error = (await rejection(
+      (async () => {
+        for await (const record of makeClient().list({ ...window, signal: controller.signal })) {
+          seen.push(record.id)
+          if (seen.length === 100) controller.abort()
+        }
+      })(),
+    )) as RcsError
+    expect(error.kind).toBe('transport')
+    expect(error.message).toContain('aborted')
+    expect(seen).toHaveLength(100)
+  })
+})
