@@ -148,7 +148,13 @@ export const createConformanceRun = <C>(
     const server = await options.server()
     started = server
     const logging = countingLogger()
-    const client = createClient({ adapter: definition, config: server.config, http, logger: logging.logger })
+    const client = createClient({
+      adapter: definition,
+      config: server.config,
+      http,
+      logger: logging.logger,
+      ...(server.clock === undefined ? {} : { clock: server.clock }),
+    })
     return { server, client, warnings: logging.warnings }
   }
 

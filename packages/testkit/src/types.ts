@@ -1,4 +1,4 @@
-import type { CallOptions, DeliveryStatus, HttpOptions, RcsRecord } from '@rcs-records/core'
+import type { CallOptions, Clock, DeliveryStatus, HttpOptions, RcsRecord } from '@rcs-records/core'
 
 /**
  * The name of one conformance check. Stable: tests and reports refer to checks by these names.
@@ -176,6 +176,12 @@ export interface ConformanceServer {
   callOptions?: CallOptions
   /** Page size for `list`; small values make the check cross page boundaries. */
   pageSize?: number
+  /**
+   * The clock of the client the suite creates for this server (default: the system clock). Give the server's own
+   * clock when it runs on one (the simulator started with a fixed `now`), so "now", `to` defaults and
+   * `modifiedSince` limits agree. `capability.modifiedSince` asks for records modified in the last 24 hours of it.
+   */
+  clock?: Clock
   close(): Promise<void> | void
 }
 

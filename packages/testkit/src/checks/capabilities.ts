@@ -1,4 +1,4 @@
-import type { RcsRecord } from '@rcs-records/core'
+import { type RcsRecord, systemClock } from '@rcs-records/core'
 import type { ConformanceCheck } from '../check.js'
 import { report, skipped } from '../check.js'
 import { describeOutcome, runTask } from '../outcome.js'
@@ -7,6 +7,8 @@ import type { ConformanceRun } from '../run-context.js'
 
 const PROBE_WINDOW = () => ({ from: new Date(Date.now() - 86_400_000), to: new Date() })
 const PROBE_ID = 'conformance-probe-id'
+/** How far back `capability.modifiedSince` asks (within every vendor limit we know: Spacivox allows 48 hours). */
+const MODIFIED_SINCE_LOOKBACK_MS = 24 * 3_600_000
 const NO_SERVER = 'no server given (options.server): the supported call was not exercised'
 
 /** The id the server knows: given, or the first one `list` yields. */
@@ -193,8 +195,8 @@ export const capabilityList: ConformanceCheck = {
 }
 
 /**
- * `capability.modifiedSince`: when declared, `list` with a recent `modifiedSince` completes and yields a subset of
- * the window's records, each once.
+ * `capability.modifiedSince`: when declared, `list` with `modifiedSince` 24 hours before the server's now completes
+ * and yields a subset of the window's records, each once.
  *
  * @example
  * import { capabilityModifiedSince } from '@rcs-records/testkit'
@@ -209,7 +211,7 @@ export const capabilityModifiedSince: ConformanceCheck = {
     const listed = await run.listed()
     if (connection === null || listed === null) return skipped(NO_SERVER)
     const { client, server } = connection
-    const modifiedSince = new Date(Date.now() - 3_600_000)
+    const modifiedSince = new Date((server.clock ?? systemClock).now() - MODIFIED_SINCE_LOOKBACK_MS)
     const ids: string[] = []
     const ended = await drainList(async function* () {
       for await (const record of client.list(windowQuery(server.window, server.pageSize, { modifiedSince }))) {
@@ -231,6 +233,6 @@ export const capabilityModifiedSince: ConformanceCheck = {
         `list with modifiedSince yielded ids the window listing lacks: ${JSON.stringify(outside.slice(0, 5))}`,
       )
     }
-    return report(problems, [`${ids.length} record(s) modified in the last hour`])
+    return report(problems, [`${ids.length} record(s) modified since ${modifiedSince.toISOString()}`])
   },
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import type { Either } from 'fp-ts/Either'
+import type { Either } from 'fp-ts/lib/Either.js'
 import { arbitraryPayload } from '../arbitraries.js'
 import type { CheckReport, ConformanceCheck } from '../check.js'
 import { report, skipped } from '../check.js'
