@@ -1,0 +1,137 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+import { parseArgs } from 'node:util'
+import { VENDORS } from '@rcs-records/simulator'
+import { ADAPTER_PACKAGES, bundleSize, coldImportMs } from './footprint.js'
+import { benchGetMany } from './get-many-bench.js'
+import { benchNormalize } from './normalize-bench.js'
+import { type BenchRow, fmt, renderTable } from './report.js'
+import { startSimulatorProcess } from './simulator-process.js'
+import { benchClient, benchMemory, benchSync } from './sync-bench.js'
+
+const SIZES = {
+  full: {
+    normalize: 10_000,
+    normalizeRuns: 15,
+    sync: 200_000,
+    syncRounds: 2,
+    memory: 1_000_000,
+    getMany: 10_000,
+    getManyRounds: 3,
+    importRuns: 5,
+  },
+  quick: {
+    normalize: 1_000,
+    normalizeRuns: 3,
+    sync: 3_000,
+    syncRounds: 1,
+    memory: 10_000,
+    getMany: 300,
+    getManyRounds: 1,
+    importRuns: 1,
+  },
+} as const
+
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, json: { type: 'string' } }, strict: false })
+const quick = values.quick === true || process.argv.includes('--quick')
+const size = quick ? SIZES.quick : SIZES.full
+const rows: BenchRow[] = []
+const log = (text: string) => process.stderr.write(`${text}\n`)
+const started = performance.now()
+
+log(
+  `rcs-records bench${quick ? ' --quick' : ''} on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+)
+
+// 1. Normalise throughput against JSON.parse of the same page.
+for (const vendor of VENDORS) {
+  log(`normalise ${vendor}: ${fmt(size.normalize)} records × ${size.normalizeRuns} runs`)
+  const r = benchNormalize(vendor, { records: size.normalize, runs: size.normalizeRuns })
+  rows.push({
+    benchmark: `normalise ${vendor}`,
+    measured: `${r.overhead.toFixed(2)}×`,
+    target: '≤ 0.5× parse',
+    ok: r.overhead <= 0.5,
+    detail: `${fmt(r.recordsPerSecond)} rec/s incl. parse; parse ${r.parseMs.toFixed(1)} ms, decode+normalise ${r.normalizeMs.toFixed(1)} ms per ${fmt(r.records)}${r.invalid > 0 ? `; ${r.invalid} invalid` : ''}`,
+  })
+}
+
+// 2. Sync throughput against a bare ky loop, and 3. batch lookup, on one simulator process.
+{
+  log(`sync: simulator with ${fmt(size.sync)} records per vendor`)
+  const sim = await startSimulatorProcess({ records: size.sync })
+  try {
+    for (const vendor of VENDORS) {
+      log(`sync ${vendor}: ${size.syncRounds} round(s)`)
+      const r = await benchSync(vendor, sim, { rounds: size.syncRounds })
+      rows.push({
+        benchmark: `sync ${vendor}`,
+        measured: `${r.ratio.toFixed(2)}×`,
+        target: '≥ 0.8× bare',
+        ok: r.ratio >= 0.8,
+        detail: `${fmt(r.records)} records: ours ${fmt(r.records / (r.oursMs / 1000))} rec/s, bare ky+JSON.parse ${fmt(r.records / (r.baselineMs / 1000))} rec/s`,
+      })
+    }
+    log(`getMany: ${fmt(size.getMany)} ids on partner-gateway`)
+    const ids: string[] = []
+    const window = sim.windows['partner-gateway']
+    for await (const record of benchClient('partner-gateway', sim.config).list({ from: window.from, to: window.to })) {
+      ids.push(record.id)
+      if (ids.length >= size.getMany - Math.floor(size.getMany / 100)) break
+    }
+    while (ids.length < size.getMany) ids.push(`unknown-${ids.length}`)
+    const g = await benchGetMany(sim.config, ids, { rounds: size.getManyRounds })
+    rows.push({
+      benchmark: 'getMany partner-gateway',
+      measured: `${g.ratio.toFixed(2)}×`,
+      target: '≤ 1.2× bare',
+      ok: g.ratio <= 1.2,
+      detail: `${fmt(g.ids)} ids in ${g.requests} requests (${g.found} found, ${g.missing} missing); ours ${fmt(g.oursMs)} ms vs Promise.all ${fmt(g.baselineMs)} ms`,
+    })
+  } finally {
+    await sim.close()
+  }
+}
+
+// 2b. Memory while streaming a large window.
+{
+  log(`memory: simulator with ${fmt(size.memory)} records per vendor`)
+  const sim = await startSimulatorProcess({ records: size.memory, seed: 3 })
+  try {
+    for (const vendor of VENDORS) {
+      log(`memory ${vendor}: streaming ${fmt(sim.windows[vendor].count)} records`)
+      const m = await benchMemory(vendor, sim)
+      rows.push({
+        benchmark: `memory ${vendor}`,
+        measured: `${m.peakGrowthMb.toFixed(1)} MB`,
+        target: '< 64 MB peak RSS growth',
+        ok: m.peakGrowthMb < 64,
+        detail: `${fmt(m.records)} records streamed in ${fmt(m.ms / 1000, 1)} s${vendor === 'spacivox' ? ' (1-hour slices)' : ''}`,
+      })
+    }
+  } finally {
+    await sim.close()
+  }
+}
+
+// 4. Footprint.
+for (const adapterPackage of ADAPTER_PACKAGES) {
+  const name = adapterPackage.replace('@rcs-records/', '')
+  log(`footprint ${name}`)
+  const bundle = await bundleSize(adapterPackage)
+  const cold = coldImportMs(adapterPackage, size.importRuns)
+  rows.push({
+    benchmark: `footprint core+${name}`,
+    measured: `${(bundle.gzipped / 1024).toFixed(1)} KB gz`,
+    target: '≤ 25 KB gz',
+    ok: bundle.gzipped <= 25 * 1024,
+    detail: `${(bundle.minified / 1024).toFixed(1)} KB min incl. ky, io-ts, fp-ts; cold import +${cold.importMs.toFixed(0)} ms over a bare node start (${cold.baselineMs.toFixed(0)} ms)`,
+  })
+}
+
+const table = renderTable(rows)
+process.stdout.write(`\n${table}\n\nbench finished in ${fmt((performance.now() - started) / 1000, 1)} s\n`)
+if (typeof values.json === 'string') {
+  mkdirSync('.bench-out', { recursive: true })
+  writeFileSync(values.json, JSON.stringify({ quick, rows }, null, 2))
+}
