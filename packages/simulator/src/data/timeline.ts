@@ -1,0 +1,90 @@
+import { unitAt } from '../prng.js'
+
+/**
+ * When each generated record was created. `createdAt(i)` is non-decreasing in `i` over a window that ends at the
+ * simulator's start, so a time window maps to an index range by binary search over a pure function: nothing is
+ * stored, whatever the record count.
+ *
+ * @example
+ * import { createTimeline } from '@rcs-records/simulator'
+ * const timeline = createTimeline({ seed: 7, count: 1000, end: Date.parse('2026-01-08T00:00:00Z'), span: 7 * 86_400_000, precisionMs: 1000 })
+ * timeline.firstAtOrAfter(timeline.createdAt(10)) <= 10 // true
+ */
+export interface Timeline {
+  /** Number of generated records. */
+  readonly count: number
+  /** First instant of the window (inclusive). */
+  readonly start: number
+  /** End of the window (exclusive). */
+  readonly end: number
+  /** Creation instant of record `index` (0 ≤ index < count). */
+  createdAt(index: number): number
+  /** The smallest index whose createdAt ≥ `instant` (`count` when none). */
+  firstAtOrAfter(instant: number): number
+  /** Index range `[lo, hi)` of records created in `[from, to)`. */
+  rangeOf(from: number, to: number): readonly [number, number]
+}
+
+/**
+ * Options of {@link createTimeline}.
+ *
+ * @example
+ * import type { TimelineOptions } from '@rcs-records/simulator'
+ * const options: TimelineOptions = { seed: 1, count: 10, end: Date.now(), span: 86_400_000, precisionMs: 1 }
+ */
+export interface TimelineOptions {
+  /** A vendor seed (jitter source). */
+  seed: number
+  count: number
+  /** End of the window (exclusive): the simulator's start. */
+  end: number
+  /** Window length in ms. */
+  span: number
+  /** Timestamps are floored to this (1000 for vendors that show whole seconds). */
+  precisionMs: number
+}
+
+/**
+ * Creates the creation-time mapping of one vendor's generated records.
+ *
+ * @example
+ * import { createTimeline } from '@rcs-records/simulator'
+ * const timeline = createTimeline({ seed: 1, count: 3, end: 3000, span: 3000, precisionMs: 1 })
+ * timeline.rangeOf(0, 3000) // [0, 3]
+ */
+export const createTimeline = (options: TimelineOptions): Timeline => {
+  const { seed, count, end, span, precisionMs } = options
+  const start = end - span
+  const step = count === 0 ? 0 : span / count
+  const createdAt = (index: number): number => {
+    // Jitter within the record's own slot keeps the sequence non-decreasing.
+    const raw = start + (index + unitAt(seed, index) * 0.999) * step
+    return Math.min(end - 1, Math.floor(raw / precisionMs) * precisionMs)
+  }
+  const firstAtOrAfter = (instant: number): number => {
+    if (instant <= start) return 0
+    if (instant >= end) return count
+    // A first guess from the slot arithmetic narrows the binary search to a few steps.
+    let lo = Math.max(0, Math.floor((instant - start) / step) - 2)
+    let hi = Math.min(count, Math.ceil((instant - start) / step) + 2)
+    for (let widen = 64; lo > 0 && createdAt(lo - 1) >= instant; widen *= 2) lo = Math.max(0, lo - widen)
+    for (let widen = 64; hi < count && createdAt(hi) < instant; widen *= 2) hi = Math.min(count, hi + widen)
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (createdAt(mid) < instant) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+  return {
+    count,
+    start,
+    end,
+    createdAt,
+    firstAtOrAfter,
+    rangeOf: (from, to) => {
+      const lo = firstAtOrAfter(from)
+      return [lo, Math.max(lo, firstAtOrAfter(to))]
+    },
+  }
+}

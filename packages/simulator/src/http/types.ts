@@ -1,0 +1,144 @@
+import type { IncomingHttpHeaders } from 'node:http'
+
+/**
+ * One request as a vendor handler sees it.
+ *
+ * @example
+ * import type { SimRequest } from '@rcs-records/simulator'
+ * const wantsContent = (req: SimRequest) => req.query.get('include') === 'content_message'
+ */
+export interface SimRequest {
+  method: string
+  /** Path after the vendor prefix (`/api/messages` for `/bsg/api/messages`). */
+  path: string
+  query: URLSearchParams
+  headers: IncomingHttpHeaders
+  /** The request body as text ('' when none). */
+  body: string
+}
+
+/**
+ * A handler's answer. `body` is text, or chunks of text for long listings (written as they are produced, with
+ * back-pressure, so a million-record answer never sits in memory as one string).
+ *
+ * @example
+ * import type { Reply } from '@rcs-records/simulator'
+ * const ok: Reply = { status: 200, body: '[]', records: 0 }
+ */
+export interface Reply {
+  status: number
+  headers?: Record<string, string>
+  /** Default `application/json`. */
+  contentType?: string
+  body: string | Iterable<string>
+  /** Records in the body (for the counters). */
+  records?: number
+}
+
+/**
+ * A JSON answer.
+ *
+ * @example
+ * import { jsonReply } from '@rcs-records/simulator'
+ * jsonReply(200, { bearer: 'x' }).body // '{"bearer":"x"}'
+ */
+export const jsonReply = (status: number, value: unknown, headers?: Record<string, string>): Reply => ({
+  status,
+  body: JSON.stringify(value),
+  ...(headers === undefined ? {} : { headers }),
+})
+
+/**
+ * A Spring-style error body, as partner-gateway's other errors look **[assumed]**.
+ *
+ * @example
+ * import { springError } from '@rcs-records/simulator'
+ * springError(404, 'Message not found', '/api/partner-gateway/v1/messages/status/x', 0).status // 404
+ */
+export const springError = (
+  status: number,
+  message: string,
+  path: string,
+  now: number,
+  headers?: Record<string, string>,
+): Reply =>
+  jsonReply(
+    status,
+    { timestamp: new Date(now).toISOString(), status, error: REASONS[status] ?? 'Error', message, path },
+    headers,
+  )
+
+/**
+ * BSG's Laravel-style validation failure (422).
+ *
+ * @example
+ * import { laravelInvalid } from '@rcs-records/simulator'
+ * laravelInvalid({ 'page.limit': ['The page.limit must be between 15 and 500.'] }).status // 422
+ */
+export const laravelInvalid = (errors: Record<string, string[]>): Reply =>
+  jsonReply(422, { message: 'The given data was invalid.', errors })
+
+/**
+ * An HTML error page, as a proxy in front of an API answers (414, 502).
+ *
+ * @example
+ * import { htmlError } from '@rcs-records/simulator'
+ * htmlError(414).contentType // 'text/html'
+ */
+export const htmlError = (status: number): Reply => {
+  const title = `${status} ${REASONS[status] ?? 'Error'}`
+  return {
+    status,
+    contentType: 'text/html',
+    body: `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`,
+  }
+}
+
+/**
+ * HTTP reason phrases the simulator uses.
+ *
+ * @example
+ * import { REASONS } from '@rcs-records/simulator'
+ * REASONS[429] // 'Too Many Requests'
+ */
+export const REASONS: Readonly<Record<number, string>> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  414: 'Request-URI Too Large',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+}
+
+/**
+ * A JSON array streamed in chunks of `chunkSize` items; `toJson` gives each item's JSON text.
+ *
+ * @example
+ * import { jsonArrayChunks } from './types.js'
+ * [...jsonArrayChunks([1, 2, 3], (n) => String(n), 2)].join('') // '[1,2,3]'
+ */
+export function* jsonArrayChunks<T>(
+  items: Iterable<T>,
+  toJson: (item: T) => string,
+  chunkSize = 1000,
+): Generator<string> {
+  let buffer: string[] = []
+  let first = true
+  yield '['
+  for (const item of items) {
+    buffer.push(toJson(item))
+    if (buffer.length >= chunkSize) {
+      yield first ? buffer.join(',') : `,${buffer.join(',')}`
+      first = false
+      buffer = []
+    }
+  }
+  if (buffer.length > 0) yield first ? buffer.join(',') : `,${buffer.join(',')}`
+  yield ']'
+}

@@ -1,0 +1,117 @@
+/**
+ * Seeded, stateless pseudo-randomness: every value is a pure function of its inputs, so a record can be rebuilt
+ * from (seed, vendor, index) at any time without storing it. Hand-written (no library) because it is the hot path.
+ */
+
+/**
+ * A 32-bit integer hash with good avalanche ("lowbias32" by C. Wellons). It is a bijection on 32-bit integers,
+ * which {@link unmix32} inverts.
+ *
+ * @example
+ * import { mix32 } from '@rcs-records/simulator'
+ * mix32(1) // a well-scrambled unsigned 32-bit integer
+ */
+export const mix32 = (input: number): number => {
+  let x = input >>> 0
+  x ^= x >>> 16
+  x = Math.imul(x, 0x7feb352d)
+  x ^= x >>> 15
+  x = Math.imul(x, 0x846ca68b)
+  x ^= x >>> 16
+  return x >>> 0
+}
+
+/**
+ * The inverse of {@link mix32}: `unmix32(mix32(x)) === x` for every unsigned 32-bit `x`.
+ *
+ * @example
+ * import { mix32, unmix32 } from '@rcs-records/simulator'
+ * unmix32(mix32(12345)) // 12345
+ */
+export const unmix32 = (input: number): number => {
+  let x = input >>> 0
+  x ^= x >>> 16
+  x = Math.imul(x, 0x43021123)
+  x ^= (x >>> 15) ^ (x >>> 30)
+  x = Math.imul(x, 0x1d69e2a5)
+  x ^= x >>> 16
+  return x >>> 0
+}
+
+const GOLDEN = 0x9e3779b9
+
+/**
+ * Derives a sub-seed from a seed and a stream number (a vendor, a fault, a record).
+ *
+ * @example
+ * import { deriveSeed } from '@rcs-records/simulator'
+ * const bsgSeed = deriveSeed(1, 2)
+ */
+export const deriveSeed = (seed: number, stream: number): number => mix32((seed >>> 0) + Math.imul(stream, GOLDEN))
+
+/**
+ * The `key`-th unsigned 32-bit value of the stream named by `base` (a seed from {@link deriveSeed}).
+ *
+ * @example
+ * import { deriveSeed, hashAt } from '@rcs-records/simulator'
+ * const recordSeed = deriveSeed(deriveSeed(1, 2), 42)
+ * hashAt(recordSeed, 0) // the record's first random word
+ */
+export const hashAt = (base: number, key: number): number => mix32(base + Math.imul(key + 1, 0x85ebca6b))
+
+/**
+ * The `key`-th value of a stream as a float in [0, 1).
+ *
+ * @example
+ * import { deriveSeed, unitAt } from '@rcs-records/simulator'
+ * unitAt(deriveSeed(1, 2), 0) < 1 // true
+ */
+export const unitAt = (base: number, key: number): number => hashAt(base, key) / 4294967296
+
+/**
+ * Picks from weighted choices with a uniform `u` in [0, 1).
+ *
+ * @example
+ * import { pickWeighted } from '@rcs-records/simulator'
+ * pickWeighted([['a', 0.9], ['b', 0.1]], 0.95) // 'b'
+ */
+export const pickWeighted = <T>(choices: readonly (readonly [T, number])[], u: number): T => {
+  let total = 0
+  for (const [, weight] of choices) total += weight
+  let threshold = u * total
+  for (const [value, weight] of choices) {
+    if (threshold < weight) return value
+    threshold -= weight
+  }
+  const last = choices[choices.length - 1]
+  if (last === undefined) throw new RangeError('pickWeighted needs at least one choice')
+  return last[0]
+}
+
+/**
+ * A value spread log-uniformly between `min` and `max` (many short delays, a few long ones), from a uniform `u`.
+ *
+ * @example
+ * import { logUniform } from '@rcs-records/simulator'
+ * logUniform(1_000, 600_000, 0.5) // about 24,495
+ */
+export const logUniform = (min: number, max: number, u: number): number => Math.round(min * (max / min) ** u)
+
+/**
+ * Small sequential PRNG (mulberry32) for places where a stream of values is wanted (shuffles, fault rolls).
+ *
+ * @example
+ * import { mulberry32 } from '@rcs-records/simulator'
+ * const next = mulberry32(1)
+ * next() // a float in [0, 1)
+ */
+export const mulberry32 = (seed: number): (() => number) => {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
