@@ -37,6 +37,7 @@ export { defaultFormat, isOutputFormat, OUTPUT_FORMATS, type OutputFormat } from
 export {
   CSV_COLUMNS,
   compactTime,
+  latestTime,
   type RecordColumn,
   TABLE_COLUMNS,
   type TableColumn,
@@ -47,6 +48,7 @@ export { recordDetail, recordsTable } from './output/records-table.js'
 export { terminalSafe } from './output/sanitize.js'
 export { fileSink, type LineSink, type OutputStream, streamSink } from './output/sink.js'
 export { type Cell, renderTable, type TextColumn } from './output/table.js'
+export { wrapWords } from './output/wrap.js'
 export {
   describeProgress,
   formatClock,

@@ -2,7 +2,9 @@ import type { RcsRecord } from '@rcs-records/core'
 import { openClient } from '../config/open-client.js'
 import type { ExitCode } from '../exit-codes.js'
 import { EXIT } from '../exit-codes.js'
+import { truncateToWidth } from '../output/display-width.js'
 import { recordsTable } from '../output/records-table.js'
+import { wrapWords } from '../output/wrap.js'
 import { FunnelAccumulator } from '../report/funnel.js'
 import { formatCount } from '../report/numbers.js'
 import { renderFunnelReport } from '../report/render-funnel.js'
@@ -42,9 +44,10 @@ export const runDemo = async (
     const from = new Date(Date.parse(to) - DEMO_WINDOW_MS - 60_000).toISOString()
     sink.writeLines([
       palette.bold('rcs-records demo'),
-      palette.dim(
-        `A local simulator of the three vendor APIs is running at ${simulator.url}; each provider is read through its real adapter over HTTP and normalised into one RcsRecord shape.`,
-      ),
+      ...wrapWords(
+        `A local simulator of the three vendor APIs is running at ${simulator.url}. Each provider is read through its real adapter over HTTP, and every record is normalised into the same RcsRecord shape.`,
+        width,
+      ).map(palette.dim),
       '',
     ])
     const byProvider = new Map<string, RcsRecord[]>()
@@ -63,8 +66,13 @@ export const runDemo = async (
       byProvider.set(provider, records)
       const shown = sampleRecords(records, options.rows)
       sink.writeLines([
-        `${palette.bold(provider)} — ${formatCount(records.length)} records listed, ${shown.length} shown (one of each status in turn)`,
-        ...recordsTable(shown, width, palette),
+        palette.bold(
+          truncateToWidth(
+            `${provider} — ${formatCount(records.length)} records listed, ${shown.length} shown (one of each status in turn)`,
+            width,
+          ),
+        ),
+        ...recordsTable(shown, width, palette, { omit: ['provider'] }),
         '',
       ])
     }

@@ -2,6 +2,7 @@ import type { CallOptions, RcsRecord } from '@rcs-records/core'
 import type { LookupOptions } from '../args/command.js'
 import type { ExitCode } from '../exit-codes.js'
 import { EXIT } from '../exit-codes.js'
+import { recordForJson } from '../output/record-json.js'
 import { createRecordWriter } from '../output/record-writer.js'
 import { recordDetail } from '../output/records-table.js'
 import { settleOrAbort } from '../runtime/until-aborted-promise.js'
@@ -21,8 +22,8 @@ export const callOptionsOf = (lookup: LookupOptions, signal: AbortSignal): CallO
 })
 
 /**
- * Writes records in the session's format; with `detail`, the table format shows a single record as a field/value
- * table.
+ * Writes records in the session's format; with `detail` (one record asked for), the table format shows it as a
+ * field/value table and json as one object rather than an array.
  *
  * @example
  * import { writeRecords } from '@rcs-records/cli'
@@ -33,6 +34,10 @@ export const writeRecords = (session: Session, records: readonly RcsRecord[], op
   const [only] = records
   if (options.detail && format === 'table' && records.length === 1 && only !== undefined) {
     sink.writeLines(recordDetail(only, session.width, palette))
+    return
+  }
+  if (options.detail && format === 'json' && only !== undefined) {
+    sink.writeLines([JSON.stringify(recordForJson(only, session.common), null, 2)])
     return
   }
   const writer = createRecordWriter(format, sink, {

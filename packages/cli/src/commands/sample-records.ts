@@ -1,15 +1,29 @@
-import { DELIVERY_STATUSES, type RcsRecord } from '@rcs-records/core'
+import type { DeliveryStatus, RcsRecord } from '@rcs-records/core'
+
+/** The order statuses are shown in: the common outcomes first, so that even a short sample shows success and failure. */
+const SHOWCASE: readonly DeliveryStatus[] = [
+  'delivered',
+  'undeliverable',
+  'read',
+  'sent',
+  'rejected',
+  'expired',
+  'pending',
+  'unknown',
+  'canceled',
+]
 
 /**
- * Up to `n` records that show as many different statuses as possible: one of each status in turn (progress order,
- * then failures, then unknown), returned in their original order. Deterministic.
+ * Up to `n` records that show as many different statuses as possible: one of each status in turn (delivered,
+ * undeliverable, read, sent, rejected, expired, pending, unknown, canceled), returned in their original order.
+ * Deterministic.
  *
  * @example
  * import { sampleRecords } from '@rcs-records/cli'
  * sampleRecords(records, 10).map((record) => record.status) // e.g. ['sent', 'delivered', 'read', 'undeliverable', …]
  */
 export const sampleRecords = (records: readonly RcsRecord[], n: number): RcsRecord[] => {
-  const queues = DELIVERY_STATUSES.map((status) =>
+  const queues = SHOWCASE.map((status) =>
     records.map((record, index) => ({ record, index })).filter((entry) => entry.record.status === status),
   )
   const picked: { record: RcsRecord; index: number }[] = []

@@ -71,6 +71,22 @@ export interface TableColumn extends RecordColumn {
 export const compactTime = (iso: string | null): string => (iso === null ? '' : iso.slice(0, 19).replace('T', ' '))
 
 /**
+ * The latest instant a record carries (created, sent, delivered, read or updated), or null: when its status last
+ * moved, as far as the vendor says.
+ *
+ * @example
+ * import { latestTime } from '@rcs-records/cli'
+ * latestTime(record) // '2026-01-31T12:00:05.000Z'
+ */
+export const latestTime = (record: RcsRecord): string | null => {
+  let latest: string | null = null
+  for (const time of [record.createdAt, record.sentAt, record.deliveredAt, record.readAt, record.updatedAt]) {
+    if (time !== null && (latest === null || time > latest)) latest = time
+  }
+  return latest
+}
+
+/**
  * The columns of the records table, most useful first.
  *
  * @example
@@ -78,17 +94,17 @@ export const compactTime = (iso: string | null): string => (iso === null ? '' : 
  * TABLE_COLUMNS.filter((column) => column.priority >= 10).map((column) => column.name) // ['id', 'status']
  */
 export const TABLE_COLUMNS: readonly TableColumn[] = [
-  { name: 'provider', min: 3, priority: 6, value: (r) => r.provider },
+  { name: 'provider', min: 8, priority: 6, value: (r) => r.provider },
   { name: 'id', min: 8, priority: 10, value: (r) => r.id },
   { name: 'status', min: 13, priority: 10, value: (r) => r.status },
   { name: 'reason', min: 8, priority: 8, value: (r) => text(r.reason?.code) },
   { name: 'recipient', min: 8, priority: 8, value: (r) => text(r.recipient) },
-  { name: 'channel', min: 3, priority: 4, value: (r) => r.channel },
+  { name: 'channel', min: 7, priority: 4, value: (r) => r.channel },
   { name: 'campaign', min: 6, priority: 5, value: (r) => text(r.campaign) },
   { name: 'reference', min: 6, priority: 3, value: (r) => text(r.reference) },
-  { name: 'sent (UTC)', min: 10, priority: 7, value: (r) => compactTime(r.sentAt ?? r.createdAt) },
-  { name: 'delivered (UTC)', min: 10, priority: 2, value: (r) => compactTime(r.deliveredAt) },
-  { name: 'read (UTC)', min: 10, priority: 1, value: (r) => compactTime(r.readAt) },
+  { name: 'last change (UTC)', min: 19, priority: 7, value: (r) => compactTime(latestTime(r)) },
+  { name: 'delivered (UTC)', min: 19, priority: 2, value: (r) => compactTime(r.deliveredAt) },
+  { name: 'read (UTC)', min: 19, priority: 1, value: (r) => compactTime(r.readAt) },
   { name: 'vendor status', min: 6, priority: 4, value: (r) => text(r.vendorStatus) },
   {
     name: 'cost',

@@ -4,17 +4,24 @@ import { compactTime, TABLE_COLUMNS } from './record-columns.js'
 import { renderTable } from './table.js'
 
 /**
- * The records table: one row per record, fitted to `width`, statuses coloured when the palette is.
+ * The records table: one row per record, fitted to `width`, statuses coloured when the palette is. `omit` leaves
+ * columns out by name (e.g. `provider` under a per-provider heading).
  *
  * @example
  * import { createPalette, recordsTable } from '@rcs-records/cli'
  * process.stdout.write(`${recordsTable(records, process.stdout.columns ?? 100, createPalette(false)).join('\n')}\n`)
  */
-export const recordsTable = (records: readonly RcsRecord[], width: number, palette: Palette): string[] =>
-  renderTable(
-    TABLE_COLUMNS,
+export const recordsTable = (
+  records: readonly RcsRecord[],
+  width: number,
+  palette: Palette,
+  options: { omit?: readonly string[] } = {},
+): string[] => {
+  const columns = TABLE_COLUMNS.filter((column) => !(options.omit ?? []).includes(column.name))
+  return renderTable(
+    columns,
     records.map((record) =>
-      TABLE_COLUMNS.map((column) =>
+      columns.map((column) =>
         column.name === 'status'
           ? { text: record.status, style: (text: string) => palette.status(record.status, text) }
           : { text: column.value(record) },
@@ -23,6 +30,7 @@ export const recordsTable = (records: readonly RcsRecord[], width: number, palet
     width,
     palette,
   )
+}
 
 const detailValue = (value: unknown): string => {
   if (value === null || value === undefined) return ''

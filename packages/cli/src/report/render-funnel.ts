@@ -1,62 +1,76 @@
+import type { DeliveryStatus } from '@rcs-records/core'
 import type { Palette } from '../output/colors.js'
+import { truncateToWidth } from '../output/display-width.js'
 import { compactTime } from '../output/record-columns.js'
 import { terminalSafe } from '../output/sanitize.js'
 import { renderTable } from '../output/table.js'
+import { wrapWords } from '../output/wrap.js'
 import { bar } from './bar.js'
 import type { Funnel, FunnelReport } from './funnel.js'
 import { formatCount, formatPercent } from './numbers.js'
 
 const LABEL_WIDTH = 10
-
-const barWidth = (width: number): number => Math.max(10, Math.min(40, width - 56))
+const MIN_BAR = 10
+const MAX_BAR = 40
 
 /**
- * One funnel as lines: a heading, then one bar per stage (sent, delivered, read), in flight, failed (with the
- * failure kinds) and unknown, each with its count and share of the total.
+ * One funnel as lines: a heading, then one bar per stage (sent, delivered, read), in flight, failed (followed by a
+ * line with the failure kinds) and unknown, each with its count and share of the total. The bars shrink (down to 10 cells) so
+ * that the lines fit `width`; notes that still do not fit are truncated.
  *
  * @example
  * import { createPalette, funnelOf, renderFunnel } from '@rcs-records/cli'
  * renderFunnel(funnelOf({ label: 'bsg', provider: 'bsg', campaign: null }, { delivered: 9, expired: 1 }), 80, createPalette(false))
  */
 export const renderFunnel = (funnel: Funnel, width: number, palette: Palette): string[] => {
-  const cells = barWidth(width)
-  const countWidth = Math.max(5, formatCount(funnel.total).length)
-  const line = (
-    label: string,
-    value: number,
-    fraction: number | null,
-    style: (text: string) => string,
-    note = '',
-  ): string =>
-    `  ${label.padEnd(LABEL_WIDTH)} ${style(bar(fraction ?? 0, cells))} ${formatCount(value).padStart(countWidth)} ${formatPercent(fraction).padStart(6)}${note === '' ? '' : `  ${palette.dim(note)}`}`
   const { statuses } = funnel
-  return [
-    `${palette.bold(terminalSafe(funnel.label))} — ${formatCount(funnel.total)} record${funnel.total === 1 ? '' : 's'}`,
-    line('sent', funnel.stages.sent, funnel.rates.sent, (text) => palette.status('sent', text)),
-    line('delivered', funnel.stages.delivered, funnel.rates.delivered, (text) => palette.status('delivered', text)),
-    line(
-      'read',
-      funnel.stages.read,
-      funnel.rates.read,
-      (text) => palette.status('read', text),
-      `${formatPercent(funnel.rates.readOfDelivered)} of delivered`,
-    ),
-    line(
-      'in flight',
-      funnel.inFlight,
-      funnel.rates.inFlight,
-      (text) => palette.status('pending', text),
-      `pending ${formatCount(statuses.pending)}, sent ${formatCount(statuses.sent)}`,
-    ),
-    line(
-      'failed',
-      funnel.failures,
-      funnel.rates.failed,
-      (text) => palette.status('undeliverable', text),
-      `rejected ${formatCount(statuses.rejected)}, undeliverable ${formatCount(statuses.undeliverable)}, expired ${formatCount(statuses.expired)}, canceled ${formatCount(statuses.canceled)}`,
-    ),
-    line('unknown', statuses.unknown, funnel.rates.unknown, (text) => palette.status('unknown', text)),
+  const rows: { label: string; value: number; fraction: number | null; status: DeliveryStatus; note: string }[] = [
+    { label: 'sent', value: funnel.stages.sent, fraction: funnel.rates.sent, status: 'sent', note: '' },
+    {
+      label: 'delivered',
+      value: funnel.stages.delivered,
+      fraction: funnel.rates.delivered,
+      status: 'delivered',
+      note: '',
+    },
+    {
+      label: 'read',
+      value: funnel.stages.read,
+      fraction: funnel.rates.read,
+      status: 'read',
+      note: `${formatPercent(funnel.rates.readOfDelivered)} of delivered`,
+    },
+    {
+      label: 'in flight',
+      value: funnel.inFlight,
+      fraction: funnel.rates.inFlight,
+      status: 'pending',
+      note: `pending ${formatCount(statuses.pending)}, sent ${formatCount(statuses.sent)}`,
+    },
+    {
+      label: 'failed',
+      value: funnel.failures,
+      fraction: funnel.rates.failed,
+      status: 'undeliverable',
+      note: '',
+    },
+    { label: 'unknown', value: statuses.unknown, fraction: funnel.rates.unknown, status: 'unknown', note: '' },
   ]
+  const countWidth = Math.max(5, formatCount(funnel.total).length)
+  const fixed = 2 + LABEL_WIDTH + 1 + 1 + countWidth + 1 + 6
+  const longestNote = Math.max(...rows.map((row) => (row.note === '' ? 0 : row.note.length + 2)))
+  const cells = Math.max(MIN_BAR, Math.min(MAX_BAR, width - fixed - longestNote))
+  const noteRoom = width - fixed - cells - 2
+  const heading = `${funnel.label} — ${formatCount(funnel.total)} record${funnel.total === 1 ? '' : 's'}`
+  const failures = `rejected ${formatCount(statuses.rejected)} · undeliverable ${formatCount(statuses.undeliverable)} · expired ${formatCount(statuses.expired)} · canceled ${formatCount(statuses.canceled)}`
+  const indent = ' '.repeat(2 + LABEL_WIDTH + 1)
+  const lines = rows.map((row) => {
+    const note = row.note === '' || noteRoom < 8 ? '' : `  ${palette.dim(truncateToWidth(row.note, noteRoom))}`
+    const drawn = palette.status(row.status, bar(row.fraction ?? 0, cells))
+    return `  ${row.label.padEnd(LABEL_WIDTH)} ${drawn} ${formatCount(row.value).padStart(countWidth)} ${formatPercent(row.fraction).padStart(6)}${note}`
+  })
+  lines.splice(5, 0, indent + palette.dim(truncateToWidth(failures, width - indent.length)))
+  return [palette.bold(truncateToWidth(terminalSafe(heading), width)), ...lines]
 }
 
 /**
@@ -101,7 +115,7 @@ export const campaignsTable = (campaigns: readonly Funnel[], width: number, pale
 export const renderFunnelReport = (report: FunnelReport, width: number, palette: Palette): string[] => {
   const single = report.providers.length === 1 ? report.providers[0] : undefined
   const lines = [
-    palette.bold(`Delivery funnel ${compactTime(report.from)} → ${compactTime(report.to)} UTC`),
+    palette.bold(truncateToWidth(`Delivery funnel ${compactTime(report.from)} → ${compactTime(report.to)} UTC`, width)),
     '',
     ...renderFunnel({ ...report.overall, label: single?.label ?? 'All providers' }, width, palette),
   ]
@@ -113,9 +127,10 @@ export const renderFunnelReport = (report: FunnelReport, width: number, palette:
   }
   lines.push(
     '',
-    palette.dim(
+    ...wrapWords(
       'Stages are cumulative: sent = left the vendor (sent, delivered, read, undeliverable, expired); delivered includes read. Shares are of all records.',
-    ),
+      width,
+    ).map(palette.dim),
   )
   return lines
 }

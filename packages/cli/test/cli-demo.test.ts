@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ensureBuilt, lines, runBinary, spawnBinary } from './support/binary.js'
+import { tempDir, writeJson } from './support/simulator.js'
+
+beforeAll(() => ensureBuilt(), 180_000)
+
+describe('rcs-records demo', () => {
+  it('prints records from all three providers, the totals and the funnel, and exits 0', async () => {
+    const result = await runBinary(['demo', '--rows', '5'], { timeoutMs: 60_000 })
+    expect(result.stderr).toBe('')
+    expect(result.code).toBe(0)
+    const out = result.stdout
+    expect(out).not.toContain('\u001b[')
+    for (const provider of ['partner-gateway', 'bsg', 'spacivox']) {
+      expect(out).toMatch(new RegExp(`^${provider} — \\d+ records listed, 5 shown`, 'm'))
+      expect(out).toMatch(new RegExp(`^│ ${provider} +│`, 'm'))
+    }
+    expect(out).toContain('Totals')
+    expect(out).toMatch(/^│ total +│ +\d+ │/m)
+    expect(out).toContain('Delivery funnel')
+    expect(out).toMatch(/^ {2}delivered +█/m)
+    for (const line of lines(out)) expect([...line].length).toBeLessThanOrEqual(120)
+  }, 70_000)
+})
+
+describe('rcs-records simulate', () => {
+  let child: ReturnType<typeof spawnBinary> | undefined
+
+  afterAll(() => {
+    child?.kill('SIGKILL')
+  })
+
+  it('prints a config file for the three providers that the other commands accept, and stops on Ctrl-C with 0', async () => {
+    child = spawnBinary(['simulate', '--port', '0', '--records', '50', '--seed', '9'])
+    child.stdin.end()
+    let stdout = ''
+    let stderr = ''
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk
+    })
+    const config = await new Promise<Record<string, { baseUrl: string }>>((resolve, reject) => {
+      child?.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        stdout += chunk
+        try {
+          resolve(JSON.parse(stdout) as Record<string, { baseUrl: string }>)
+        } catch {
+          // not complete yet
+        }
+      })
+      child?.on('close', () => reject(new Error(`simulate ended: ${stderr}`)))
+    })
+    expect(Object.keys(config).sort()).toEqual(['bsg', 'partner-gateway', 'spacivox'])
+    const path = writeJson(tempDir(), 'sim.json', config)
+    const listed = await runBinary(['list', '-c', path, '-p', 'spacivox', '--from', 'now-8d'])
+    expect(listed.code).toBe(0)
+    expect(lines(listed.stdout)).toHaveLength(50)
+    const closed = new Promise<number | null>((resolve) => child?.on('close', resolve))
+    child.kill('SIGINT')
+    expect(await closed).toBe(0)
+    expect(stderr).toContain('listening on http://127.0.0.1:')
+  }, 60_000)
+})
