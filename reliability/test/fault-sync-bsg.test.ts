@@ -1,0 +1,3 @@
+import { describeFaultedSync } from './support/describe-faulted-sync.js'
+
+describeFaultedSync('bsg')
