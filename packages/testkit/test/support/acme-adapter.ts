@@ -20,7 +20,7 @@ import {
   toE164,
   toEpochMs,
 } from '@rcs-records/core'
-import { type Either, left, right } from 'fp-ts/Either'
+import { type Either, left, right } from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 
 /** The vendor's payload as documented. */
