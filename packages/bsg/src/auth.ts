@@ -7,7 +7,7 @@ import {
   registerSecret,
   vendorMessageOf,
 } from '@rcs-records/core'
-import type { Either } from 'fp-ts/Either'
+import type { Either } from 'fp-ts/lib/Either.js'
 import { untilAborted } from './abort.js'
 import { TokenResponseCodec } from './codec.js'
 import { left, right } from './either.js'

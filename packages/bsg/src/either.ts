@@ -1,4 +1,4 @@
-import type { Either } from 'fp-ts/Either'
+import type { Either } from 'fp-ts/lib/Either.js'
 
 /**
  * fp-ts `Either` constructors. fp-ts 2.16 publishes its subpath modules (`fp-ts/Either`) without an `exports` map,

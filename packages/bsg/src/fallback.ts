@@ -1,5 +1,5 @@
 import type { Adapter, CallOptions, RcsClient, RcsError, RcsRecord } from '@rcs-records/core'
-import type { TaskEither } from 'fp-ts/TaskEither'
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import { right } from './either.js'
 
 /**

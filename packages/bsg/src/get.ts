@@ -1,6 +1,6 @@
 import { type CallOptions, type Clock, RcsError, type RcsRecord, toEpochMs } from '@rcs-records/core'
-import type { Either } from 'fp-ts/Either'
-import type { TaskEither } from 'fp-ts/TaskEither'
+import type { Either } from 'fp-ts/lib/Either.js'
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import type { MessagesApi } from './api.js'
 import { type Config, PAGE_LIMIT_MIN } from './codec.js'
 import { left, right } from './either.js'

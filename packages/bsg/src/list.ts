@@ -10,7 +10,7 @@ import {
   reportInvalidRecord,
   toEpochMs,
 } from '@rcs-records/core'
-import type { Either } from 'fp-ts/Either'
+import type { Either } from 'fp-ts/lib/Either.js'
 import type { MessagesApi, MessagesQuery } from './api.js'
 import { type Config, clampPageSize } from './codec.js'
 import { PROVIDER } from './normalize.js'

@@ -8,7 +8,7 @@ import {
   type RcsRecord,
   toE164,
 } from '@rcs-records/core'
-import type { Either } from 'fp-ts/Either'
+import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from './either.js'
 import { readAmount, readFallback, readId, readText } from './fields.js'
 import { channelOf, reasonFor, statusTable } from './mapping.js'

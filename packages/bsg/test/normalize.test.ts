@@ -1,6 +1,6 @@
 import { isFinal, RcsRecordCodec } from '@rcs-records/core'
 import fc from 'fast-check'
-import { isRight } from 'fp-ts/Either'
+import { isRight } from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { createNormalizer, normalize, statusTable } from '../src/index.js'
 import { message, SEED_EXAMPLE, SPEC_SINGLE } from './fixtures.js'

@@ -1,6 +1,6 @@
 import { RcsRecordCodec } from '@rcs-records/core'
 import fc from 'fast-check'
-import { isRight } from 'fp-ts/Either'
+import { isRight } from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { parseWebhook } from '../src/index.js'
 import { CALLBACK_EXAMPLE, makeClient } from './fixtures.js'
