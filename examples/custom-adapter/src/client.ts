@@ -14,7 +14,7 @@ import {
   reportInvalidRecord,
   toEpochMs,
 } from '@rcs-records/core'
-import type { TaskEither } from 'fp-ts/TaskEither'
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import { basicAuthHeader } from './auth.js'
 import { type Config, TwilioMessagePageCodec } from './codec.js'
 import { normalize, PROVIDER } from './normalize.js'

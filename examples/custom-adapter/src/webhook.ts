@@ -7,7 +7,7 @@ import {
   type RcsRecord,
   toE164,
 } from '@rcs-records/core'
-import { type Either, left, right } from 'fp-ts/Either'
+import { type Either, left, right } from 'fp-ts/lib/Either.js'
 import { bareAddress, channelOf, reasonOf, TWILIO_STATUSES } from './mapping.js'
 import { PROVIDER } from './normalize.js'
 
