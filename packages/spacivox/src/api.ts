@@ -8,7 +8,7 @@ import {
   vendorMessageOf,
 } from '@rcs-records/core'
 import { left, right } from 'fp-ts/lib/Either.js'
-import type { TaskEither } from 'fp-ts/TaskEither'
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import type { Config } from './codec.js'
 import { describeValue, PROVIDER } from './normalize.js'
 

@@ -1,6 +1,6 @@
 import { type DecodeErrorDetails, lookupStatus, RcsRecordCodec } from '@rcs-records/core'
 import fc from 'fast-check'
-import { isRight } from 'fp-ts/Either'
+import { isRight } from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { normalize, statusTable } from '../src/index.js'
 import { item, SEED_RECORD } from './fixtures.js'
