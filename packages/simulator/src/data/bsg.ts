@@ -427,6 +427,9 @@ export interface BsgView {
   drift?: ReadonlySet<DriftKind>
 }
 
+/** Fields no documented schema has, added by the `extra-fields` drift. */
+const BSG_EXTRA_FIELDS = { operator: 'Kyivstar', dlr_code: '000', meta: { route: 'rcs-hub-2', retries: 0 } } as const
+
 /**
  * A `MessageApiSchema` object as `GET /api/messages` returns it, at instant `at`.
  *
@@ -442,7 +445,8 @@ export const bsgPayload = (facts: BsgFacts, at: number, view: BsgView): Record<s
   const phone = drift?.has('phone-as-string') ? String(facts.phone) : facts.phone
   const createdAt = formatLocal(facts.createdAt, view.timeZone)
   if (drift?.has('missing-optional')) {
-    return { id: facts.id, campaign_id: facts.campaignId, type: facts.type, phone, status, created_at: createdAt }
+    const bare = { id: facts.id, campaign_id: facts.campaignId, type: facts.type, phone, status, created_at: createdAt }
+    return drift.has('extra-fields') ? { ...bare, ...BSG_EXTRA_FIELDS } : bare
   }
   const sentAt = reachedAt(facts.events, ['sent'], at)
   const deliveredAt = reachedAt(facts.events, BILLED_WHEN_DELIVERED, at)
@@ -474,12 +478,7 @@ export const bsgPayload = (facts: BsgFacts, at: number, view: BsgView): Record<s
     fallback !== null && event === facts.events[facts.events.length - 1]
       ? { sms: { parts: fallback.parts, id: [fallback.id] } }
       : null
-  if (drift?.has('extra-fields')) {
-    payload.operator = 'Kyivstar'
-    payload.dlr_code = '000'
-    payload.meta = { route: 'rcs-hub-2', retries: 0 }
-  }
-  return payload
+  return drift?.has('extra-fields') ? { ...payload, ...BSG_EXTRA_FIELDS } : payload
 }
 
 const jsonTexts = new Map<string, string>()

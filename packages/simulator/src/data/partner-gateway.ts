@@ -279,19 +279,18 @@ export const partnerGatewayPayload = (
   const status = drift?.has('unknown-status') ? PARTNER_GATEWAY_DRIFT_STATUS : event.status
   const description = event.description ?? null
   const delivered = event.status === 'DELIVERED' ? formatIsoWithOffset(event.at, PG_ZONE) : null
-  if (drift?.has('missing-optional')) {
-    return drift.has('italian-fields')
-      ? { customerMessageId: facts.id, deliveryStato: status }
-      : { customerMessageId: facts.id, deliveryStatus: status }
+  const italian = drift?.has('italian-fields') === true
+  const payload: Record<string, unknown> = italian
+    ? { customerMessageId: facts.id, deliveryStato: status }
+    : { customerMessageId: facts.id, deliveryStatus: status }
+  if (drift?.has('missing-optional') !== true) {
+    payload[italian ? 'deliveryStatoDescription' : 'deliveryStatusDescription'] = description
+    payload.channel = facts.channel
+    payload.destination = facts.destination
+    payload.sendDate = formatIsoWithOffset(facts.createdAt, PG_ZONE)
+    payload.deliveryDate = delivered
+    payload.cost = facts.cost
   }
-  const payload: Record<string, unknown> = drift?.has('italian-fields')
-    ? { customerMessageId: facts.id, deliveryStato: status, deliveryStatoDescription: description }
-    : { customerMessageId: facts.id, deliveryStatus: status, deliveryStatusDescription: description }
-  payload.channel = facts.channel
-  payload.destination = facts.destination
-  payload.sendDate = formatIsoWithOffset(facts.createdAt, PG_ZONE)
-  payload.deliveryDate = delivered
-  payload.cost = facts.cost
   if (drift?.has('extra-fields')) {
     payload.operatorCode = '22210'
     payload.messageParts = facts.parts
