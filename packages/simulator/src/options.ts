@@ -45,7 +45,7 @@ export interface SimulatorOptions {
  * Options with every default filled in.
  *
  * @example
- * import { resolveOptions } from '@rcs-records/simulator'
+ * import { resolveOptions } from './options.js'
  * resolveOptions({}).records.bsg // 1000
  */
 export interface ResolvedOptions {
@@ -90,7 +90,7 @@ const recordCount = (vendor: Vendor, value: number | undefined): number => {
  * Fills in defaults and checks values (a RangeError names the bad option).
  *
  * @example
- * import { resolveOptions } from '@rcs-records/simulator'
+ * import { resolveOptions } from './options.js'
  * resolveOptions({ records: 10 }).records.spacivox // 10
  */
 export const resolveOptions = (options: SimulatorOptions): ResolvedOptions => {

@@ -8,7 +8,7 @@
  * which {@link unmix32} inverts.
  *
  * @example
- * import { mix32 } from '@rcs-records/simulator'
+ * import { mix32 } from './prng.js'
  * mix32(1) // a well-scrambled unsigned 32-bit integer
  */
 export const mix32 = (input: number): number => {
@@ -25,7 +25,7 @@ export const mix32 = (input: number): number => {
  * The inverse of {@link mix32}: `unmix32(mix32(x)) === x` for every unsigned 32-bit `x`.
  *
  * @example
- * import { mix32, unmix32 } from '@rcs-records/simulator'
+ * import { mix32, unmix32 } from './prng.js'
  * unmix32(mix32(12345)) // 12345
  */
 export const unmix32 = (input: number): number => {
@@ -44,7 +44,7 @@ const GOLDEN = 0x9e3779b9
  * Derives a sub-seed from a seed and a stream number (a vendor, a fault, a record).
  *
  * @example
- * import { deriveSeed } from '@rcs-records/simulator'
+ * import { deriveSeed } from './prng.js'
  * const bsgSeed = deriveSeed(1, 2)
  */
 export const deriveSeed = (seed: number, stream: number): number => mix32((seed >>> 0) + Math.imul(stream, GOLDEN))
@@ -53,7 +53,7 @@ export const deriveSeed = (seed: number, stream: number): number => mix32((seed 
  * The `key`-th unsigned 32-bit value of the stream named by `base` (a seed from {@link deriveSeed}).
  *
  * @example
- * import { deriveSeed, hashAt } from '@rcs-records/simulator'
+ * import { deriveSeed, hashAt } from './prng.js'
  * const recordSeed = deriveSeed(deriveSeed(1, 2), 42)
  * hashAt(recordSeed, 0) // the record's first random word
  */
@@ -63,7 +63,7 @@ export const hashAt = (base: number, key: number): number => mix32(base + Math.i
  * The `key`-th value of a stream as a float in [0, 1).
  *
  * @example
- * import { deriveSeed, unitAt } from '@rcs-records/simulator'
+ * import { deriveSeed, unitAt } from './prng.js'
  * unitAt(deriveSeed(1, 2), 0) < 1 // true
  */
 export const unitAt = (base: number, key: number): number => hashAt(base, key) / 4294967296
@@ -72,36 +72,41 @@ export const unitAt = (base: number, key: number): number => hashAt(base, key) /
  * Picks from weighted choices with a uniform `u` in [0, 1).
  *
  * @example
- * import { pickWeighted } from '@rcs-records/simulator'
+ * import { pickWeighted } from './prng.js'
  * pickWeighted([['a', 0.9], ['b', 0.1]], 0.95) // 'b'
  */
 export const pickWeighted = <T>(choices: readonly (readonly [T, number])[], u: number): T => {
-  let total = 0
-  for (const [, weight] of choices) total += weight
-  let threshold = u * total
-  for (const [value, weight] of choices) {
-    if (threshold < weight) return value
-    threshold -= weight
+  let table = tables.get(choices)
+  if (table === undefined) {
+    if (choices.length === 0) throw new RangeError('pickWeighted needs at least one choice')
+    let total = 0
+    const bounds = choices.map(([, weight]) => (total += weight))
+    table = { bounds: bounds.map((bound) => bound / total), values: choices.map(([value]) => value) }
+    tables.set(choices, table)
   }
-  const last = choices[choices.length - 1]
-  if (last === undefined) throw new RangeError('pickWeighted needs at least one choice')
-  return last[0]
+  const { bounds, values } = table
+  for (let i = 0; i < bounds.length - 1; i++) if (u < (bounds[i] as number)) return values[i] as T
+  return values[values.length - 1] as T
 }
+
+/** Cumulative bounds per choice list (the lists are constants), so a pick is one short scan. */
+const tables = new WeakMap<readonly unknown[], { bounds: number[]; values: unknown[] }>()
 
 /**
  * A value spread log-uniformly between `min` and `max` (many short delays, a few long ones), from a uniform `u`.
  *
  * @example
- * import { logUniform } from '@rcs-records/simulator'
+ * import { logUniform } from './prng.js'
  * logUniform(1_000, 600_000, 0.5) // about 24,495
  */
-export const logUniform = (min: number, max: number, u: number): number => Math.round(min * (max / min) ** u)
+export const logUniform = (min: number, max: number, u: number): number =>
+  Math.round(min * Math.exp(u * Math.log(max / min)))
 
 /**
  * Small sequential PRNG (mulberry32) for places where a stream of values is wanted (shuffles, fault rolls).
  *
  * @example
- * import { mulberry32 } from '@rcs-records/simulator'
+ * import { mulberry32 } from './prng.js'
  * const next = mulberry32(1)
  * next() // a float in [0, 1)
  */

@@ -27,7 +27,7 @@ export interface SimulatorCredentials {
  * The three vendor models of one simulator.
  *
  * @example
- * import type { SimulatorModels } from '@rcs-records/simulator'
+ * import type { SimulatorModels } from './state.js'
  * const bsgCount = (models: SimulatorModels) => models.bsg.timeline.count
  */
 export interface SimulatorModels {
@@ -40,7 +40,7 @@ export interface SimulatorModels {
  * Everything a request handler needs.
  *
  * @example
- * import type { SimulatorState } from '@rcs-records/simulator'
+ * import type { SimulatorState } from './state.js'
  * const now = (state: SimulatorState) => state.clock.now()
  */
 export interface SimulatorState {
@@ -66,7 +66,7 @@ const secretOf = (seed: number, stream: number, words: number): string => {
  * Seeded credentials.
  *
  * @example
- * import { credentialsFor } from '@rcs-records/simulator'
+ * import { credentialsFor } from './state.js'
  * credentialsFor(1).bsg.apiKey.startsWith('live_') // true
  */
 export const credentialsFor = (seed: number): SimulatorCredentials => ({
@@ -86,7 +86,8 @@ export const credentialsFor = (seed: number): SimulatorCredentials => ({
  * Builds the state of a simulator from resolved options (no I/O).
  *
  * @example
- * import { createState, resolveOptions } from '@rcs-records/simulator'
+ * import { resolveOptions } from './options.js'
+ * import { createState } from './state.js'
  * const state = createState(resolveOptions({ records: 10 }))
  * state.models.bsg.timeline.count // 10
  */

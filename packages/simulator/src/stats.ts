@@ -40,7 +40,7 @@ const perVendor = (): PerVendor<number> => ({ 'partner-gateway': 0, bsg: 0, spac
  * Empty counters.
  *
  * @example
- * import { emptyStats } from '@rcs-records/simulator'
+ * import { emptyStats } from './stats.js'
  * emptyStats().requests // 0
  */
 export const emptyStats = (): SimulatorStats => ({
@@ -62,7 +62,7 @@ export const emptyStats = (): SimulatorStats => ({
  * A deep copy of the counters (what `sim.stats()` hands out).
  *
  * @example
- * import { emptyStats, snapshotStats } from '@rcs-records/simulator'
+ * import { emptyStats, snapshotStats } from './stats.js'
  * snapshotStats(emptyStats()).byVendor.bsg // 0
  */
 export const snapshotStats = (stats: SimulatorStats): SimulatorStats => ({
@@ -81,7 +81,7 @@ export const snapshotStats = (stats: SimulatorStats): SimulatorStats => ({
  * Counts one request.
  *
  * @example
- * import { countRequest, emptyStats } from '@rcs-records/simulator'
+ * import { countRequest, emptyStats } from './stats.js'
  * const stats = emptyStats()
  * countRequest(stats, 'bsg', 'login')
  * stats.byRoute['bsg login'] // 1
@@ -98,7 +98,7 @@ export const countRequest = (stats: SimulatorStats, vendor: Vendor | null, route
  * Counts one response status (and an unauthorized answer).
  *
  * @example
- * import { countStatus, emptyStats } from '@rcs-records/simulator'
+ * import { countStatus, emptyStats } from './stats.js'
  * const stats = emptyStats()
  * countStatus(stats, 'spacivox', 403)
  * stats.unauthorized.spacivox // 1
@@ -112,7 +112,7 @@ export const countStatus = (stats: SimulatorStats, vendor: Vendor | null, status
  * Counts one fault that fired.
  *
  * @example
- * import { countFault, emptyStats } from '@rcs-records/simulator'
+ * import { countFault, emptyStats } from './stats.js'
  * const stats = emptyStats()
  * countFault(stats, 'bsg', 'hang')
  * stats.faults.hang // 1
@@ -126,7 +126,7 @@ export const countFault = (stats: SimulatorStats, vendor: Vendor, kind: FaultKin
  * Resets every counter in place.
  *
  * @example
- * import { countFault, emptyStats, resetStats } from '@rcs-records/simulator'
+ * import { countFault, emptyStats, resetStats } from './stats.js'
  * const stats = emptyStats()
  * countFault(stats, 'bsg', 'hang')
  * resetStats(stats)

@@ -5,7 +5,7 @@ import { reachedAt } from './lifecycle.js'
  * One `GET /api/messages` query, already validated.
  *
  * @example
- * import type { BsgQuery } from '@rcs-records/simulator'
+ * import type { BsgQuery } from './bsg-listing.js'
  * const query: BsgQuery = { from: 0, to: Date.now(), campaignId: null, referenceIndex: null, idIndex: null, sort: 'id', way: 'asc', offset: 0, limit: 50 }
  */
 export interface BsgQuery {
@@ -28,7 +28,7 @@ export interface BsgQuery {
  * A page of messages with the total that `meta.page.total` reports.
  *
  * @example
- * import type { BsgPage } from '@rcs-records/simulator'
+ * import type { BsgPage } from './bsg-listing.js'
  * const isLast = (page: BsgPage, offset: number, limit: number) => offset + limit >= page.total
  */
 export interface BsgPage {
@@ -46,7 +46,8 @@ const intersect = (a: readonly [number, number], b: readonly [number, number]): 
  * sorting by `phone` or `delivered` materialises the matching set, as a database without an index would.
  *
  * @example
- * import { bsgPage, createBsgModel } from '@rcs-records/simulator'
+ * import { createBsgModel } from './bsg.js'
+ * import { bsgPage } from './bsg-listing.js'
  * const model = createBsgModel({ seed: 1, count: 100, end: Date.now(), span: 3_600_000 })
  * bsgPage(model, { from: 0, to: Date.now(), campaignId: null, referenceIndex: null, idIndex: null, sort: 'id', way: 'asc', offset: 0, limit: 15 }, Date.now()).total // 100
  */

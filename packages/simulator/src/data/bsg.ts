@@ -79,7 +79,7 @@ export type BsgType = 'rcs' | 'sms' | 'viber'
  * Everything fixed about one BSG message.
  *
  * @example
- * import type { BsgFacts } from '@rcs-records/simulator'
+ * import type { BsgFacts } from './bsg.js'
  * const hasFallback = (facts: BsgFacts) => facts.fallback !== null
  */
 export interface BsgFacts {
@@ -106,6 +106,11 @@ export interface BsgFacts {
 }
 
 const CAMPAIGN_SIZE = 200
+const TYPE_MIX: readonly (readonly [BsgType, number])[] = [
+  ['rcs', 91],
+  ['sms', 6],
+  ['viber', 3],
+]
 const PAIR_RATE = 0.08
 
 type RcsFate =
@@ -164,7 +169,7 @@ const NOT_YET_BILLED: readonly BsgStatus[] = ['scheduled', 'moderation', 'accept
  * The BSG data model.
  *
  * @example
- * import { createBsgModel } from '@rcs-records/simulator'
+ * import { createBsgModel } from './bsg.js'
  * const model = createBsgModel({ seed: 1, count: 100, end: Date.now(), span: 86_400_000 })
  * model.facts(0).id > 2 ** 31 // true
  */
@@ -182,7 +187,7 @@ export interface BsgModel extends RecordModel<BsgFacts, BsgStatus> {
  * Creates the BSG model for `count` generated messages.
  *
  * @example
- * import { createBsgModel } from '@rcs-records/simulator'
+ * import { createBsgModel } from './bsg.js'
  * const model = createBsgModel({ seed: 1, count: 10, end: Date.now(), span: 3_600_000 })
  * model.indexOf(model.idOf(4)) // 4
  */
@@ -210,14 +215,7 @@ export const createBsgModel = (options: ModelOptions): BsgModel => {
   const typeOf = (index: number): BsgType => {
     if (isFallback(index)) return 'sms'
     if (index >= count || opensPair(index)) return 'rcs'
-    return pickWeighted(
-      [
-        ['rcs', 91],
-        ['sms', 6],
-        ['viber', 3],
-      ] as const,
-      unitAt(recordSeed(index), 6),
-    )
+    return pickWeighted(TYPE_MIX, unitAt(recordSeed(index), 6))
   }
   const campaignOf = (index: number): number => {
     if (index >= count) return campaignBase + Math.floor(Math.max(0, count - 1) / CAMPAIGN_SIZE)
@@ -418,7 +416,7 @@ const rcsOptionsOf = (seed: number, textIndex: number): string => {
  * How a BSG message is shaped on the wire.
  *
  * @example
- * import type { BsgView } from '@rcs-records/simulator'
+ * import type { BsgView } from './bsg.js'
  * const view: BsgView = { timeZone: 'Europe/Kyiv' }
  */
 export interface BsgView {
@@ -434,7 +432,7 @@ const BSG_EXTRA_FIELDS = { operator: 'Kyivstar', dlr_code: '000', meta: { route:
  * A `MessageApiSchema` object as `GET /api/messages` returns it, at instant `at`.
  *
  * @example
- * import { createBsgModel, bsgPayload } from '@rcs-records/simulator'
+ * import { createBsgModel, bsgPayload } from './bsg.js'
  * const model = createBsgModel({ seed: 1, count: 10, end: Date.now(), span: 3_600_000 })
  * bsgPayload(model.facts(0), Date.now(), { timeZone: 'UTC' }).status
  */

@@ -10,7 +10,7 @@ import { hashAt } from '../prng.js'
  * A partner-gateway channel as it appears on the wire.
  *
  * @example
- * import type { WireChannel } from '@rcs-records/simulator'
+ * import type { WireChannel } from './channel-blocks.js'
  * const channel: WireChannel = 'RCS'
  */
 export type WireChannel = 'RCS' | 'SMS' | 'WHATSAPP'
@@ -22,7 +22,7 @@ const PER_BLOCK: Readonly<Record<WireChannel, number>> = { RCS: 17, SMS: 2, WHAT
  * The channel mix of one vendor's generated records.
  *
  * @example
- * import { createChannelBlocks } from '@rcs-records/simulator'
+ * import { createChannelBlocks } from './channel-blocks.js'
  * const blocks = createChannelBlocks(1, 1000)
  * blocks.count('RCS', 0, 1000) // 850
  */
@@ -38,7 +38,7 @@ export interface ChannelBlocks {
  * Creates the channel mix for `generatedCount` records (inserted records, beyond it, are RCS).
  *
  * @example
- * import { createChannelBlocks } from '@rcs-records/simulator'
+ * import { createChannelBlocks } from './channel-blocks.js'
  * createChannelBlocks(1, 100).channelOf(150) // 'RCS'
  */
 export const createChannelBlocks = (seed: number, generatedCount: number): ChannelBlocks => {

@@ -57,7 +57,7 @@ export const uuidFor = (index: number, key: number, recordSeed: number): string 
  * The index a {@link uuidFor} id claims (not yet verified), or null when it does not look like one.
  *
  * @example
- * import { uuidFor, indexFromUuid } from '@rcs-records/simulator'
+ * import { uuidFor, indexFromUuid } from './codes.js'
  * indexFromUuid(uuidFor(5, 1, 2), 1) // 5
  */
 export const indexFromUuid = (id: string, key: number): number | null => {
@@ -69,7 +69,7 @@ export const indexFromUuid = (id: string, key: number): number | null => {
  * A 32-hex-digit reference (BSG's `reference_id` style) whose first 8 digits encode `index`.
  *
  * @example
- * import { hexReferenceFor } from '@rcs-records/simulator'
+ * import { hexReferenceFor } from './codes.js'
  * hexReferenceFor(0, 1, 2).length // 32
  */
 export const hexReferenceFor = (index: number, key: number, recordSeed: number): string =>
@@ -79,7 +79,7 @@ export const hexReferenceFor = (index: number, key: number, recordSeed: number):
  * The index a {@link hexReferenceFor} reference claims, or null.
  *
  * @example
- * import { hexReferenceFor, indexFromHexReference } from '@rcs-records/simulator'
+ * import { hexReferenceFor, indexFromHexReference } from './codes.js'
  * indexFromHexReference(hexReferenceFor(9, 1, 2), 1) // 9
  */
 export const indexFromHexReference = (reference: string, key: number): number | null =>
@@ -89,11 +89,13 @@ export const indexFromHexReference = (reference: string, key: number): number | 
  * `count` decimal digits from a random word (for phone numbers).
  *
  * @example
- * import { digitsFrom } from '@rcs-records/simulator'
+ * import { digitsFrom } from './codes.js'
  * digitsFrom(123456789, 12345, 9).length // 9
  */
 export const digitsFrom = (high: number, low: number, count: number): string =>
-  String(1_000_000_000_000 + (high % 1_000_000) * 1_000_000 + (low % 1_000_000)).slice(13 - count)
+  `${String(1_000_000 + (high % 1_000_000)).slice(1)}${String(1_000_000 + (low % 1_000_000)).slice(1)}`.slice(
+    12 - count,
+  )
 
 /**
  * A number of `count` decimal digits (leading zeros allowed) from two random words, without strings.

@@ -4,7 +4,7 @@
  * and exist from the moment they were inserted. Only these are held in memory.
  *
  * @example
- * import { createInsertedStore } from '@rcs-records/simulator'
+ * import { createInsertedStore } from './inserted.js'
  * const store = createInsertedStore(1000)
  * const index = store.add({ createdAt: Date.now() - 60_000, insertedAt: Date.now() })
  * store.get(index)?.createdAt
@@ -24,7 +24,7 @@ export interface InsertedStore {
  * One inserted record: when it claims to have been created and when it appeared.
  *
  * @example
- * import type { InsertedEntry } from '@rcs-records/simulator'
+ * import type { InsertedEntry } from './inserted.js'
  * const entry: InsertedEntry = { createdAt: Date.now() - 1000, insertedAt: Date.now() }
  */
 export interface InsertedEntry {
@@ -36,7 +36,7 @@ export interface InsertedEntry {
  * Creates the store of one vendor; indexes start at `generatedCount`.
  *
  * @example
- * import { createInsertedStore } from '@rcs-records/simulator'
+ * import { createInsertedStore } from './inserted.js'
  * createInsertedStore(0).nextIndex // 0
  */
 export const createInsertedStore = (generatedCount: number): InsertedStore => {

@@ -5,7 +5,7 @@ import type { PartnerGatewayModel, PartnerGatewayStatus } from './partner-gatewa
  * One history query, already validated.
  *
  * @example
- * import type { HistoryQuery } from '@rcs-records/simulator'
+ * import type { HistoryQuery } from './partner-gateway-history.js'
  * const query: HistoryQuery = { channel: 'RCS', from: 0, to: Date.now(), status: null, offset: 0, limit: 20 }
  */
 export interface HistoryQuery {
@@ -31,7 +31,8 @@ interface Extra {
  * million-record history costs what the first does; a status filter scans, as a database without an index would.
  *
  * @example
- * import { createPartnerGatewayModel, historyPage } from '@rcs-records/simulator'
+ * import { createPartnerGatewayModel } from './partner-gateway.js'
+ * import { historyPage } from './partner-gateway-history.js'
  * const model = createPartnerGatewayModel({ seed: 1, count: 100, end: Date.now(), span: 3_600_000 })
  * historyPage(model, { channel: 'RCS', from: 0, to: Date.now(), status: null, offset: 0, limit: 20 }, Date.now()).length // 20
  */

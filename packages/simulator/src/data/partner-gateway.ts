@@ -51,7 +51,7 @@ const TTL_MS = 24 * 3_600_000
  * Everything fixed about one partner-gateway record.
  *
  * @example
- * import type { PartnerGatewayFacts } from '@rcs-records/simulator'
+ * import type { PartnerGatewayFacts } from './partner-gateway.js'
  * const isRcs = (facts: PartnerGatewayFacts) => facts.channel === 'RCS'
  */
 export interface PartnerGatewayFacts {
@@ -104,7 +104,7 @@ const CHANNEL: Readonly<Record<WireChannel, CanonicalChannel>> = { RCS: 'rcs', S
  * The partner-gateway data model.
  *
  * @example
- * import { createPartnerGatewayModel } from '@rcs-records/simulator'
+ * import { createPartnerGatewayModel } from './partner-gateway.js'
  * const model = createPartnerGatewayModel({ seed: 1, count: 100, end: Date.now(), span: 86_400_000 })
  * model.facts(0).id
  */
@@ -117,7 +117,7 @@ export interface PartnerGatewayModel extends RecordModel<PartnerGatewayFacts, Pa
  * Options shared by every vendor model.
  *
  * @example
- * import type { ModelOptions } from '@rcs-records/simulator'
+ * import type { ModelOptions } from './partner-gateway.js'
  * const options: ModelOptions = { seed: 1, count: 1000, end: Date.now(), span: 7 * 86_400_000 }
  */
 export interface ModelOptions {
@@ -173,7 +173,7 @@ const costOf = (seed: number, channel: WireChannel, parts: number): number | nul
  * Creates the partner-gateway model for `count` generated records.
  *
  * @example
- * import { createPartnerGatewayModel } from '@rcs-records/simulator'
+ * import { createPartnerGatewayModel } from './partner-gateway.js'
  * const model = createPartnerGatewayModel({ seed: 1, count: 10, end: Date.now(), span: 3_600_000 })
  * model.indexOf(model.idOf(3)) // 3
  */
@@ -253,7 +253,7 @@ export const createPartnerGatewayModel = (options: ModelOptions): PartnerGateway
  * How a partner-gateway record is shaped on the wire.
  *
  * @example
- * import type { PartnerGatewayView } from '@rcs-records/simulator'
+ * import type { PartnerGatewayView } from './partner-gateway.js'
  * const view: PartnerGatewayView = { drift: new Set(['italian-fields']) }
  */
 export interface PartnerGatewayView {
@@ -265,7 +265,7 @@ export interface PartnerGatewayView {
  * A `DeliveryStatusResponse` as the status, batch and history endpoints return it.
  *
  * @example
- * import { createPartnerGatewayModel, partnerGatewayPayload } from '@rcs-records/simulator'
+ * import { createPartnerGatewayModel, partnerGatewayPayload } from './partner-gateway.js'
  * const model = createPartnerGatewayModel({ seed: 1, count: 10, end: Date.now(), span: 3_600_000 })
  * partnerGatewayPayload(model.facts(0), Date.now()).deliveryStatus
  */
@@ -303,7 +303,7 @@ export const partnerGatewayPayload = (
  * The wrapped history item of the vendor's use-case page (`{"messages":[…]}`), used by the `wrapped-history` drift.
  *
  * @example
- * import { createPartnerGatewayModel, partnerGatewayWrappedItem } from '@rcs-records/simulator'
+ * import { createPartnerGatewayModel, partnerGatewayWrappedItem } from './partner-gateway.js'
  * const model = createPartnerGatewayModel({ seed: 1, count: 10, end: Date.now(), span: 3_600_000 })
  * partnerGatewayWrappedItem(model.facts(0), Date.now()).messageId
  */

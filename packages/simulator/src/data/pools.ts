@@ -6,7 +6,7 @@
  * RCS message texts (already safe inside JSON strings).
  *
  * @example
- * import { MESSAGE_TEXTS } from '@rcs-records/simulator'
+ * import { MESSAGE_TEXTS } from './pools.js'
  * MESSAGE_TEXTS.length > 3 // true
  */
 export const MESSAGE_TEXTS: readonly string[] = [
@@ -24,7 +24,7 @@ export const MESSAGE_TEXTS: readonly string[] = [
  * Sender / agent names.
  *
  * @example
- * import { AGENT_NAMES } from '@rcs-records/simulator'
+ * import { AGENT_NAMES } from './pools.js'
  * AGENT_NAMES[0] // 'ShopDemo'
  */
 export const AGENT_NAMES: readonly string[] = ['ShopDemo', 'BankNotify', 'TravelDesk', 'PizzaNow', 'CityClinic']
@@ -33,7 +33,7 @@ export const AGENT_NAMES: readonly string[] = ['ShopDemo', 'BankNotify', 'Travel
  * Picks from a pool with a random word.
  *
  * @example
- * import { pickFrom, AGENT_NAMES } from '@rcs-records/simulator'
+ * import { pickFrom, AGENT_NAMES } from './pools.js'
  * pickFrom(AGENT_NAMES, 7) // 'TravelDesk'
  */
 export const pickFrom = <T>(pool: readonly T[], word: number): T => {

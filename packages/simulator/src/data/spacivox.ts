@@ -46,7 +46,7 @@ export const SPACIVOX_DRIFT_STATE = 7
  * Everything fixed about one `/j/rcs_records` record.
  *
  * @example
- * import type { SpacivoxFacts } from '@rcs-records/simulator'
+ * import type { SpacivoxFacts } from './spacivox.js'
  * const teamOf = (facts: SpacivoxFacts) => facts.team
  */
 export interface SpacivoxFacts {
@@ -83,7 +83,7 @@ const TEAMS: readonly (readonly [number, number])[] = [
  * The `/j/rcs_records` data model.
  *
  * @example
- * import { createSpacivoxModel } from '@rcs-records/simulator'
+ * import { createSpacivoxModel } from './spacivox.js'
  * const model = createSpacivoxModel({ seed: 1, count: 100, end: Date.now(), span: 86_400_000 })
  * model.facts(0).team
  */
@@ -97,7 +97,7 @@ export interface SpacivoxModel extends RecordModel<SpacivoxFacts, SpacivoxState>
  * Creates the `/j/rcs_records` model for `count` generated records.
  *
  * @example
- * import { createSpacivoxModel } from '@rcs-records/simulator'
+ * import { createSpacivoxModel } from './spacivox.js'
  * const model = createSpacivoxModel({ seed: 1, count: 10, end: Date.now(), span: 3_600_000 })
  * model.indexOf(model.idOf(2)) // 2
  */
@@ -185,7 +185,7 @@ export const createSpacivoxModel = (options: ModelOptions): SpacivoxModel => {
  * How a `/j/rcs_records` record is shaped on the wire.
  *
  * @example
- * import type { SpacivoxView } from '@rcs-records/simulator'
+ * import type { SpacivoxView } from './spacivox.js'
  * const view: SpacivoxView = { includeContent: true }
  */
 export interface SpacivoxView {
@@ -198,7 +198,7 @@ export interface SpacivoxView {
  * One `/j/rcs_records` record (keys in the order of the vendor's example) at instant `at`.
  *
  * @example
- * import { createSpacivoxModel, spacivoxPayload } from '@rcs-records/simulator'
+ * import { createSpacivoxModel, spacivoxPayload } from './spacivox.js'
  * const model = createSpacivoxModel({ seed: 1, count: 10, end: Date.now(), span: 3_600_000 })
  * spacivoxPayload(model.facts(0), Date.now()).state
  */

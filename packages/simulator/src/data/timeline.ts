@@ -6,7 +6,7 @@ import { unitAt } from '../prng.js'
  * stored, whatever the record count.
  *
  * @example
- * import { createTimeline } from '@rcs-records/simulator'
+ * import { createTimeline } from './timeline.js'
  * const timeline = createTimeline({ seed: 7, count: 1000, end: Date.parse('2026-01-08T00:00:00Z'), span: 7 * 86_400_000, precisionMs: 1000 })
  * timeline.firstAtOrAfter(timeline.createdAt(10)) <= 10 // true
  */
@@ -29,7 +29,7 @@ export interface Timeline {
  * Options of {@link createTimeline}.
  *
  * @example
- * import type { TimelineOptions } from '@rcs-records/simulator'
+ * import type { TimelineOptions } from './timeline.js'
  * const options: TimelineOptions = { seed: 1, count: 10, end: Date.now(), span: 86_400_000, precisionMs: 1 }
  */
 export interface TimelineOptions {
@@ -48,7 +48,7 @@ export interface TimelineOptions {
  * Creates the creation-time mapping of one vendor's generated records.
  *
  * @example
- * import { createTimeline } from '@rcs-records/simulator'
+ * import { createTimeline } from './timeline.js'
  * const timeline = createTimeline({ seed: 1, count: 3, end: 3000, span: 3000, precisionMs: 1 })
  * timeline.rangeOf(0, 3000) // [0, 3]
  */

@@ -24,7 +24,7 @@ export interface FaultController {
  * A fault that fired for one request.
  *
  * @example
- * import type { FiredFault } from '@rcs-records/simulator'
+ * import type { FiredFault } from './controller.js'
  * const isTerminal = (fault: FiredFault) => fault.spec.kind === 'hang'
  */
 export interface FiredFault {
@@ -36,7 +36,7 @@ export interface FiredFault {
  * The per-record drift of one response.
  *
  * @example
- * import type { DriftPlan } from '@rcs-records/simulator'
+ * import type { DriftPlan } from './controller.js'
  * const driftOf = (plan: DriftPlan, index: number) => plan.forRecord(index)
  */
 export interface DriftPlan {
@@ -58,7 +58,7 @@ const driftKindsOf = (spec: FaultSpec): readonly DriftKind[] =>
  * The seed stream that picks which records a drift rule affects.
  *
  * @example
- * import { driftSelects } from '@rcs-records/simulator'
+ * import { driftSelects } from './controller.js'
  * driftSelects(1, { id: 0, spec: { kind: 'drift', records: 1 } }, 5) // true
  */
 export const driftSelects = (seed: number, state: Pick<FaultState, 'id' | 'spec'>, index: number): boolean => {
@@ -86,7 +86,7 @@ export const isAlwaysOn = (spec: FaultSpec): boolean =>
  * The simulator's side of the fault rules: selection per request and the drift plan of a response.
  *
  * @example
- * import { createFaultRegistry } from '@rcs-records/simulator'
+ * import { createFaultRegistry } from './controller.js'
  * const registry = createFaultRegistry(1)
  * registry.controller.add('bsg', { kind: 'hang', on: 1 })
  * registry.select('bsg', 'messages').length // 1
@@ -115,7 +115,7 @@ const validate = (spec: FaultSpec): void => {
  * Creates the fault registry of one simulator.
  *
  * @example
- * import { createFaultRegistry } from '@rcs-records/simulator'
+ * import { createFaultRegistry } from './controller.js'
  * const { controller } = createFaultRegistry(1)
  * controller.add('spacivox', { kind: 'latency', delayMs: 200 })
  */

@@ -7,7 +7,7 @@ import type { FaultSpec } from './types.js'
  * `X-RateLimit-*` headers; a `Retry-After` header for the others.
  *
  * @example
- * import { rateLimitReply } from '@rcs-records/simulator'
+ * import { rateLimitReply } from './responses.js'
  * rateLimitReply('bsg', 2).headers // { 'retry-after': '2' }
  */
 export const rateLimitReply = (vendor: Vendor, seconds: number, limit = 1000): Reply => {
@@ -35,7 +35,7 @@ export const rateLimitReply = (vendor: Vendor, seconds: number, limit = 1000): R
  * The 5xx an `error` fault answers (a 502 comes as a proxy's HTML page).
  *
  * @example
- * import { serverErrorReply } from '@rcs-records/simulator'
+ * import { serverErrorReply } from './responses.js'
  * serverErrorReply('spacivox', { kind: 'error', status: 500 }, 0, '/j/rcs_records').status // 500
  */
 export const serverErrorReply = (vendor: Vendor, spec: FaultSpec, now: number, path: string): Reply => {
@@ -55,7 +55,7 @@ const breakFirstBracket = (text: string): string => text.replace(/^(\s*[[{])/, '
  * Makes a body invalid JSON (a stray comma after the opening bracket), keeping everything else.
  *
  * @example
- * import { malformBody } from '@rcs-records/simulator'
+ * import { malformBody } from './responses.js'
  * malformBody('[1,2]') // '[,1,2]'
  */
 export const malformBody = (body: string | Iterable<string>): string | Iterable<string> => {
@@ -73,7 +73,7 @@ export const malformBody = (body: string | Iterable<string>): string | Iterable<
  * Cuts a body in the middle: a valid start of a JSON document that never ends.
  *
  * @example
- * import { truncateBody } from '@rcs-records/simulator'
+ * import { truncateBody } from './responses.js'
  * truncateBody('[{"id":1},{"id":2}]') // '[{"id":1},'
  */
 export const truncateBody = (body: string | Iterable<string>): string => {

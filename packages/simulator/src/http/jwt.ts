@@ -5,7 +5,7 @@ import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto'
  * client can read the expiry as it would from the vendor. Time is the simulator clock's.
  *
  * @example
- * import { createTokenAuthority } from '@rcs-records/simulator'
+ * import { createTokenAuthority } from './jwt.js'
  * const tokens = createTokenAuthority({ secret: 's', lifetimeMs: 60_000, now: Date.now })
  * tokens.verify(tokens.issue()) // 'valid'
  */
@@ -22,7 +22,7 @@ export interface TokenAuthority {
  * The outcome of a token check.
  *
  * @example
- * import type { TokenVerdict } from '@rcs-records/simulator'
+ * import type { TokenVerdict } from './jwt.js'
  * const ok = (verdict: TokenVerdict) => verdict === 'valid'
  */
 export type TokenVerdict = 'valid' | 'expired' | 'revoked' | 'invalid'
@@ -31,7 +31,7 @@ export type TokenVerdict = 'valid' | 'expired' | 'revoked' | 'invalid'
  * Options of {@link createTokenAuthority}.
  *
  * @example
- * import type { TokenAuthorityOptions } from '@rcs-records/simulator'
+ * import type { TokenAuthorityOptions } from './jwt.js'
  * const options: TokenAuthorityOptions = { secret: 'seeded', lifetimeMs: 30 * 86_400_000, now: Date.now }
  */
 export interface TokenAuthorityOptions {
@@ -64,7 +64,7 @@ const readClaims = (segment: string): Claims | null => {
  * Creates the token issuer of the BSG endpoints.
  *
  * @example
- * import { createTokenAuthority } from '@rcs-records/simulator'
+ * import { createTokenAuthority } from './jwt.js'
  * const tokens = createTokenAuthority({ secret: 's', lifetimeMs: 1000, now: () => 0 })
  * tokens.issue().split('.').length // 3
  */

@@ -3,7 +3,7 @@
  * cap per second. Real time, not the simulator clock (a frozen clock must not lock a client out forever).
  *
  * @example
- * import { createRateLimiter } from '@rcs-records/simulator'
+ * import { createRateLimiter } from './rate-limit.js'
  * const limiter = createRateLimiter({ limit: 2, windowMs: 1000 })
  * limiter.take('key').allowed // true
  */
@@ -16,7 +16,7 @@ export interface RateLimiter {
  * The outcome for one request, with what the `X-RateLimit-*` headers report.
  *
  * @example
- * import type { RateDecision } from '@rcs-records/simulator'
+ * import type { RateDecision } from './rate-limit.js'
  * const retryIn = (d: RateDecision) => (d.allowed ? 0 : d.retryAfterSeconds)
  */
 export interface RateDecision {
@@ -56,7 +56,7 @@ interface Window {
  * Creates a limiter.
  *
  * @example
- * import { createRateLimiter } from '@rcs-records/simulator'
+ * import { createRateLimiter } from './rate-limit.js'
  * const limiter = createRateLimiter({ limit: 1, windowMs: 60_000 })
  * limiter.take('k')
  * limiter.take('k').allowed // false

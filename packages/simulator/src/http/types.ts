@@ -4,7 +4,7 @@ import type { IncomingHttpHeaders } from 'node:http'
  * One request as a vendor handler sees it.
  *
  * @example
- * import type { SimRequest } from '@rcs-records/simulator'
+ * import type { SimRequest } from './types.js'
  * const wantsContent = (req: SimRequest) => req.query.get('include') === 'content_message'
  */
 export interface SimRequest {
@@ -22,7 +22,7 @@ export interface SimRequest {
  * back-pressure, so a million-record answer never sits in memory as one string).
  *
  * @example
- * import type { Reply } from '@rcs-records/simulator'
+ * import type { Reply } from './types.js'
  * const ok: Reply = { status: 200, body: '[]', records: 0 }
  */
 export interface Reply {
@@ -39,7 +39,7 @@ export interface Reply {
  * A JSON answer.
  *
  * @example
- * import { jsonReply } from '@rcs-records/simulator'
+ * import { jsonReply } from './types.js'
  * jsonReply(200, { bearer: 'x' }).body // '{"bearer":"x"}'
  */
 export const jsonReply = (status: number, value: unknown, headers?: Record<string, string>): Reply => ({
@@ -52,7 +52,7 @@ export const jsonReply = (status: number, value: unknown, headers?: Record<strin
  * A Spring-style error body, as partner-gateway's other errors look **[assumed]**.
  *
  * @example
- * import { springError } from '@rcs-records/simulator'
+ * import { springError } from './types.js'
  * springError(404, 'Message not found', '/api/partner-gateway/v1/messages/status/x', 0).status // 404
  */
 export const springError = (
@@ -72,7 +72,7 @@ export const springError = (
  * BSG's Laravel-style validation failure (422).
  *
  * @example
- * import { laravelInvalid } from '@rcs-records/simulator'
+ * import { laravelInvalid } from './types.js'
  * laravelInvalid({ 'page.limit': ['The page.limit must be between 15 and 500.'] }).status // 422
  */
 export const laravelInvalid = (errors: Record<string, string[]>): Reply =>
@@ -82,7 +82,7 @@ export const laravelInvalid = (errors: Record<string, string[]>): Reply =>
  * An HTML error page, as a proxy in front of an API answers (414, 502).
  *
  * @example
- * import { htmlError } from '@rcs-records/simulator'
+ * import { htmlError } from './types.js'
  * htmlError(414).contentType // 'text/html'
  */
 export const htmlError = (status: number): Reply => {
@@ -98,7 +98,7 @@ export const htmlError = (status: number): Reply => {
  * HTTP reason phrases the simulator uses.
  *
  * @example
- * import { REASONS } from '@rcs-records/simulator'
+ * import { REASONS } from './types.js'
  * REASONS[429] // 'Too Many Requests'
  */
 export const REASONS: Readonly<Record<number, string>> = {

@@ -11,7 +11,7 @@ import { insertIntoWindow } from './insert.js'
  * The BSG route of a path (after the `/bsg` prefix).
  *
  * @example
- * import { bsgRoute } from '@rcs-records/simulator'
+ * import { bsgRoute } from './bsg.js'
  * bsgRoute('/api/auth/login') // 'login'
  */
 export const bsgRoute = (path: string): RouteName => {

@@ -8,7 +8,7 @@ const PRECISION: Readonly<Record<Vendor, number>> = { 'partner-gateway': 1000, b
  * inside the window a client is listing, at the head of a newest-first listing). Returns their indexes.
  *
  * @example
- * import { insertIntoWindow } from '@rcs-records/simulator'
+ * import { insertIntoWindow } from './insert.js'
  * insertIntoWindow(state, 'bsg', 2, Date.now() - 3_600_000, Date.now())
  */
 export const insertIntoWindow = (

@@ -17,7 +17,7 @@ const STATUSES: readonly PartnerGatewayStatus[] = ['SENT', 'RECEIVED', 'DELIVERE
  * The partner-gateway route of a path (after the `/pg` prefix).
  *
  * @example
- * import { partnerGatewayRoute } from '@rcs-records/simulator'
+ * import { partnerGatewayRoute } from './partner-gateway.js'
  * partnerGatewayRoute('/api/partner-gateway/v1/messages/history') // 'history'
  */
 export const partnerGatewayRoute = (path: string): RouteName => {
@@ -31,7 +31,7 @@ export const partnerGatewayRoute = (path: string): RouteName => {
  * The key a request authenticates with (`X-Api-Key` or Basic), or null when it is missing or wrong.
  *
  * @example
- * import { partnerGatewayPrincipal } from '@rcs-records/simulator'
+ * import { partnerGatewayPrincipal } from './partner-gateway.js'
  * partnerGatewayPrincipal(state, { 'x-api-key': state.credentials['partner-gateway'].apiKey }) // the key
  */
 export const partnerGatewayPrincipal = (state: SimulatorState, headers: SimRequest['headers']): string | null => {

@@ -12,7 +12,7 @@ const MODIFIED_SINCE_WINDOW_MS = 48 * 3_600_000
  * The `/j/rcs_records` route of a path (after the `/spacivox` prefix).
  *
  * @example
- * import { spacivoxRoute } from '@rcs-records/simulator'
+ * import { spacivoxRoute } from './spacivox.js'
  * spacivoxRoute('/j/rcs_records') // 'records'
  */
 export const spacivoxRoute = (path: string): RouteName => (path === '/j/rcs_records' ? 'records' : 'other')

@@ -51,7 +51,7 @@ const computeOffset = (instant: number, timeZone: string): number => {
  * Offset of `timeZone` from UTC at `instant`, in ms (Europe/Kyiv in summer: +10,800,000).
  *
  * @example
- * import { zoneOffset } from '@rcs-records/simulator'
+ * import { zoneOffset } from './zone.js'
  * zoneOffset(Date.parse('2024-07-01T09:00:00Z'), 'Europe/Kyiv') // 10800000
  */
 export const zoneOffset = (instant: number, timeZone: string): number => {
@@ -80,7 +80,7 @@ export const zoneOffset = (instant: number, timeZone: string): number => {
  * True when the runtime knows the IANA zone.
  *
  * @example
- * import { isKnownTimeZone } from '@rcs-records/simulator'
+ * import { isKnownTimeZone } from './zone.js'
  * isKnownTimeZone('Europe/Kyiv') // true
  */
 export const isKnownTimeZone = (timeZone: string): boolean => {
@@ -170,7 +170,7 @@ const LOCAL = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/
  * not a real date.
  *
  * @example
- * import { parseLocal } from '@rcs-records/simulator'
+ * import { parseLocal } from './zone.js'
  * parseLocal('2024-07-01 12:00:00', 'Europe/Kyiv') // Date.parse('2024-07-01T09:00:00Z')
  * parseLocal('2024-07-01T12:00:00', 'Europe/Kyiv') // null
  */
@@ -208,7 +208,7 @@ const parseValidated = (text: string): number | null => {
  * offset-less strings give null.
  *
  * @example
- * import { parseIsoWithOffset } from '@rcs-records/simulator'
+ * import { parseIsoWithOffset } from './zone.js'
  * parseIsoWithOffset('2025-01-01T00:00:00+01:00') // Date.parse('2024-12-31T23:00:00Z')
  * parseIsoWithOffset('2025-01-01T00:00:00') // null
  */
@@ -219,7 +219,7 @@ export const parseIsoWithOffset = (text: string): number | null =>
  * Parses an ISO-8601 date or date-time; without an offset it is read as UTC. Anything else gives null.
  *
  * @example
- * import { parseIsoLenient } from '@rcs-records/simulator'
+ * import { parseIsoLenient } from './zone.js'
  * parseIsoLenient('2015-01-06T00:00:00Z') // Date.parse('2015-01-06T00:00:00Z')
  * parseIsoLenient('2015-01-06T00:00:00') // the same instant
  */
