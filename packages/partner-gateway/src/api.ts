@@ -1,5 +1,5 @@
 import type { HttpResponse, HttpTransport, RcsError } from '@rcs-records/core'
-import type { TaskEither } from 'fp-ts/TaskEither'
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import { authHeaders } from './auth.js'
 import type { Config } from './codec.js'
 import { notFoundOnChannel, retryAfterFromBody, uriTooLong } from './errors.js'

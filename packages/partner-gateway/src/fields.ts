@@ -1,4 +1,5 @@
-import { type Cost, type DecodeIssue, parseIsoTimestamp, toDecimalString } from '@rcs-records/core'
+import { type Cost, type DecodeIssue, toDecimalString } from '@rcs-records/core'
+import { readIsoTimestamp } from './timestamp.js'
 
 /**
  * Field readers shared by `normalize` and `parseWebhook`. Each takes an untrusted value and gives the canonical
@@ -44,7 +45,7 @@ export const readText = (value: unknown): string | null => (typeof value === 'st
  * readTimestamp('16/10/2025') // null
  */
 export const readTimestamp = (value: unknown): string | null =>
-  typeof value === 'string' ? parseIsoTimestamp(value) : null
+  typeof value === 'string' ? readIsoTimestamp(value) : null
 
 /**
  * A cost: the payload's bare amount (number or decimal string) in `currency`; null when the amount is absent or not

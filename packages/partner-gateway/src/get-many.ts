@@ -8,8 +8,8 @@ import {
   reportInvalidRecord,
   uniqueIds,
 } from '@rcs-records/core'
-import { left, right } from 'fp-ts/Either'
-import type { TaskEither } from 'fp-ts/TaskEither'
+import { left, right } from 'fp-ts/lib/Either.js'
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import { batchUrlPrefix, batchUrlSuffix, type PartnerApi } from './api.js'
 import { resolveChannel } from './channel.js'
 import type { Config, PartnerChannel } from './codec.js'

@@ -1,6 +1,6 @@
 import type { CallOptions, RcsError, RcsRecord } from '@rcs-records/core'
-import { left } from 'fp-ts/Either'
-import type { TaskEither } from 'fp-ts/TaskEither'
+import { left } from 'fp-ts/lib/Either.js'
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import type { PartnerApi } from './api.js'
 import { resolveChannel } from './channel.js'
 import type { Config, PartnerChannel } from './codec.js'

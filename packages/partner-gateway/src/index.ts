@@ -38,6 +38,7 @@ export { planBatches } from './get-many.js'
 export { type ListPlan, planList, STALE_PAGE_LIMIT, vendorStatusFilter } from './list.js'
 export {
   channelOf,
+  type MatchedReason,
   nativeStatusesOf,
   type ReasonRule,
   reasonFor,

@@ -158,6 +158,18 @@ export const reasonRules: readonly ReasonRule[] = [
   },
 ]
 
+/**
+ * What a description says: the reason code, and `permanent` when the rule knows better than the code's default.
+ *
+ * @example
+ * import type { MatchedReason } from '@rcs-records/partner-gateway'
+ * const matched: MatchedReason = { code: 'blocked', permanent: null }
+ */
+export interface MatchedReason {
+  code: ReasonCode
+  permanent?: boolean | null
+}
+
 /** Descriptions longer than this are not matched against the rules (they are kept as the message anyway). */
 const MAX_MATCHED_LENGTH = 300
 
@@ -169,15 +181,27 @@ const MAX_MATCHED_LENGTH = 300
  * reasonFromDescription('Invalid number').code // 'invalid_recipient'
  * reasonFromDescription('Message not delivered').code // 'unknown'
  */
-export const reasonFromDescription = (description: string | null): { code: ReasonCode; permanent?: boolean | null } => {
-  if (description === null || description.length > MAX_MATCHED_LENGTH) return { code: 'unknown' }
+export const reasonFromDescription = (description: string | null): MatchedReason => {
+  if (description === null || description.length > MAX_MATCHED_LENGTH) return UNKNOWN_REASON
+  const cached = matchedReasons.get(description)
+  if (cached !== undefined) return cached
+  let matched: MatchedReason = UNKNOWN_REASON
   for (const rule of reasonRules) {
     if (rule.pattern.test(description)) {
-      return rule.permanent === undefined ? { code: rule.code } : { code: rule.code, permanent: rule.permanent }
+      matched = rule.permanent === undefined ? { code: rule.code } : { code: rule.code, permanent: rule.permanent }
+      break
     }
   }
-  return { code: 'unknown' }
+  if (matchedReasons.size >= MATCHED_REASONS_LIMIT) matchedReasons.clear()
+  matchedReasons.set(description, matched)
+  return matched
 }
+
+const UNKNOWN_REASON: MatchedReason = { code: 'unknown' }
+
+/** Vendors repeat a handful of descriptions: each is matched against the rules once. */
+const matchedReasons = new Map<string, MatchedReason>()
+const MATCHED_REASONS_LIMIT = 1024
 
 /**
  * The failure reason of a record: `expired` → `timed_out`; `undeliverable` → from the description (see

@@ -7,11 +7,11 @@ import {
   lookupStatus,
   RcsError,
   type RcsRecord,
-  toE164,
 } from '@rcs-records/core'
-import { type Either, left, right } from 'fp-ts/Either'
+import { type Either, left, right } from 'fp-ts/lib/Either.js'
 import { describeValue, notAnObject, readCost, readId, readText, readTimestamp } from './fields.js'
 import { channelOf, reasonFor, statusTable } from './mapping.js'
+import { readE164 } from './phone.js'
 
 /**
  * The adapter name: the `provider` of every record and error.
@@ -122,7 +122,7 @@ const toRecord = (
     provider: PROVIDER,
     id,
     channel: channelOf(m.channel, channel),
-    recipient: toE164(m.destination),
+    recipient: readE164(m.destination),
     sender: readText(m.sender),
     status,
     reason: reasonFor(status, vendorStatus, description),
@@ -179,6 +179,7 @@ export const createNormalizer = (
 }
 
 const normalizers = new Map<string, (payload: unknown) => Either<RcsError, RcsRecord>>()
+const normalizeDefault = createNormalizer()
 
 /**
  * Pure: one partner-gateway `DeliveryStatusResponse` (single status, batch or history item, with either the
@@ -195,6 +196,7 @@ const normalizers = new Map<string, (payload: unknown) => Either<RcsError, RcsRe
  * if (result._tag === 'Right') result.right.reason?.code // 'not_rcs_capable'
  */
 export const normalize = (payload: unknown, options?: NormalizeOptions): Either<RcsError, RcsRecord> => {
+  if (options === undefined) return normalizeDefault(payload)
   const currency = options?.currency ?? 'EUR'
   const channel = options?.channel ?? 'rcs'
   if (typeof currency !== 'string' || typeof channel !== 'string') return createNormalizer(options)(payload)

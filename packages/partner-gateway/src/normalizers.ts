@@ -1,5 +1,5 @@
 import type { RcsError, RcsRecord } from '@rcs-records/core'
-import type { Either } from 'fp-ts/Either'
+import type { Either } from 'fp-ts/lib/Either.js'
 import type { PartnerChannel } from './codec.js'
 import { createNormalizer } from './normalize.js'
 

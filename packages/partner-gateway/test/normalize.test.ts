@@ -1,6 +1,6 @@
 import { isFinal, type RcsRecord, RcsRecordCodec } from '@rcs-records/core'
 import fc from 'fast-check'
-import { isRight } from 'fp-ts/Either'
+import { isRight } from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { createNormalizer, normalize } from '../src/index.js'
 import { STATUS_DELIVERED, STATUS_ITALIAN, statusPayload, WRAPPED_HISTORY } from './fixtures.js'

@@ -1,6 +1,6 @@
 import { mergeRecords, type RcsRecord, RcsRecordCodec } from '@rcs-records/core'
 import fc from 'fast-check'
-import { isRight } from 'fp-ts/Either'
+import { isRight } from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { parseWebhook } from '../src/index.js'
 import { WEBHOOK_DELIVERY_RCS, WEBHOOK_DELIVERY_SMS, WEBHOOK_NOT_DELIVERED_PART, WEBHOOK_READ } from './fixtures.js'
