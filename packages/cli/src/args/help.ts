@@ -63,9 +63,10 @@ Lists the window and prints the delivery funnel: overall, per provider and per c
 rest folded into one row). Stages are cumulative: sent = left the vendor (sent, delivered, read, undeliverable,
 expired); delivered includes read. Also in-flight (pending, sent), failures by kind and unknown.
 Formats: table (bars), json (the report object), ndjson (one funnel per line), csv (one funnel per row).`,
-  simulate: `Usage: rcs-records simulate [--port 8787] [--seed 1] [--records N]
+  simulate: `Usage: rcs-records simulate [--port 8787] [--seed 1] [--records 1000]
 
-Starts the simulator of the three vendor APIs on 127.0.0.1 and prints a config file for all three on stdout
+Starts the simulator of the three vendor APIs on 127.0.0.1 (--port 0 picks a free port; --records per vendor,
+created over the last 7 days) and prints a config file for all three on stdout
 (save it and pass it with --config). Runs until Ctrl-C, then stops and exits 0.`,
   demo: `Usage: rcs-records demo [--rows 10] [--seed N] [--records N] [--no-color]
 

@@ -3,6 +3,9 @@ import { EXIT } from '../exit-codes.js'
 import { waitForAbort } from '../runtime/wait-for-abort.js'
 import type { Session } from './session.js'
 
+/** The port `simulate` listens on by default, as the simulator's own command does; `--port 0` picks a free one. */
+const DEFAULT_PORT = 8787
+
 /**
  * `rcs-records simulate`: starts the simulator of the three vendor APIs on 127.0.0.1, prints a config file for all
  * three on stdout (usable as `--config`), and runs until Ctrl-C, then stops it and exits 0.
@@ -17,7 +20,7 @@ export const runSimulate = async (
 ): Promise<ExitCode> => {
   const { startSimulator } = await import('@rcs-records/simulator')
   const simulator = await startSimulator({
-    ...(options.port === undefined ? {} : { port: options.port }),
+    port: options.port ?? DEFAULT_PORT,
     ...(options.seed === undefined ? {} : { seed: options.seed }),
     ...(options.records === undefined ? {} : { records: options.records }),
   })
