@@ -54,6 +54,7 @@ describe('partner-gateway: single status', () => {
     const unknown = await pgGet(sim, '/status/order-0000?channel=RCS')
     expect(unknown.status).toBe(404)
     expect(await unknown.json()).toMatchObject({ status: 404, error: 'Not Found' })
+    expect((await pgGet(sim, '/status/%E0%A4%A?channel=RCS')).status).toBe(404)
   })
 
   it('requires a valid channel (400)', async () => {

@@ -93,7 +93,7 @@ export const handlePartnerGateway = (
   }
 
   if (route === 'status') {
-    const id = decodeURIComponent(req.path.slice(V1.length + 8))
+    const id = decodeSegment(req.path.slice(V1.length + 8))
     const index = found(id)
     if (index === null) return springError(404, `Message not found: ${id}`, pathOf(req), now)
     return { status: 200, body: jsonOf(index), records: 1 }
@@ -159,6 +159,15 @@ export const handlePartnerGateway = (
     return { ...jsonReply(200, { messages: items }), records: items.length }
   }
   return { status: 200, body: `[${indexes.map(jsonOf).join(',')}]`, records: indexes.length }
+}
+
+/** A path segment, percent-decoded; a malformed escape is kept as sent (and then matches no id). */
+const decodeSegment = (segment: string): string => {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
 }
 
 const readInteger = (text: string | null, fallback: number): number | null => {
