@@ -1,7 +1,28 @@
 #!/usr/bin/env node
-import { runCli } from './run-cli.js'
-import { nodeIo } from './runtime/cli-io.js'
+/**
+ * The `rcs-records` executable: runs the CLI and exits with its code. Anything that escapes (a module that fails to
+ * load, a stray rejection) is still one line on stderr and exit 1, never a stack trace.
+ */
 
-const code = await runCli(process.argv.slice(2), nodeIo())
-// Exit explicitly once stdout is flushed: idle keep-alive sockets must not hold the process open.
-process.stdout.write('', () => process.exit(code))
+/** Core's redaction once core has loaded (it knows the registered secrets). */
+let redact = (text: string): string => text
+
+const fail = (error: unknown): void => {
+  const message = error instanceof Error ? error.message : String(error)
+  process.stderr.write(`rcs-records: internal error: ${redact(message.split('\n')[0] ?? '')}\n`)
+  process.exit(1)
+}
+
+process.on('uncaughtException', fail)
+process.on('unhandledRejection', fail)
+
+try {
+  redact = (await import('@rcs-records/core')).redact
+  const { nodeIo } = await import('./runtime/cli-io.js')
+  const { runCli } = await import('./run-cli.js')
+  const code = await runCli(process.argv.slice(2), nodeIo())
+  // Exit once stdout is flushed: idle keep-alive sockets must not hold the process open.
+  process.stdout.write('', () => process.exit(code))
+} catch (error) {
+  fail(error)
+}
