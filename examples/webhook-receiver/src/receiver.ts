@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { parseWebhook as parseBsg } from '@rcs-records/bsg'
 import { mergeRecords, type RcsRecord } from '@rcs-records/core'
 import { parseWebhook as parsePartnerGateway } from '@rcs-records/partner-gateway'
@@ -33,20 +33,24 @@ export interface ReceiverOptions {
   onRecord?: (merged: RcsRecord, incoming: RcsRecord) => void
 }
 
+/** The body as text, or null as soon as it grows over the limit (the rest is ignored; the reply closes the connection). */
 const readBody = (request: IncomingMessage): Promise<string | null> =>
   new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
+    let tooLarge = false
     request.on('data', (chunk: Buffer) => {
+      if (tooLarge) return
       size += chunk.length
       if (size > MAX_BODY_BYTES) {
+        tooLarge = true
+        chunks.length = 0
         resolve(null)
-        request.destroy()
         return
       }
       chunks.push(chunk)
     })
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    request.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')))
     request.on('error', reject)
   })
 
@@ -68,9 +72,12 @@ export const createWebhookReceiver = (options: ReceiverOptions = {}): { server: 
     '/webhooks/partner-gateway': parsePartnerGateway,
     '/webhooks/bsg': (body) => parseBsg(body, { timeZone: options.bsgTimeZone ?? 'UTC' }),
   }
-  const server = createServer(async (request, response) => {
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const reply = (status: number, body?: unknown) => {
-      response.writeHead(status, body === undefined ? {} : { 'content-type': 'application/json' })
+      response.writeHead(status, {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(status === 413 ? { connection: 'close' } : {}),
+      })
       response.end(body === undefined ? undefined : JSON.stringify(body))
     }
     const path = new URL(request.url ?? '/', 'http://receiver').pathname
@@ -94,6 +101,12 @@ export const createWebhookReceiver = (options: ReceiverOptions = {}): { server: 
       options.onRecord?.(merged, incoming)
     }
     return reply(204)
+  }
+  const server = createServer((request, response) => {
+    handle(request, response).catch(() => {
+      // The client went away mid-body: nothing to answer.
+      if (!response.headersSent) response.writeHead(400).end()
+    })
   })
   return { server, store }
 }

@@ -134,6 +134,7 @@ describe('webhook receiver', () => {
     expect(((await notACallback.json()) as { kind: string }).kind).toBe('decode')
     expect((await post('/webhooks/twilio', {})).status).toBe(404)
     expect((await fetch(`${receiver.url}/webhooks/bsg`)).status).toBe(405)
+    expect((await post('/webhooks/bsg', `[${'{"id":1,"status":"sent"},'.repeat(60_000)}{}]`)).status).toBe(413)
     expect(receiver.store.size).toBe(before)
   })
 
