@@ -16,7 +16,6 @@ const MIN_FAST_MS = Date.UTC(1000, 0, 1)
 const MAX_FAST_MS = Date.UTC(10_000, 0, 1)
 const ZERO = 48
 const Z = 90
-const T = 84
 const DASH = 45
 const PLUS = 43
 const COLON = 58
@@ -36,19 +35,18 @@ const digitsBetween = (text: string, start: number, end: number): boolean => {
   return true
 }
 
+/** `yyyy-mm-ddThh:mm:ss` as character codes, -1 where a digit goes. */
+const PREFIX_SHAPE: readonly number[] = Array.from('0000-00-00T00:00:00', (c) => (c === '0' ? -1 : c.charCodeAt(0)))
+
 /** True for `yyyy-mm-ddThh:mm:ss`, the part every fast-path timestamp starts with. */
-const hasFastPrefix = (text: string): boolean =>
-  text.charCodeAt(4) === DASH &&
-  text.charCodeAt(7) === DASH &&
-  text.charCodeAt(10) === T &&
-  text.charCodeAt(13) === COLON &&
-  text.charCodeAt(16) === COLON &&
-  digitsBetween(text, 0, 4) &&
-  digitsBetween(text, 5, 7) &&
-  digitsBetween(text, 8, 10) &&
-  digitsBetween(text, 11, 13) &&
-  digitsBetween(text, 14, 16) &&
-  digitsBetween(text, 17, 19)
+const hasFastPrefix = (text: string): boolean => {
+  for (let index = 0; index < 19; index++) {
+    const code = text.charCodeAt(index)
+    const wanted = PREFIX_SHAPE[index] as number
+    if (wanted === -1 ? code < ZERO || code > ZERO + 9 : code !== wanted) return false
+  }
+  return true
+}
 
 const daysInMonth = (year: number, month: number): number => {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28
