@@ -1,5 +1,5 @@
-import type { Either } from 'fp-ts/Either'
-import type { TaskEither } from 'fp-ts/TaskEither'
+import type { Either } from 'fp-ts/lib/Either.js'
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import type * as t from 'io-ts'
 import type { RcsError } from '../errors/rcs-error.js'
 import type { HttpTransport } from '../http/types.js'

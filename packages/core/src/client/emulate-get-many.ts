@@ -1,5 +1,5 @@
-import { type Either, left } from 'fp-ts/Either'
-import type { TaskEither } from 'fp-ts/TaskEither'
+import { type Either, left } from 'fp-ts/lib/Either.js'
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import pLimit from 'p-limit'
 import type { CallOptions } from '../adapter/contract.js'
 import type { RcsError } from '../errors/rcs-error.js'

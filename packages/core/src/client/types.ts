@@ -1,5 +1,5 @@
-import type { Either } from 'fp-ts/Either'
-import type { TaskEither } from 'fp-ts/TaskEither'
+import type { Either } from 'fp-ts/lib/Either.js'
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import type { Clock } from '../adapter/clock.js'
 import type { AdapterDefinition, CallOptions, Capabilities, ListQuery } from '../adapter/contract.js'
 import type { Logger } from '../adapter/logger.js'

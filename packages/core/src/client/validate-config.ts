@@ -1,5 +1,5 @@
-import type { Either } from 'fp-ts/Either'
-import { left, right } from 'fp-ts/Either'
+import type { Either } from 'fp-ts/lib/Either.js'
+import { left, right } from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
 import type { AdapterDefinition } from '../adapter/contract.js'
 import { pathOfContext } from '../errors/decode-error.js'

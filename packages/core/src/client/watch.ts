@@ -11,12 +11,14 @@ import type { GetManyResult, WatchOptions } from './types.js'
 
 const WATCH_LIST_LOOKBACK_MS = 48 * 3_600_000
 
-/** Whether `next` tells the watcher anything new about the message. */
+/**
+ * Whether `next` tells the watcher anything new about the message: its status, the vendor's status, an event time or
+ * the reason. A vendor re-stamping `updatedAt` with nothing else different is not news.
+ */
 const changed = (previous: RcsRecord | undefined, next: RcsRecord): boolean =>
   previous === undefined ||
   previous.status !== next.status ||
   previous.vendorStatus !== next.vendorStatus ||
-  previous.updatedAt !== next.updatedAt ||
   previous.sentAt !== next.sentAt ||
   previous.deliveredAt !== next.deliveredAt ||
   previous.readAt !== next.readAt ||

@@ -1,4 +1,4 @@
-import type { TaskEither } from 'fp-ts/TaskEither'
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import ky from 'ky'
 import pLimit from 'p-limit'
 import { type Clock, systemClock } from '../adapter/clock.js'

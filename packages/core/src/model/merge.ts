@@ -28,7 +28,14 @@ const compareObservations = (a: RcsRecord, b: RcsRecord): number => {
   if (a.status !== b.status) return a.status < b.status ? 1 : -1
   const av = String(a.vendorStatus)
   const bv = String(b.vendorStatus)
-  return av === bv ? 0 : av < bv ? 1 : -1
+  if (av !== bv) return av < bv ? 1 : -1
+  // Same native status, no time to tell them apart: the one that explains itself wins (its reason is derived from
+  // the description), then a stable order, so the reason does not depend on arrival order either.
+  const ad = a.vendorDescription
+  const bd = b.vendorDescription
+  if (ad === bd) return 0
+  if (ad === null || bd === null) return ad === null ? -1 : 1
+  return ad < bd ? 1 : -1
 }
 
 const isFailureStatus = (status: DeliveryStatus): boolean =>
@@ -159,7 +166,9 @@ const combine = (winner: RcsRecord, loser: RcsRecord): RcsRecord => {
     sentAt: earliest(winner.sentAt, loser.sentAt),
     deliveredAt: deliveredAtOf(status, earliest(winner.deliveredAt, loser.deliveredAt), readAt),
     readAt,
-    updatedAt: winner.updatedAt ?? loser.updatedAt,
+    // The time of the winning status: never another status's time, which would make the winner look later than it
+    // is against a third observation and the result depend on arrival order.
+    updatedAt: winner.status === loser.status ? (winner.updatedAt ?? loser.updatedAt) : winner.updatedAt,
     cost: either(winner.cost, loser.cost, smaller),
     fallback: either(winner.fallback, loser.fallback, smaller),
     extra: mergeExtra(winner.extra, loser.extra),

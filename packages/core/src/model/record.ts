@@ -118,7 +118,7 @@ const timestamp = nullable(IsoTimestampCodec)
  *
  * @example
  * import { RcsRecordCodec } from '@rcs-records/core'
- * import { isRight } from 'fp-ts/Either'
+ * import { isRight } from 'fp-ts/lib/Either.js'
  * isRight(RcsRecordCodec.decode(JSON.parse(storedJson)))
  */
 export const RcsRecordCodec: t.Type<RcsRecord, RcsRecord, unknown> = new t.Type<RcsRecord, RcsRecord, unknown>(

@@ -117,15 +117,11 @@ export const rcsRecordArb: fc.Arbitrary<RcsRecord> = observationArb()
  * order-independence law).
  */
 export const distinctlyTimedObservationsArb = (max = 5): fc.Arbitrary<RcsRecord[]> =>
-  fc
-    .uniqueArray(instantArb, { minLength: 2, maxLength: max })
-    .chain((instants) =>
-      fc.tuple(
-        ...instants.map((ms) =>
-          observationArb({ provider: 'bsg', id: '42', updatedAt: fc.constant(new Date(ms).toISOString()) }),
-        ),
-      ),
-    )
+  fc.uniqueArray(observationArb({ provider: 'bsg', id: '42', updatedAt: isoArb }), {
+    minLength: 2,
+    maxLength: max,
+    selector: (record) => record.updatedAt,
+  })
 
 /** Every ordering of `items` (n! of them: keep n small). */
 export const permutations = <T>(items: readonly T[]): T[][] => {

@@ -1,4 +1,4 @@
-import type { Either } from 'fp-ts/Either'
+import type { Either } from 'fp-ts/lib/Either.js'
 import nock from 'nock'
 import { afterAll, afterEach, beforeAll } from 'vitest'
 import { createHttpTransport, type HttpResponse, type RcsError, type TransportOptions } from '../../src/index.js'

@@ -1,0 +1,239 @@
+import { describe, expect, it, type Mock, vi } from 'vitest'
+import {
+  decodeError,
+  dedupeBy,
+  type Logger,
+  paginateByOffset,
+  paginateByPage,
+  RcsError,
+  RecentIds,
+  reportInvalidRecord,
+} from '../src/index.js'
+
+const collect = async <T>(items: AsyncIterable<T>): Promise<T[]> => {
+  const out: T[] = []
+  for await (const item of items) out.push(item)
+  return out
+}
+
+describe('RecentIds / dedupeBy', () => {
+  it('tells first sightings from repeats', () => {
+    const seen = new RecentIds(10)
+    expect(seen.add('a')).toBe(true)
+    expect(seen.add('a')).toBe(false)
+    expect(seen.add('b')).toBe(true)
+  })
+
+  it('remembers an id for at least `capacity` further ids, and forgets it eventually (bounded memory)', () => {
+    const capacity = 4
+    const seen = new RecentIds(capacity)
+    seen.add('target')
+    for (let i = 0; i < capacity; i++) seen.add(`other-${i}`)
+    expect(seen.add('target')).toBe(false)
+
+    const forgetful = new RecentIds(capacity)
+    forgetful.add('target')
+    for (let i = 0; i < 3 * capacity; i++) forgetful.add(`other-${i}`)
+    expect(forgetful.add('target')).toBe(true)
+  })
+
+  it('holds at most 2 × capacity ids whatever it sees', () => {
+    const seen = new RecentIds(100)
+    for (let i = 0; i < 10_000; i++) seen.add(String(i))
+    const sizes = seen as unknown as { current: Set<string>; previous: Set<string> }
+    expect(sizes.current.size + sizes.previous.size).toBeLessThanOrEqual(200)
+  })
+
+  it('dedupeBy yields each key once with unbounded capacity, from sync or async sources', async () => {
+    const records = [{ id: '1' }, { id: '2' }, { id: '1' }, { id: '3' }, { id: '2' }]
+    expect((await collect(dedupeBy(records, (r) => r.id))).map((r) => r.id)).toEqual(['1', '2', '3'])
+    async function* source() {
+      yield* records
+    }
+    expect((await collect(dedupeBy(source(), (r) => r.id))).map((r) => r.id)).toEqual(['1', '2', '3'])
+  })
+
+  it('dedupeBy with a small capacity catches near duplicates (page boundaries) but not far ones', async () => {
+    const ids = ['a', 'b', 'b', 'c', 'd', 'e', 'f', 'g', 'a']
+    expect(await collect(dedupeBy(ids, (id) => id, 2))).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'a'])
+  })
+})
+
+describe('paginateByPage', () => {
+  it('walks pages from firstPage until a short page, yielding every item in order', async () => {
+    const asked: number[] = []
+    const pages: Record<number, string[]> = { 1: ['a', 'b'], 2: ['c', 'd'], 3: ['e'] }
+    const items = await collect(
+      paginateByPage({
+        firstPage: 1,
+        pageSize: 2,
+        maxPages: 10,
+        provider: 'x',
+        fetchPage: async (page) => {
+          asked.push(page)
+          return pages[page] ?? []
+        },
+      }),
+    )
+    expect(items).toEqual(['a', 'b', 'c', 'd', 'e'])
+    expect(asked).toEqual([1, 2, 3])
+  })
+
+  it('starts at 0 by default and stops on an empty page', async () => {
+    const asked: number[] = []
+    const items = await collect(
+      paginateByPage({
+        pageSize: 2,
+        maxPages: 10,
+        provider: 'x',
+        fetchPage: async (page) => {
+          asked.push(page)
+          return page === 0 ? [1, 2] : []
+        },
+      }),
+    )
+    expect(items).toEqual([1, 2])
+    expect(asked).toEqual([0, 1])
+  })
+
+  it('throws a provider RcsError when the vendor never sends a short page', async () => {
+    let calls = 0
+    const run = collect(
+      paginateByPage({
+        pageSize: 2,
+        maxPages: 5,
+        provider: 'pg',
+        fetchPage: async () => {
+          calls++
+          return [1, 2]
+        },
+      }),
+    )
+    const error = await run.catch((e: unknown) => e)
+    expect(RcsError.is(error, 'provider')).toBe(true)
+    expect((error as RcsError).retryable).toBe(false)
+    expect((error as RcsError).message).toMatch(/^pg: .*5 full pages/)
+    expect(calls).toBe(5)
+  })
+
+  it('passes a fetch failure through', async () => {
+    const failure = new RcsError({ kind: 'auth', message: 'no' })
+    const run = collect(
+      paginateByPage({ pageSize: 2, maxPages: 5, provider: 'x', fetchPage: () => Promise.reject(failure) }),
+    )
+    await expect(run).rejects.toBe(failure)
+  })
+})
+
+describe('paginateByOffset', () => {
+  it('walks offsets until offset + limit reaches the total, re-reading the total from every page', async () => {
+    const data = ['a', 'b', 'c', 'd', 'e']
+    const asked: number[] = []
+    const progress: Array<{ fetched: number; total: number }> = []
+    const items = await collect(
+      paginateByOffset({
+        limit: 2,
+        maxPages: 10,
+        provider: 'bsg',
+        fetchPage: async (offset, limit) => {
+          asked.push(offset)
+          // a record is appended while paging: the total grows after the first page
+          if (offset === 2) data.push('f')
+          return { items: data.slice(offset, offset + limit), total: data.length }
+        },
+        onPage: (p) => progress.push(p),
+      }),
+    )
+    expect(items).toEqual(['a', 'b', 'c', 'd', 'e', 'f'])
+    expect(asked).toEqual([0, 2, 4])
+    expect(progress).toEqual([
+      { fetched: 2, total: 5 },
+      { fetched: 4, total: 6 },
+      { fetched: 6, total: 6 },
+    ])
+  })
+
+  it('stops on an empty page even if the total says more', async () => {
+    const asked: number[] = []
+    const items = await collect(
+      paginateByOffset({
+        limit: 2,
+        maxPages: 10,
+        provider: 'bsg',
+        fetchPage: async (offset) => {
+          asked.push(offset)
+          return { items: offset === 0 ? [1, 2] : [], total: 100 }
+        },
+      }),
+    )
+    expect(items).toEqual([1, 2])
+    expect(asked).toEqual([0, 2])
+  })
+
+  it('asks once for an empty listing', async () => {
+    const fetchPage = vi.fn(async () => ({ items: [], total: 0 }))
+    expect(await collect(paginateByOffset({ limit: 50, maxPages: 10, provider: 'bsg', fetchPage }))).toEqual([])
+    expect(fetchPage).toHaveBeenCalledTimes(1)
+  })
+
+  it('throws a provider RcsError past maxPages', async () => {
+    let calls = 0
+    const error = await collect(
+      paginateByOffset({
+        limit: 1,
+        maxPages: 3,
+        provider: 'bsg',
+        fetchPage: async (offset) => {
+          calls++
+          return { items: [offset], total: Number.MAX_SAFE_INTEGER }
+        },
+      }),
+    ).catch((e: unknown) => e)
+    expect(RcsError.is(error, 'provider')).toBe(true)
+    expect(calls).toBe(3)
+  })
+})
+
+describe('reportInvalidRecord', () => {
+  const error = decodeError('bsg', { id: 26130, status: 7 }, [
+    { path: 'data.3.status', expected: 'string', actual: '7' },
+  ])
+  const logger = (): Logger & { warn: Mock<Logger['warn']> } => ({
+    debug: vi.fn(),
+    info: vi.fn(),
+    warn: vi.fn<Logger['warn']>(),
+    error: vi.fn(),
+  })
+
+  it('throws the decode error when strict', () => {
+    const log = logger()
+    expect(() => reportInvalidRecord({ strict: true, onInvalid: vi.fn() }, log, error)).toThrow(error)
+    expect(log.warn).not.toHaveBeenCalled()
+  })
+
+  it('hands the error to onInvalid instead of logging', () => {
+    const log = logger()
+    const onInvalid = vi.fn()
+    reportInvalidRecord({ onInvalid }, log, error)
+    expect(onInvalid).toHaveBeenCalledWith(error)
+    expect(log.warn).not.toHaveBeenCalled()
+  })
+
+  it('by default warns through the logger with the path and the id', () => {
+    const log = logger()
+    reportInvalidRecord({}, log, error)
+    expect(log.warn).toHaveBeenCalledTimes(1)
+    expect(log.warn).toHaveBeenCalledWith('skipped a record that failed to decode', {
+      provider: 'bsg',
+      id: '26130',
+      paths: ['data.3.status'],
+      message: error.message,
+    })
+  })
+
+  it('copes with an error that has no decode details', () => {
+    const log = logger()
+    reportInvalidRecord({ strict: false }, log, new RcsError({ kind: 'decode', message: 'x' }))
+    expect(log.warn.mock.calls[0]?.[1]).toMatchObject({ id: null, paths: [] })
+  })
+})

@@ -1,0 +1,96 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { isDecimalString, toDecimalString, toE164 } from '../src/index.js'
+
+describe('toE164', () => {
+  it.each([
+    [380661234567, '+380661234567'],
+    ['380661234567', '+380661234567'],
+    ['+380661234567', '+380661234567'],
+    ['00380661234567', '+380661234567'],
+    ['+380 (66) 123-45-67', '+380661234567'],
+    ['+33 6 12 34 56 78', '+33612345678'],
+    ['+1.202.555.0143', '+12025550143'],
+    ['+44/20/7946/0958', '+442079460958'],
+    ['\t+380661234567\n', '+380661234567'],
+    ['1234567', '+1234567'],
+    ['123456789012345', '+123456789012345'],
+  ])('%s → %s', (input, expected) => {
+    expect(toE164(input)).toBe(expected)
+  })
+
+  it.each([
+    ['too short', '123456'],
+    ['too long', '1234567890123456'],
+    ['a national number with a trunk 0', '0661234567'],
+    ['letters', 'string'],
+    ['letters mixed in', '+38066123456a'],
+    ['two plus signs', '++380661234567'],
+    ['a plus inside', '380+661234567'],
+    ['empty', ''],
+    ['very long input', `+${'1'.repeat(40)}`],
+    ['a tel: URI', 'tel:+380661234567'],
+    ['zero', 0],
+    ['a negative number', -380661234567],
+    ['a fraction', 380661234567.5],
+    ['an unsafe integer', 2 ** 60],
+    ['NaN', Number.NaN],
+    ['null', null],
+    ['an object', {}],
+  ])('gives null for %s', (_label, input) => {
+    expect(toE164(input)).toBeNull()
+  })
+
+  it('is idempotent on its own output (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[1-9]\d{6,14}$/), (digits) => {
+        const e164 = toE164(digits) as string
+        expect(e164).toBe(`+${digits}`)
+        expect(toE164(e164)).toBe(e164)
+        expect(toE164(`00${digits}`)).toBe(e164)
+      }),
+    )
+  })
+})
+
+describe('isDecimalString / toDecimalString', () => {
+  it.each(['0', '0.035', '1.1000000', '-0.5', '12345678901234567890', '0.0100000'])('%s is a decimal string', (s) => {
+    expect(isDecimalString(s)).toBe(true)
+    expect(toDecimalString(s)).toBe(s)
+  })
+
+  it.each(['1e-7', 'string', '', ' 1', '1 ', '.5', '5.', '+1', '1,5', '0x10', 'NaN', 'Infinity', '1.2.3'])(
+    '%s is not',
+    (s) => {
+      expect(isDecimalString(s)).toBe(false)
+      expect(toDecimalString(s)).toBeNull()
+    },
+  )
+
+  it('writes numbers without exponent or float noise beyond what the vendor sent', () => {
+    expect(toDecimalString(0.035)).toBe('0.035')
+    expect(toDecimalString(1e-7)).toBe('0.0000001')
+    expect(toDecimalString(1.5e-10)).toBe('0.00000000015')
+    expect(toDecimalString(12)).toBe('12')
+    expect(toDecimalString(-0.25)).toBe('-0.25')
+    expect(toDecimalString(0)).toBe('0')
+  })
+
+  it.each([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 1e21, null, undefined, true, {}])(
+    'gives null for %s',
+    (value) => {
+      expect(toDecimalString(value)).toBeNull()
+    },
+  )
+
+  it('every finite number below 1e21 becomes a decimal string that reads back as the same number (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e20, max: 1e20 }), (value) => {
+        const text = toDecimalString(value)
+        if (text === null) return
+        expect(isDecimalString(text)).toBe(true)
+        if (Math.abs(value) >= 1e-6) expect(Number(text)).toBe(value)
+      }),
+    )
+  })
+})
