@@ -6,9 +6,6 @@ import { readIsoTimestamp } from './timestamp.js'
  * value or null — never an exception.
  */
 
-/** Ids longer than this are not ids (and would make unusable URLs). */
-const MAX_ID_LENGTH = 256
-
 /**
  * A message id: a non-empty string (UUIDs and caller-chosen ids such as `order-12345`), or a safe integer written
  * as a string; null otherwise.
@@ -20,7 +17,7 @@ const MAX_ID_LENGTH = 256
  * readId('') // null
  */
 export const readId = (value: unknown): string | null => {
-  if (typeof value === 'string') return value !== '' && value.length <= MAX_ID_LENGTH ? value : null
+  if (typeof value === 'string') return value !== '' ? value : null
   if (typeof value === 'number') return Number.isSafeInteger(value) ? String(value) : null
   return null
 }

@@ -69,4 +69,12 @@ export const adapter: AdapterDefinition<Config> = {
   create: createPartnerGatewayAdapter,
 }
 
+/**
+ * The partner-gateway adapter definition, as the default export (the same object as {@link adapter}).
+ *
+ * @example
+ * import partnerGateway from '@rcs-records/partner-gateway'
+ * import { createClient } from '@rcs-records/core'
+ * const client = createClient({ adapter: partnerGateway, config: { apiKey: process.env.PG_API_KEY } })
+ */
 export default adapter

@@ -37,6 +37,10 @@ export interface ListDeps {
 /**
  * Full pages in a row that bring no record not already seen before `list` decides the vendor ignores `page` and
  * stops with an error (one such page can happen when many records are inserted while paging; three cannot).
+ *
+ * @example
+ * import { STALE_PAGE_LIMIT } from '@rcs-records/partner-gateway'
+ * STALE_PAGE_LIMIT // 3
  */
 export const STALE_PAGE_LIMIT = 3
 

@@ -36,7 +36,13 @@ export interface NormalizeOptions {
   channel?: Channel
 }
 
-/** Keys a decode error reads the record's id from. */
+/**
+ * Keys a decode error reads the record's id from.
+ *
+ * @example
+ * import { ID_KEYS } from './normalize.js'
+ * ID_KEYS // ['customerMessageId', 'messageId']
+ */
 export const ID_KEYS: readonly string[] = ['customerMessageId', 'messageId']
 
 const ID_EXPECTED = 'a non-empty string id (customerMessageId, or messageId in the wrapped history shape)'
