@@ -67,11 +67,17 @@ const DEFAULT_RETRYABLE: Readonly<Record<RcsErrorKind, boolean>> = {
  */
 export class RcsError extends Error {
   override readonly name = 'RcsError'
+  /** What went wrong, in one word (see {@link RcsErrorKind}). */
   readonly kind: RcsErrorKind
+  /** The adapter name, or null when no vendor is involved. */
   readonly provider: string | null
+  /** The vendor's HTTP status, or null when there was no HTTP response. */
   readonly httpStatus: number | null
+  /** Whether trying again later could succeed (defaults by kind: rate_limited, provider, transport, timeout). */
   readonly retryable: boolean
+  /** How long the vendor asked to wait before trying again, when it said so. */
   readonly retryAfterMs: number | null
+  /** Structured context, secrets redacted (e.g. decode issues with paths; the vendor's error body). */
   readonly details: unknown
 
   constructor(options: RcsErrorOptions) {
@@ -97,7 +103,13 @@ export class RcsError extends Error {
     return value instanceof RcsError && (kind === undefined || value.kind === kind)
   }
 
-  /** A plain, secret-free view for logs and JSON output. */
+  /**
+   * A plain, secret-free view for logs and JSON output (`JSON.stringify(error)` uses it).
+   *
+   * @example
+   * import { RcsError } from '@rcs-records/core'
+   * JSON.stringify(new RcsError({ kind: 'auth', message: 'denied' })) // '{"name":"RcsError","kind":"auth",…}'
+   */
   toJSON(): Record<string, unknown> {
     return {
       name: this.name,

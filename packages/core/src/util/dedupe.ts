@@ -15,7 +15,14 @@ export class RecentIds {
 
   constructor(private readonly capacity: number) {}
 
-  /** Records `id`; true when it was not seen recently. */
+  /**
+   * Records `id`; true when it was not seen recently.
+   *
+   * @example
+   * import { RecentIds } from '@rcs-records/core'
+   * const seen = new RecentIds(10)
+   * seen.add('a') && seen.add('a') // false
+   */
   add(id: string): boolean {
     if (this.current.has(id) || this.previous.has(id)) return false
     if (this.current.size >= this.capacity) {
