@@ -65,7 +65,7 @@ describe.each(VENDORS)('%s: bad records inside good pages', (vendor) => {
     const rest = RECORDS % 37
     expect(broken.length).toBe(3 * Math.floor(RECORDS / 37) + [5, 17, 29].filter((k) => k < rest).length)
     expect(reported).toHaveLength(broken.length)
-    reported.forEach((error, index) => expectReported(error, broken[index] as BrokenRecord))
+    for (const [index, error] of reported.entries()) expectReported(error, broken[index] as BrokenRecord)
     const good = new Map(truth)
     for (const record of broken) good.delete(record.id)
     const comparison = compareWithTruth(outcome.records, good)
