@@ -4,7 +4,7 @@ import { type Simulator, startSimulator } from '@rcs-records/simulator'
 import { normalize as spacivoxNormalize } from '@rcs-records/spacivox'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BSG_PAGE, BSG_RECORD, BSG_WEBHOOK, PG_RECORDS, PG_WEBHOOKS, SPACIVOX_RECORD } from './support/fixtures.js'
+import { BSG_RECORD, BSG_WEBHOOK, PG_RECORDS, PG_WEBHOOKS, SPACIVOX_RECORD } from './support/fixtures.js'
 import { mutatedArb } from './support/mutations.js'
 import { assertNo, normalizeProblem, webhookProblem } from './support/result-checks.js'
 

@@ -34,8 +34,9 @@ type Path = (string | number)[]
 /** Every path in a JSON-like value (object keys and array indices), the root as `[]`. */
 const pathsOf = (value: unknown, prefix: Path = [], out: Path[] = []): Path[] => {
   out.push(prefix)
-  if (Array.isArray(value)) value.forEach((item, index) => pathsOf(item, [...prefix, index], out))
-  else if (value !== null && typeof value === 'object') {
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) pathsOf(item, [...prefix, index], out)
+  } else if (value !== null && typeof value === 'object') {
     for (const key of Object.keys(value)) pathsOf((value as Record<string, unknown>)[key], [...prefix, key], out)
   }
   return out
