@@ -2,7 +2,7 @@ import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
 import { RcsError } from './rcs-error.js'
-import { redact } from './secrets.js'
+import { containsSecret, redact, redactDeep } from './secrets.js'
 
 /**
  * One decode failure: where in the payload (`data.3.status`), what was expected, and what was found
@@ -95,7 +95,8 @@ const readableId = (payload: unknown, idKeys: readonly string[]): string | null 
 }
 
 /**
- * Builds a `decode` {@link RcsError} that names each failing path and keeps the raw payload in `details.raw`.
+ * Builds a `decode` {@link RcsError} that names each failing path and keeps the raw payload in `details.raw` (by
+ * reference; a scrubbed copy when a registered credential appears in it, e.g. a vendor body echoing the API key).
  *
  * @example
  * import { decodeError } from '@rcs-records/core'
@@ -113,14 +114,17 @@ export const decodeError = (
     .map((issue) => `${issue.path}: expected ${issue.expected}, got ${issue.actual}`)
     .join('; ')
   const more = issues.length > 3 ? ` (+${issues.length - 3} more)` : ''
-  const details: DecodeErrorDetails = { issues: [...issues], id: readableId(raw, idKeys), raw }
+  // `raw` stays a reference (nothing copied, nothing lost) unless the vendor echoed a credential into it: then it is
+  // a scrubbed copy, so printing or serialising the error can never show the secret.
+  const kept = containsSecret(raw) ? redactDeep(raw) : raw
+  const details: DecodeErrorDetails = { issues: [...issues], id: readableId(raw, idKeys), raw: kept }
   const error = new RcsError({
     kind: 'decode',
     provider,
     message: `${provider}: payload is not a valid record: ${summary}${more}`,
     details: null,
   })
-  // `raw` must stay a reference (nothing copied, nothing lost); issues were built by us and hold no secrets.
+  // Set as is (not deep-copied by the constructor): `raw` is handled above; issues were built by us and hold no secrets.
   Object.defineProperty(error, 'details', { value: details, enumerable: true })
   return error
 }

@@ -83,6 +83,41 @@ const bySize = (): readonly string[] => {
 }
 
 /**
+ * Whether any string in `value` (object keys included, at any depth) contains a registered secret. Walks plain data
+ * without recursion (so a deeply nested payload cannot overflow the stack); cycles are visited once.
+ *
+ * @example
+ * import { containsSecret, registerSecret } from './secrets.js'
+ * registerSecret('s3cr3t-token')
+ * containsSecret({ message: 'bad token s3cr3t-token' }) // true
+ */
+export const containsSecret = (value: unknown): boolean => {
+  if (registered.size === 0) return false
+  const secrets = bySize()
+  const hasSecret = (text: string) => secrets.some((secret) => text.includes(secret))
+  const seen = new WeakSet<object>()
+  const pending: unknown[] = [value]
+  while (pending.length > 0) {
+    const item = pending.pop()
+    if (typeof item === 'string') {
+      if (hasSecret(item)) return true
+      continue
+    }
+    if (item === null || typeof item !== 'object' || seen.has(item)) continue
+    seen.add(item)
+    if (Array.isArray(item)) {
+      for (const entry of item) pending.push(entry)
+      continue
+    }
+    for (const key of Object.keys(item)) {
+      if (hasSecret(key)) return true
+      pending.push((item as Record<string, unknown>)[key])
+    }
+  }
+  return false
+}
+
+/**
  * Deep-copies plain data, redacting secrets in every string (keys included). Cycles and non-plain objects are
  * replaced by a short description.
  *
