@@ -1,0 +1,164 @@
+import { inspect } from 'node:util'
+import { type HttpEvent, type HttpOptions, type RcsClient, RcsError } from '@rcs-records/core'
+import type { Vendor } from '@rcs-records/simulator'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type Canaries, errorTexts, leaksIn, makeCanaries } from './support/canary.js'
+import {
+  type EchoReply,
+  type EchoRequest,
+  type EchoServer,
+  echoingBody,
+  startEchoServer,
+} from './support/echo-server.js'
+import { captureLogger } from './support/logger.js'
+import { clientFor } from './support/vendors.js'
+
+/** How the fake vendor fails. Statuses answer with a body that echoes the request, credentials included. */
+type Failure = number | 'reset' | 'hang' | 'refused' | 'truncated-echo' | 'garbage-echo'
+
+const STATUSES: readonly Failure[] = [400, 401, 403, 404, 422, 429, 500, 503]
+const NETWORK: readonly Failure[] = ['reset', 'hang', 'refused']
+const BODIES: readonly Failure[] = ['truncated-echo', 'garbage-echo']
+
+type Operation = 'get' | 'getMany' | 'list'
+
+interface Setup {
+  name: string
+  vendor: Vendor
+  config: (baseUrl: string, canaries: Canaries) => Record<string, unknown>
+  /** The canaries this setup hands the library (the ones that must never come back). */
+  secrets: (canaries: Canaries) => string[]
+  /** Message ids this vendor accepts (BSG ids are integers). */
+  ids: readonly string[]
+  /** Where the vendor's answers to the operation come from (BSG logs in first). */
+  listingPath: string
+  operations: readonly Operation[]
+}
+
+const SETUPS: readonly Setup[] = [
+  {
+    name: 'partner-gateway (X-Api-Key)',
+    vendor: 'partner-gateway',
+    config: (url, c) => ({ baseUrl: `${url}/api`, apiKey: c.apiKey }),
+    secrets: (c) => [c.apiKey],
+    ids: ['order-12345', 'order-12346'],
+    listingPath: '/api/partner-gateway/v1/messages/',
+    operations: ['get', 'getMany', 'list'],
+  },
+  {
+    name: 'partner-gateway (Basic auth)',
+    vendor: 'partner-gateway',
+    config: (url, c) => ({ baseUrl: `${url}/api`, username: c.username, password: c.password }),
+    secrets: (c) => [c.password],
+    ids: ['order-12345', 'order-12346'],
+    listingPath: '/api/partner-gateway/v1/messages/',
+    operations: ['get', 'getMany', 'list'],
+  },
+  {
+    name: 'bsg (API key, then bearer token)',
+    vendor: 'bsg',
+    config: (url, c) => ({ baseUrl: url, apiKey: c.apiKey }),
+    secrets: (c) => [c.apiKey, c.token],
+    ids: ['26130', '26131'],
+    listingPath: '/api/messages',
+    operations: ['get', 'getMany', 'list'],
+  },
+  {
+    name: 'spacivox (bearer token)',
+    vendor: 'spacivox',
+    config: (url, c) => ({ baseUrl: url, token: c.token }),
+    secrets: (c) => [c.token],
+    ids: [],
+    listingPath: '/j/rcs_records',
+    operations: ['list'],
+  },
+]
+
+const HTTP: HttpOptions = { timeoutMs: 200, retry: { limit: 1, baseDelayMs: 1, maxDelayMs: 2 }, maxRetryAfterMs: 5 }
+
+const replyFor = (failure: Failure, request: EchoRequest, canaries: Canaries): EchoReply => {
+  if (failure === 'reset' || failure === 'hang') return failure
+  if (failure === 'truncated-echo') {
+    return {
+      status: 200,
+      body: `[{"customerMessageId":"${canaries.apiKey}","data":[{"id":"${request.headers.authorization}`,
+    }
+  }
+  if (failure === 'garbage-echo') return { status: 200, body: { data: 'nope', ...echoingBody(200, request) } }
+  const headers: Record<string, string> = failure === 429 ? { 'retry-after': '0' } : {}
+  return { status: failure as number, body: echoingBody(failure as number, request), headers }
+}
+
+const run = async (client: RcsClient, operation: Operation, ids: readonly string[]): Promise<unknown> => {
+  try {
+    if (operation === 'get') await client.get(ids[0] as string, { from: '2026-01-01T00:00:00Z' })
+    else if (operation === 'getMany') await client.getMany(ids, { from: '2026-01-01T00:00:00Z' })
+    else for await (const _ of client.list({ from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' })) break
+  } catch (error) {
+    return error
+  }
+  return null
+}
+
+describe.each(SETUPS)('$name: canary credentials never leak through a failure', (setup) => {
+  let server: EchoServer
+  let plan: (request: EchoRequest) => EchoReply = () => ({ status: 500 })
+  beforeAll(async () => {
+    server = await startEchoServer((request) => plan(request))
+  })
+  afterAll(() => server.close())
+
+  const attempt = async (failure: Failure, operation: Operation, stage: 'login' | 'call' = 'call') => {
+    const canaries = makeCanaries()
+    server.requests.length = 0
+    plan = (request) => {
+      if (setup.vendor === 'bsg' && request.path === '/api/auth/login' && stage === 'call') {
+        return { status: 200, body: { bearer: canaries.token } }
+      }
+      return replyFor(failure, request)
+    }
+    const captured = captureLogger()
+    const events: HttpEvent[] = []
+    const hooks = {
+      onRequest: (event: HttpEvent) => events.push(event),
+      onResponse: (event: HttpEvent) => events.push(event),
+      onRetry: (event: HttpEvent) => events.push(event),
+    }
+    const baseUrl = failure === 'refused' ? 'http://127.0.0.1:9' : server.url
+    const client = clientFor(setup.vendor, {
+      config: setup.config(baseUrl, canaries),
+      http: { ...HTTP, hooks },
+      logger: captured.logger,
+    })
+    const error = await run(client, operation, setup.ids)
+    // BSG's getMany is emulated with gets: an id the vendor does not know (404) is reported missing, not thrown.
+    if (setup.vendor === 'bsg' && operation === 'getMany' && failure === 404) expect(error).toBeNull()
+    else expect(error).toBeInstanceOf(RcsError)
+    const sources = { error: errorTexts(error), logger: captured.text(), hooks: inspect(events, { depth: 20 }) }
+    const leaks = Object.entries(sources).flatMap(([where, text]) =>
+      leaksIn(text, canaries, setup.secrets(canaries)).map((form) => `${where}: ${form}`),
+    )
+    expect(leaks).toEqual([])
+    if (failure !== 'refused') {
+      // The canary really was sent: the test would catch a leak if there were one.
+      expect(leaksIn(inspect(server.requests, { depth: 5 }), canaries, setup.secrets(canaries)).length).toBeGreaterThan(
+        0,
+      )
+    }
+    return error as RcsError | null
+  }
+
+  const cases = setup.operations.flatMap((operation) =>
+    [...STATUSES, ...BODIES, ...(operation === 'list' ? NETWORK : [])].map((failure) => ({ operation, failure })),
+  )
+  it.each(cases)('$operation, the vendor answering $failure', async ({ operation, failure }) => {
+    const error = await attempt(failure, operation)
+    if (typeof failure === 'number' && failure !== 404) expect(error?.httpStatus).toBe(failure)
+  })
+
+  if (setup.vendor === 'bsg') {
+    it.each([...STATUSES, ...BODIES, ...NETWORK])('login answering %s', async (failure) => {
+      await attempt(failure, 'list', 'login')
+    })
+  }
+})
