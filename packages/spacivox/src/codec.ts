@@ -99,7 +99,8 @@ export const ConfigCodec: t.Type<Config, Config, unknown> = new t.Type<Config, C
   'SpacivoxConfig',
   (u): u is Config => ConfigInputCodec.is(u) && Object.keys(DEFAULTS).every((key) => key in u),
   (u, context) => {
-    const result = ConfigInputCodec.validate(u, context)
+    // The intersection is entered in the context, so error paths read `token`, not its member index `0.token`.
+    const result = ConfigInputCodec.validate(u, t.appendContext(context, '', ConfigInputCodec, u))
     if (result._tag === 'Left') return result
     const input = result.right
     const config: Config = {
