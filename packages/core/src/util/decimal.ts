@@ -1,4 +1,4 @@
-const DECIMAL = /^-?\d{1,30}(\.\d{1,20})?$/
+const DECIMAL = /^-?\d{1,30}(\.\d{1,40})?$/
 
 /**
  * True for a plain decimal string such as `'0.0100000'` (no exponent, no spaces, no thousands separators).
