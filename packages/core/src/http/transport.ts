@@ -211,7 +211,28 @@ export const createHttpTransport = (options: TransportOptions): HttpTransport =>
       throwHttpErrors: false,
       signal,
       fetch: fetchImpl,
+      // A redirect is never followed: fetch would resend custom credential headers (X-Api-Key) to whatever origin,
+      // and over plain http://, that the Location names.
+      redirect: 'manual',
     })
+    if (response.status >= 300 && response.status < 400) {
+      await response.body?.cancel().catch(() => {})
+      const location = response.headers.get('location')
+      return {
+        ok: false,
+        fatal: true,
+        retryAfterMs: null,
+        error: fail(
+          'provider',
+          `${where} answered ${response.status}, a redirect; not followed, so credentials only ever go to the configured base URL (set it to the final address)`,
+          {
+            httpStatus: response.status,
+            retryable: false,
+            details: { location: location === null ? null : clip(location, 200) },
+          },
+        ),
+      }
+    }
     const read = await readBodyText(response, maxBodyBytes)
     if ('tooLarge' in read) {
       return {
