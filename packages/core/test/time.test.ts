@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import {
   formatIsoSeconds,
   formatZonedTimestamp,
+  IsoTimestampCodec,
   isValidTimeZone,
   parseIsoTimestamp,
   parseZonedTimestamp,
@@ -62,6 +63,14 @@ describe('parseIsoTimestamp', () => {
     expect(parseIsoTimestamp(input)).toBeNull()
   })
 
+  it('gives null when the offset moves the instant outside years 0000–9999 (not writable canonically)', () => {
+    expect(parseIsoTimestamp('9999-12-31T23:00:00-05:00')).toBeNull()
+    expect(parseIsoTimestamp('0000-01-01T00:30:00+01:00')).toBeNull()
+    expect(parseZonedTimestamp('0000-01-01 00:30:00', KYIV)).toBeNull()
+    expect(parseIsoTimestamp('9999-12-31T23:59:59.999Z')).toBe('9999-12-31T23:59:59.999Z')
+    expect(parseIsoTimestamp('0000-01-01T00:00:00Z')).toBe('0000-01-01T00:00:00.000Z')
+  })
+
   it('gives null for absurdly long input without scanning it', () => {
     expect(parseIsoTimestamp(`2021-04-27T19:44:06Z${' '.repeat(10_000)}`)).toBeNull()
   })
@@ -72,6 +81,43 @@ describe('parseIsoTimestamp', () => {
         const iso = new Date(ms).toISOString()
         expect(parseIsoTimestamp(iso)).toBe(iso)
       }),
+    )
+  })
+})
+
+describe('parsers only ever produce canonical timestamps (fast-check)', () => {
+  const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'))
+  const isoish = fc
+    .tuple(
+      fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, '0')),
+      two(13),
+      two(32),
+      fc.constantFrom('T', ' '),
+      two(25),
+      two(61),
+      two(61),
+      fc.constantFrom('', '.5', '.123', '.123456789'),
+      fc.constantFrom('', 'Z', '+14:00', '-12:00', '+05:45', '+0200', '-03', '+19:00'),
+    )
+    .map(([y, mo, d, sep, h, mi, se, frac, zone]) => `${y}-${mo}-${d}${sep}${h}:${mi}:${se}${frac}${zone}`)
+
+  it('parseIsoTimestamp gives null or a timestamp RcsRecordCodec accepts', () => {
+    fc.assert(
+      fc.property(isoish, fc.constantFrom('UTC', KYIV, 'Pacific/Kiritimati'), (text, zone) => {
+        const iso = parseIsoTimestamp(text, zone)
+        if (iso !== null) expect(IsoTimestampCodec.is(iso)).toBe(true)
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('parseZonedTimestamp gives null or a timestamp RcsRecordCodec accepts', () => {
+    fc.assert(
+      fc.property(isoish, fc.constantFrom('UTC', KYIV, 'America/Santiago'), (text, zone) => {
+        const iso = parseZonedTimestamp(text, zone)
+        if (iso !== null) expect(IsoTimestampCodec.is(iso)).toBe(true)
+      }),
+      { numRuns: 500 },
     )
   })
 })

@@ -1,0 +1,177 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { parseIsoTimestamp, parseZonedTimestamp, toE164 } from '../src/index.js'
+import { formatIsoMillis } from '../src/util/fast-timestamps.js'
+import { parseIsoTimestampGeneral, parseZonedTimestampGeneral } from '../src/util/time.js'
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0')
+
+/** Timestamps in (and around) the shapes vendors send, including invalid fields. */
+const timestampText = fc
+  .record({
+    year: fc.oneof(fc.integer({ min: 1990, max: 2040 }), fc.integer({ min: 0, max: 9999 })),
+    month: fc.integer({ min: 0, max: 13 }),
+    day: fc.integer({ min: 0, max: 32 }),
+    hour: fc.integer({ min: 0, max: 25 }),
+    minute: fc.integer({ min: 0, max: 61 }),
+    second: fc.integer({ min: 0, max: 61 }),
+    fraction: fc.option(fc.stringMatching(/^[0-9]{0,10}$/), { nil: undefined }),
+    zone: fc.oneof(
+      fc.constant('Z'),
+      fc.constant('z'),
+      fc.constant(''),
+      fc
+        .record({
+          sign: fc.constantFrom('+', '-'),
+          h: fc.integer({ min: 0, max: 19 }),
+          m: fc.constantFrom(0, 30, 45, 60),
+        })
+        .map(({ sign, h, m }) => `${sign}${pad(h)}:${pad(m)}`),
+      fc.constantFrom('+0100', '+01', '+1:00', '+01:0'),
+    ),
+    separator: fc.constantFrom('T', 'T', 'T', ' ', 't'),
+  })
+  .map(
+    (f) =>
+      `${pad(f.year, 4)}-${pad(f.month)}-${pad(f.day)}${f.separator}${pad(f.hour)}:${pad(f.minute)}:${pad(f.second)}${f.fraction === undefined ? '' : `.${f.fraction}`}${f.zone}`,
+  )
+
+const ZONES = [
+  'UTC',
+  'Europe/Kyiv',
+  'America/New_York',
+  'Asia/Kolkata',
+  'Asia/Kathmandu',
+  'America/St_Johns',
+  'Australia/Lord_Howe',
+  'Pacific/Chatham',
+  'Africa/Casablanca',
+]
+
+/** Zone-less `yyyy-mm-dd hh:mm:ss` texts (BSG's shape), mostly valid, some with impossible days or hours. */
+const wallClockText = fc
+  .record({
+    year: fc.oneof(fc.integer({ min: 1850, max: 2100 }), fc.integer({ min: 0, max: 9999 })),
+    month: fc.integer({ min: 1, max: 12 }),
+    day: fc.integer({ min: 1, max: 31 }),
+    hour: fc.integer({ min: 0, max: 24 }),
+    minute: fc.integer({ min: 0, max: 59 }),
+    second: fc.integer({ min: 0, max: 60 }),
+    separator: fc.constantFrom(' ', 'T'),
+  })
+  .map(
+    (f) =>
+      `${pad(f.year, 4)}-${pad(f.month)}-${pad(f.day)}${f.separator}${pad(f.hour)}:${pad(f.minute)}:${pad(f.second)}`,
+  )
+
+describe('parseIsoTimestamp: the fast paths give exactly what the general parser gives', () => {
+  it('agrees on generated timestamps, valid or not', () => {
+    fc.assert(
+      fc.property(timestampText, (text) => {
+        expect(parseIsoTimestamp(text)).toBe(parseIsoTimestampGeneral(text))
+      }),
+      { numRuns: 20_000 },
+    )
+  })
+
+  it('agrees on arbitrary strings and on runs of timestamps in the same hour', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (text) => parseIsoTimestamp(text) === parseIsoTimestampGeneral(text)),
+    )
+    const base = Date.UTC(2025, 2, 30, 0, 0, 0)
+    for (let i = 0; i < 5000; i++) {
+      const local = new Date(base + i * 37_000).toISOString().slice(0, 19)
+      for (const zone of ['+01:00', '+02:00', '-05:00', 'Z', '.123Z']) {
+        expect(parseIsoTimestamp(`${local}${zone}`)).toBe(parseIsoTimestampGeneral(`${local}${zone}`))
+      }
+    }
+  })
+
+  it('agrees on zone-less wall-clock times in every zone, cached or not', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...ZONES), fc.oneof(wallClockText, timestampText, fc.string()), (zone, text) => {
+        const expected = parseIsoTimestampGeneral(text, zone)
+        return parseIsoTimestamp(text, zone) === expected && parseIsoTimestamp(text, zone) === expected
+      }),
+      { numRuns: 20_000 },
+    )
+  })
+
+  it('reads the documented forms', () => {
+    expect(parseIsoTimestamp('2025-10-16T12:42:18+02:00')).toBe('2025-10-16T10:42:18.000Z')
+    expect(parseIsoTimestamp('2026-04-09T10:30:00Z')).toBe('2026-04-09T10:30:00.000Z')
+    expect(parseIsoTimestamp('2015-01-06T10:21:14.243Z')).toBe('2015-01-06T10:21:14.243Z')
+    expect(parseIsoTimestamp('2025-01-01T00:30:00.5+01:00')).toBe('2024-12-31T23:30:00.500Z')
+    expect(parseIsoTimestamp('2024-02-29T23:00:00-02:00')).toBe('2024-03-01T01:00:00.000Z')
+    expect(parseIsoTimestamp('2025-02-29T10:00:00Z')).toBeNull()
+    expect(parseIsoTimestamp('0000-02-29 10:00:00')).toBe(parseIsoTimestampGeneral('0000-02-29 10:00:00'))
+  })
+
+  it('formats like Date#toISOString', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1000, 0, 1), max: Date.UTC(9999, 11, 31, 23, 59, 59, 999) }), (ms) => {
+        expect(formatIsoMillis(ms)).toBe(new Date(ms).toISOString())
+      }),
+      { numRuns: 20_000 },
+    )
+  })
+})
+
+describe('parseZonedTimestamp: the fast path gives exactly what the general parser gives', () => {
+  it('agrees in every zone (property)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...ZONES), fc.oneof(wallClockText, fc.string(), fc.anything()), (zone, value) => {
+        const expected = parseZonedTimestampGeneral(value, zone)
+        return parseZonedTimestamp(value, zone) === expected && parseZonedTimestamp(value, zone) === expected
+      }),
+      { numRuns: 20_000 },
+    )
+  })
+
+  it('matches on every minute around the DST changes in Kyiv', () => {
+    for (const day of ['2024-03-31', '2024-10-27']) {
+      for (let minute = 0; minute < 6 * 60; minute++) {
+        const text = `${day} ${pad(Math.floor(minute / 60))}:${pad(minute % 60)}:30`
+        expect(parseZonedTimestamp(text, 'Europe/Kyiv')).toBe(parseZonedTimestampGeneral(text, 'Europe/Kyiv'))
+        expect(parseIsoTimestamp(text, 'Europe/Kyiv')).toBe(parseIsoTimestampGeneral(text, 'Europe/Kyiv'))
+      }
+    }
+  })
+
+  it('rejects impossible dates', () => {
+    expect(parseZonedTimestamp('2023-02-29 10:00:00', 'Europe/Kyiv')).toBeNull()
+    expect(parseZonedTimestamp('2024-02-29 10:00:00', 'Europe/Kyiv')).toBe('2024-02-29T08:00:00.000Z')
+    expect(parseZonedTimestamp('2024-02-29 24:00:00', 'UTC')).toBeNull()
+  })
+})
+
+describe('toE164: the fast path gives exactly what the general path gives', () => {
+  /** The general path: what `toE164` gave before its fast path (kept here as the reference). */
+  const generalE164 = (value: unknown): string | null => {
+    let text: string
+    if (typeof value === 'number') {
+      if (!Number.isSafeInteger(value) || value <= 0) return null
+      text = String(value)
+    } else if (typeof value === 'string') {
+      if (value.length > 32) return null
+      text = value.replace(/[\s().\-/]/g, '')
+      if (text.startsWith('+')) text = text.slice(1)
+      else if (text.startsWith('00')) text = text.slice(2)
+    } else {
+      return null
+    }
+    return /^\d{7,15}$/.test(text) && text[0] !== '0' ? `+${text}` : null
+  }
+
+  it('agrees on phone-like and arbitrary values', () => {
+    const phoneLike = fc.stringMatching(/^\+?[0-9 ()-]{0,18}$/)
+    fc.assert(
+      fc.property(fc.oneof(phoneLike, fc.integer(), fc.anything()), (value) => toE164(value) === generalE164(value)),
+      { numRuns: 20_000 },
+    )
+    expect(toE164('+393401234567')).toBe('+393401234567')
+    expect(toE164('+0393401234')).toBeNull()
+    expect(toE164('+1234567')).toBe('+1234567')
+    expect(toE164('+123456')).toBeNull()
+  })
+})
