@@ -4,6 +4,7 @@ import {
   decodeError,
   isValidTimeZone,
   lookupStatus,
+  parseIsoTimestamp,
   RcsError,
   type RcsRecord,
   toE164,
@@ -12,7 +13,6 @@ import type { Either } from 'fp-ts/lib/Either.js'
 import { left, right } from './either.js'
 import { readAmount, readFallback, readId, readText } from './fields.js'
 import { channelOf, reasonFor, statusTable } from './mapping.js'
-import { timestampReaderFor } from './timestamps.js'
 
 /**
  * The adapter name: the `provider` of every record and error.
@@ -98,12 +98,6 @@ export const badTimeZone = (timeZone: string): RcsError =>
     message: `${PROVIDER}: timeZone must be an IANA time zone such as UTC or Europe/Kyiv (got ${describeValue(timeZone)})`,
   })
 
-/** `toE164`, with a fast path for BSG's usual phone: a JSON number of 7–15 digits. */
-const recipientOf = (phone: unknown): string | null =>
-  typeof phone === 'number' && Number.isSafeInteger(phone) && phone >= 1_000_000 && phone <= 999_999_999_999_999
-    ? `+${phone}`
-    : toE164(phone)
-
 const buildExtra = (m: Record<string, unknown>): Record<string, unknown> => {
   const extra: Record<string, unknown> = {}
   if (m.type !== undefined) extra.type = m.type
@@ -134,7 +128,7 @@ const toRecord = (
     id,
     reference: readText(m.reference_id),
     channel: channelOf(m.type),
-    recipient: recipientOf(m.phone),
+    recipient: toE164(m.phone),
     sender: readText(m.sender),
     campaign: readText(m.campaign_id),
     status,
@@ -166,7 +160,7 @@ export const createNormalizer = (timeZone = 'UTC'): ((payload: unknown) => Eithe
     const error = badTimeZone(String(timeZone))
     return () => left(error)
   }
-  const readTimestamp = timestampReaderFor(timeZone)
+  const readTimestamp = (value: unknown) => parseIsoTimestamp(value, timeZone)
   return (payload) => {
     const issues = requiredIssues(payload, '')
     if (issues.length > 0) return left(decodeError(PROVIDER, payload, issues))

@@ -4,6 +4,7 @@ import {
   decodeError,
   isValidTimeZone,
   lookupStatus,
+  parseIsoTimestamp,
   type RcsError,
   type RcsRecord,
   toE164,
@@ -13,7 +14,6 @@ import { left, right } from './either.js'
 import { readCost, readId, readText } from './fields.js'
 import { reasonFor, statusTable } from './mapping.js'
 import { badTimeZone, type NormalizeOptions, PROVIDER, requiredIssues } from './normalize.js'
-import { timestampReaderFor } from './timestamps.js'
 
 /** Enough to see what is wrong with a batch; the raw body is kept whole in the error anyway. */
 const MAX_ISSUES = 20
@@ -96,6 +96,6 @@ export const parseWebhook = (body: unknown, options?: NormalizeOptions): Either<
     issues.push(...requiredIssues(items[index], Array.isArray(payload) ? `${index}.` : ''))
   }
   if (issues.length > 0) return left(decodeError(PROVIDER, payload, issues))
-  const readTimestamp = timestampReaderFor(timeZone)
+  const readTimestamp = (value: unknown) => parseIsoTimestamp(value, timeZone)
   return right(items.map((item) => callbackToRecord(item as Record<string, unknown>, readTimestamp)))
 }

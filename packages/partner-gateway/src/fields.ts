@@ -1,5 +1,4 @@
-import { type Cost, type DecodeIssue, toDecimalString } from '@rcs-records/core'
-import { readIsoTimestamp } from './timestamp.js'
+import { type Cost, type DecodeIssue, parseIsoTimestamp, toDecimalString } from '@rcs-records/core'
 
 /**
  * Field readers shared by `normalize` and `parseWebhook`. Each takes an untrusted value and gives the canonical
@@ -41,8 +40,7 @@ export const readText = (value: unknown): string | null => (typeof value === 'st
  * readTimestamp('2025-10-16T12:42:18+02:00') // '2025-10-16T10:42:18.000Z'
  * readTimestamp('16/10/2025') // null
  */
-export const readTimestamp = (value: unknown): string | null =>
-  typeof value === 'string' ? readIsoTimestamp(value) : null
+export const readTimestamp = (value: unknown): string | null => parseIsoTimestamp(value)
 
 /**
  * A cost: the payload's bare amount (number or decimal string) in `currency`; null when the amount is absent or not

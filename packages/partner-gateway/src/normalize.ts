@@ -7,11 +7,11 @@ import {
   lookupStatus,
   RcsError,
   type RcsRecord,
+  toE164,
 } from '@rcs-records/core'
 import { type Either, left, right } from 'fp-ts/lib/Either.js'
 import { describeValue, notAnObject, readCost, readId, readText, readTimestamp } from './fields.js'
 import { channelOf, reasonFor, statusTable } from './mapping.js'
-import { readE164 } from './phone.js'
 
 /**
  * The adapter name: the `provider` of every record and error.
@@ -128,7 +128,7 @@ const toRecord = (
     provider: PROVIDER,
     id,
     channel: channelOf(m.channel, channel),
-    recipient: readE164(m.destination),
+    recipient: toE164(m.destination),
     sender: readText(m.sender),
     status,
     reason: reasonFor(status, vendorStatus, description),

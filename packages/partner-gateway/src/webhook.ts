@@ -6,12 +6,12 @@ import {
   lookupStatus,
   type RcsError,
   type RcsRecord,
+  toE164,
 } from '@rcs-records/core'
 import { type Either, left, right } from 'fp-ts/lib/Either.js'
 import { describeValue, notAnObject, readCost, readId, readText, readTimestamp } from './fields.js'
 import { channelOf, reasonFor, webhookStatusTable } from './mapping.js'
 import { checkOptions, ID_KEYS, type NormalizeOptions, PROVIDER } from './normalize.js'
-import { readE164 } from './phone.js'
 
 /** Enough to see what is wrong with a batch; the raw body is kept whole in the error anyway. */
 const MAX_ISSUES = 20
@@ -87,7 +87,7 @@ const callbackToRecord = (
     provider: PROVIDER,
     id,
     channel: channelOf(c.channel, channel),
-    recipient: readE164(c.destination),
+    recipient: toE164(c.destination),
     status,
     reason: reasonFor(status, String(event.vendorStatus), description),
     vendorStatus: event.vendorStatus,
