@@ -76,13 +76,12 @@ const SETUPS: readonly Setup[] = [
 
 const HTTP: HttpOptions = { timeoutMs: 200, retry: { limit: 1, baseDelayMs: 1, maxDelayMs: 2 }, maxRetryAfterMs: 5 }
 
-const replyFor = (failure: Failure, request: EchoRequest, canaries: Canaries): EchoReply => {
+const replyFor = (failure: Failure, request: EchoRequest): EchoReply => {
   if (failure === 'reset' || failure === 'hang') return failure
   if (failure === 'truncated-echo') {
-    return {
-      status: 200,
-      body: `[{"customerMessageId":"${canaries.apiKey}","data":[{"id":"${request.headers.authorization}`,
-    }
+    // A 200 cut in the middle of echoing the credential the client sent.
+    const sent = String(request.headers.authorization ?? request.headers['x-api-key'] ?? request.body)
+    return { status: 200, body: `[{"customerMessageId":${JSON.stringify(sent)},"data":[{"id":"${sent}` }
   }
   if (failure === 'garbage-echo') return { status: 200, body: { data: 'nope', ...echoingBody(200, request) } }
   const headers: Record<string, string> = failure === 429 ? { 'retry-after': '0' } : {}
@@ -139,6 +138,7 @@ describe.each(SETUPS)('$name: canary credentials never leak through a failure', 
       leaksIn(text, canaries, setup.secrets(canaries)).map((form) => `${where}: ${form}`),
     )
     expect(leaks).toEqual([])
+    expect(server.planErrors).toEqual([])
     if (failure !== 'refused') {
       // The canary really was sent: the test would catch a leak if there were one.
       expect(leaksIn(inspect(server.requests, { depth: 5 }), canaries, setup.secrets(canaries)).length).toBeGreaterThan(

@@ -21,6 +21,8 @@ export type EchoReply =
 export interface EchoServer {
   url: string
   requests: EchoRequest[]
+  /** Errors thrown by the plan (answered with a 500); a test asserts there are none. */
+  planErrors: unknown[]
   close(): Promise<void>
 }
 
@@ -34,6 +36,7 @@ const readBody = (req: IncomingMessage): Promise<string> =>
 /** Starts a loopback HTTP server answering with `plan`. */
 export const startEchoServer = async (plan: (request: EchoRequest) => EchoReply): Promise<EchoServer> => {
   const requests: EchoRequest[] = []
+  const planErrors: unknown[] = []
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const request: EchoRequest = {
@@ -44,7 +47,13 @@ export const startEchoServer = async (plan: (request: EchoRequest) => EchoReply)
       body: await readBody(req),
     }
     requests.push(request)
-    const reply = plan(request)
+    let reply: EchoReply
+    try {
+      reply = plan(request)
+    } catch (error) {
+      planErrors.push(error)
+      reply = { status: 500, body: { error: 'the test plan failed' } }
+    }
     if (reply === 'hang') return
     if (reply === 'reset') {
       req.socket.destroy()
@@ -63,6 +72,7 @@ export const startEchoServer = async (plan: (request: EchoRequest) => EchoReply)
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    planErrors,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()
