@@ -1,6 +1,5 @@
-import { RcsError } from '@rcs-records/core'
+import { left, RcsError } from '@rcs-records/core'
 import type { Either } from 'fp-ts/lib/Either.js'
-import { left } from './either.js'
 import { PROVIDER } from './normalize.js'
 
 /**

@@ -1,8 +1,7 @@
-import { decodeWith, type HttpFailure, type HttpTransport, RcsError, vendorMessageOf } from '@rcs-records/core'
+import { decodeWith, type HttpFailure, type HttpTransport, left, RcsError, vendorMessageOf } from '@rcs-records/core'
 import type { Either } from 'fp-ts/lib/Either.js'
 import type { TokenManager } from './auth.js'
 import { type MessagesPage, MessagesPageCodec } from './codec.js'
-import { left } from './either.js'
 import { PROVIDER } from './normalize.js'
 
 /**

@@ -3,14 +3,15 @@ import {
   type HttpFailure,
   type HttpTransport,
   type Logger,
+  left,
   RcsError,
   registerSecret,
+  right,
   vendorMessageOf,
 } from '@rcs-records/core'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { untilAborted } from './abort.js'
 import { TokenResponseCodec } from './codec.js'
-import { left, right } from './either.js'
 import { readJwtTimes } from './jwt.js'
 import { describeValue, PROVIDER } from './normalize.js'
 

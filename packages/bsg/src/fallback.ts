@@ -1,6 +1,5 @@
-import type { Adapter, CallOptions, RcsClient, RcsError, RcsRecord } from '@rcs-records/core'
+import { type Adapter, type CallOptions, type RcsClient, type RcsError, type RcsRecord, right } from '@rcs-records/core'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
-import { right } from './either.js'
 
 /**
  * Where {@link resolveFallback} looks records up: an {@link RcsClient} (through `client.te.getMany`) or an adapter

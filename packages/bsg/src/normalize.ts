@@ -3,14 +3,15 @@ import {
   type DecodeIssue,
   decodeError,
   isValidTimeZone,
+  left,
   lookupStatus,
   parseIsoTimestamp,
   RcsError,
   type RcsRecord,
+  right,
   toE164,
 } from '@rcs-records/core'
 import type { Either } from 'fp-ts/lib/Either.js'
-import { left, right } from './either.js'
 import { readAmount, readFallback, readId, readText } from './fields.js'
 import { channelOf, reasonFor, statusTable } from './mapping.js'
 

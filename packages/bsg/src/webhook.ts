@@ -3,14 +3,15 @@ import {
   type DecodeIssue,
   decodeError,
   isValidTimeZone,
+  left,
   lookupStatus,
   parseIsoTimestamp,
   type RcsError,
   type RcsRecord,
+  right,
   toE164,
 } from '@rcs-records/core'
 import type { Either } from 'fp-ts/lib/Either.js'
-import { left, right } from './either.js'
 import { readCost, readId, readText } from './fields.js'
 import { reasonFor, statusTable } from './mapping.js'
 import { badTimeZone, type NormalizeOptions, PROVIDER, requiredIssues } from './normalize.js'

@@ -30,6 +30,7 @@ export {
 } from './errors/decode-error.js'
 export { RcsError, type RcsErrorKind, type RcsErrorOptions } from './errors/rcs-error.js'
 export { redact, redactDeep, registerSecret } from './errors/secrets.js'
+export { left, right } from './fp/either.js'
 export { isRetryableStatus, kindOfStatus, vendorMessageOf } from './http/classify.js'
 export { backoffDelay, parseRetryAfter } from './http/retry-after.js'
 export { checkBaseUrl } from './http/secure-url.js'

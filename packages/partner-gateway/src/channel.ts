@@ -1,5 +1,5 @@
-import { RcsError } from '@rcs-records/core'
-import { type Either, left, right } from 'fp-ts/lib/Either.js'
+import { left, RcsError, right } from '@rcs-records/core'
+import type { Either } from 'fp-ts/lib/Either.js'
 import { type PartnerChannel, PartnerChannelCodec } from './codec.js'
 import { PROVIDER } from './normalize.js'
 

@@ -2,13 +2,14 @@ import {
   type CallOptions,
   chunkIds,
   type Logger,
+  left,
   mergeRecords,
   type RcsError,
   type RcsRecord,
   reportInvalidRecord,
+  right,
   uniqueIds,
 } from '@rcs-records/core'
-import { left, right } from 'fp-ts/lib/Either.js'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import { batchUrlPrefix, batchUrlSuffix, type PartnerApi } from './api.js'
 import { resolveChannel } from './channel.js'

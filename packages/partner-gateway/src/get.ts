@@ -1,5 +1,5 @@
 import type { CallOptions, RcsError, RcsRecord } from '@rcs-records/core'
-import { left } from 'fp-ts/lib/Either.js'
+import { left } from '@rcs-records/core'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import type { PartnerApi } from './api.js'
 import { resolveChannel } from './channel.js'

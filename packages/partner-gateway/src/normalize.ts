@@ -4,12 +4,14 @@ import {
   ChannelCodec,
   type DecodeIssue,
   decodeError,
+  left,
   lookupStatus,
   RcsError,
   type RcsRecord,
+  right,
   toE164,
 } from '@rcs-records/core'
-import { type Either, left, right } from 'fp-ts/lib/Either.js'
+import type { Either } from 'fp-ts/lib/Either.js'
 import { describeValue, notAnObject, readCost, readId, readText, readTimestamp } from './fields.js'
 import { channelOf, reasonFor, statusTable } from './mapping.js'
 

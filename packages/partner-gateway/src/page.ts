@@ -1,5 +1,5 @@
-import { decodeError, type RcsError } from '@rcs-records/core'
-import { type Either, left, right } from 'fp-ts/lib/Either.js'
+import { decodeError, left, type RcsError, right } from '@rcs-records/core'
+import type { Either } from 'fp-ts/lib/Either.js'
 import { describeValue } from './fields.js'
 import { PROVIDER } from './normalize.js'
 

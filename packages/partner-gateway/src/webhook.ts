@@ -3,12 +3,14 @@ import {
   type DecodeIssue,
   type DeliveryStatus,
   decodeError,
+  left,
   lookupStatus,
   type RcsError,
   type RcsRecord,
+  right,
   toE164,
 } from '@rcs-records/core'
-import { type Either, left, right } from 'fp-ts/lib/Either.js'
+import type { Either } from 'fp-ts/lib/Either.js'
 import { describeValue, notAnObject, readCost, readId, readText, readTimestamp } from './fields.js'
 import { channelOf, reasonFor, webhookStatusTable } from './mapping.js'
 import { checkOptions, ID_KEYS, type NormalizeOptions, PROVIDER } from './normalize.js'

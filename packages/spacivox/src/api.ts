@@ -3,11 +3,12 @@ import {
   formatIsoSeconds,
   type HttpFailure,
   type HttpTransport,
+  left,
   type RcsError,
   type RcsErrorKind,
+  right,
   vendorMessageOf,
 } from '@rcs-records/core'
-import { left, right } from 'fp-ts/lib/Either.js'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import type { Config } from './codec.js'
 import { describeValue, PROVIDER } from './normalize.js'

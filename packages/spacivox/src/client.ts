@@ -1,5 +1,4 @@
-import { type Adapter, type AdapterContext, RcsError, registerSecret } from '@rcs-records/core'
-import { left } from 'fp-ts/lib/Either.js'
+import { type Adapter, type AdapterContext, left, RcsError, registerSecret } from '@rcs-records/core'
 import { createRecordsApi } from './api.js'
 import type { Config } from './codec.js'
 import { listRecords } from './list.js'

@@ -1,5 +1,14 @@
-import { buildRecord, type DecodeIssue, decodeError, type RcsError, type RcsRecord, redact } from '@rcs-records/core'
-import { type Either, left, right } from 'fp-ts/lib/Either.js'
+import {
+  buildRecord,
+  type DecodeIssue,
+  decodeError,
+  left,
+  type RcsError,
+  type RcsRecord,
+  redact,
+  right,
+} from '@rcs-records/core'
+import type { Either } from 'fp-ts/lib/Either.js'
 import { readId, readRecipient, readText, readTimestamp } from './fields.js'
 import { isDocumentedState, reasonFor, stateDescriptions, statusOf } from './mapping.js'
 

@@ -1,9 +1,10 @@
-import { type Either, left } from 'fp-ts/lib/Either.js'
+import type { Either } from 'fp-ts/lib/Either.js'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import pLimit from 'p-limit'
 import type { CallOptions } from '../adapter/contract.js'
 import type { RcsError } from '../errors/rcs-error.js'
 import { unexpectedError } from '../errors/unexpected.js'
+import { left } from '../fp/either.js'
 import type { RcsRecord } from '../model/record.js'
 import { uniqueIds } from '../util/chunk.js'
 

@@ -1,9 +1,9 @@
 import type { Either } from 'fp-ts/lib/Either.js'
-import { left, right } from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
 import type { AdapterDefinition } from '../adapter/contract.js'
 import { pathOfContext } from '../errors/decode-error.js'
 import { RcsError } from '../errors/rcs-error.js'
+import { left, right } from '../fp/either.js'
 
 const describeProblem = (error: t.ValidationError): { path: string; expected: string; missing: boolean } => {
   const last = error.context[error.context.length - 1]

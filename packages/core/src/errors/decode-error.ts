@@ -1,6 +1,6 @@
 import type { Either } from 'fp-ts/lib/Either.js'
-import { left, right } from 'fp-ts/lib/Either.js'
 import type * as t from 'io-ts'
+import { left, right } from '../fp/either.js'
 import { RcsError } from './rcs-error.js'
 import { containsSecret, redact, redactDeep } from './secrets.js'
 
