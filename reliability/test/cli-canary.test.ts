@@ -58,19 +58,19 @@ const CASES: readonly Case[] = [
     reply: (request) => echo(422)(request),
   },
   {
-    name: 'spacivox list, token in a --config file, connection reset',
+    name: 'spacivox list, token in a --config file, 403 echoing it',
     args: (_url, file) => ['list', '-c', file, ...WINDOW, '-v', '-f', 'ndjson'],
     env: () => ({}),
     file: (c, url) => ({ provider: 'spacivox', token: c.token, baseUrl: url }),
     secrets: (c) => [c.token],
-    reply: () => 'reset',
+    reply: (request) => echo(403)(request),
   },
   {
-    name: 'spacivox list, token in the environment, a 200 that is not JSON and echoes it',
-    args: (url) => ['list', '-p', 'spacivox', '--base-url', url, ...WINDOW, '-v'],
+    name: 'spacivox list, token in the environment, 400 echoing it',
+    args: (url) => ['list', '-p', 'spacivox', '--base-url', url, ...WINDOW, '-f', 'csv'],
     env: (c) => ({ RCS_SPACIVOX_TOKEN: c.token }),
     secrets: (c) => [c.token],
-    reply: (request) => ({ status: 200, body: `[{"id":1,"echo":"${String(request.headers.authorization)}` }),
+    reply: (request) => echo(400)(request),
   },
 ]
 

@@ -7,7 +7,7 @@ import { asRcsError, compareWithTruth, runList } from './support/sync.js'
 import { clientFor, LIST_ROUTE, VENDORS } from './support/vendors.js'
 
 const RETRIES = 3
-const TIMEOUT_MS = 300
+const TIMEOUT_MS = 150
 const MAX_RETRY_AFTER_MS = 50
 const HTTP: HttpOptions = {
   timeoutMs: TIMEOUT_MS,
