@@ -87,6 +87,26 @@ describe('parseIsoTimestamp: the fast paths give exactly what the general parser
     }
   })
 
+  it('agrees on texts that share a local hour and zone with the one before (the same-hour cache)', () => {
+    const tail = fc.tuple(
+      fc.integer({ min: 0, max: 99 }).map((n) => pad(n)),
+      fc.integer({ min: 0, max: 99 }).map((n) => pad(n)),
+      fc.constantFrom('', '.5', '.123', '.1234', '.', 'x'),
+      fc.constantFrom('Z', '+01:00', '-05:00', '+01:30', 'z', '+0100'),
+      fc.constantFrom(':', ';'),
+    )
+    fc.assert(
+      fc.property(timestampText, fc.array(tail, { minLength: 1, maxLength: 4 }), (first, tails) => {
+        expect(parseIsoTimestamp(first)).toBe(parseIsoTimestampGeneral(first))
+        for (const [minute, second, fraction, zone, colon] of tails) {
+          const text = `${first.slice(0, 13)}${colon}${minute}:${second}${fraction}${zone}`
+          expect(parseIsoTimestamp(text)).toBe(parseIsoTimestampGeneral(text))
+        }
+      }),
+      { numRuns: 5_000 },
+    )
+  })
+
   it('agrees on zone-less wall-clock times in every zone, cached or not', () => {
     fc.assert(
       fc.property(fc.constantFrom(...ZONES), fc.oneof(wallClockText, timestampText, fc.string()), (zone, text) => {

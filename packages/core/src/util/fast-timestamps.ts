@@ -34,23 +34,33 @@ const digitsBetween = (text: string, start: number, end: number): boolean => {
   return true
 }
 
-/** `yyyy-mm-dd?hh:mm:ss` as character codes: -1 where a digit goes, 0 for the date–time separator. */
-const PREFIX_SHAPE: readonly number[] = Array.from('0000-00-00?00:00:00', (c) =>
-  c === '0' ? -1 : c === '?' ? 0 : c.charCodeAt(0),
-)
+/** True when the character at `index` is an ASCII digit. */
+const digitAt = (text: string, index: number): boolean => (text.charCodeAt(index) - ZERO) >>> 0 < 10
 
 /** True for `yyyy-mm-dd` + `T` (or a space, when `spaceToo`) + `hh:mm:ss` in the first 19 characters. */
 const hasPrefixShape = (text: string, spaceToo: boolean): boolean => {
-  for (let index = 0; index < 19; index++) {
-    const code = text.charCodeAt(index)
-    const wanted = PREFIX_SHAPE[index] as number
-    if (wanted === -1) {
-      if (code < ZERO || code > ZERO + 9) return false
-    } else if (wanted === 0) {
-      if (code !== T && !(spaceToo && code === SPACE)) return false
-    } else if (code !== wanted) return false
-  }
-  return true
+  const separator = text.charCodeAt(10)
+  return (
+    (separator === T || (spaceToo && separator === SPACE)) &&
+    text.charCodeAt(4) === DASH &&
+    text.charCodeAt(7) === DASH &&
+    text.charCodeAt(13) === COLON &&
+    text.charCodeAt(16) === COLON &&
+    digitAt(text, 0) &&
+    digitAt(text, 1) &&
+    digitAt(text, 2) &&
+    digitAt(text, 3) &&
+    digitAt(text, 5) &&
+    digitAt(text, 6) &&
+    digitAt(text, 8) &&
+    digitAt(text, 9) &&
+    digitAt(text, 11) &&
+    digitAt(text, 12) &&
+    digitAt(text, 14) &&
+    digitAt(text, 15) &&
+    digitAt(text, 17) &&
+    digitAt(text, 18)
+  )
 }
 
 const daysInMonth = (year: number, month: number): number => {
@@ -124,6 +134,33 @@ const utcHourPrefix = (
 }
 
 /**
+ * The last local hour (`yyyy-mm-ddThh`) and zone text (`Z`, `+01:00`) that passed every check, and the UTC
+ * `yyyy-mm-ddThh` they give: timestamps of one page mostly share them, and then only `:mm:ss` and the fraction need
+ * checking.
+ */
+const lastHour = { local: '', zone: '', utc: '' }
+
+/** The UTC `yyyy-mm-ddThh` of a text whose prefix and zone (at `zoneAt`) are still unchecked; undefined if unusable. */
+const utcHourOf = (text: string, zoneAt: number, lastAt: number): string | undefined => {
+  if (!hasPrefixShape(text, false) || !fieldsAreValid(text)) return undefined
+  const year = twoAt(text, 0) * 100 + twoAt(text, 2)
+  if (year < 1000) return undefined
+  if (zoneAt === lastAt) return text.slice(0, 13)
+  const sign = text.charCodeAt(zoneAt)
+  if ((sign !== PLUS && sign !== DASH) || text.charCodeAt(zoneAt + 3) !== COLON) return undefined
+  if (!digitsBetween(text, zoneAt + 1, zoneAt + 3) || !digitsBetween(text, zoneAt + 4, zoneAt + 6)) return undefined
+  const hours = twoAt(text, zoneAt + 1)
+  // Offsets with minutes shift the minute too; the general parser handles those (and refuses out-of-range ones).
+  if (hours > 17 || twoAt(text, zoneAt + 4) !== 0) return undefined
+  const offsetHours = sign === DASH ? -hours : hours
+  const hour = twoAt(text, 11)
+  const utcHour = hour - offsetHours
+  // Same UTC day: only the hour changes.
+  if (utcHour >= 0 && utcHour <= 23) return `${text.slice(0, 11)}${TWO_DIGITS[utcHour]}`
+  return utcHourPrefix(year, twoAt(text, 5), twoAt(text, 8), hour, offsetHours)
+}
+
+/**
  * The canonical form of `yyyy-mm-ddThh:mm:ss[.f…](Z|±hh:mm)` with a whole-hour offset and a year from 1000 on; the
  * canonical form itself (`…ss.sssZ`) is returned as is. Undefined for anything else, valid or not.
  *
@@ -134,9 +171,7 @@ const utcHourPrefix = (
  */
 export const fastIsoWithZone = (text: string): string | undefined => {
   const length = text.length
-  if (length < 20 || length > 35 || !hasPrefixShape(text, false) || !fieldsAreValid(text)) return undefined
-  const year = twoAt(text, 0) * 100 + twoAt(text, 2)
-  if (year < 1000) return undefined
+  if (length < 20 || length > 35) return undefined
   const lastAt = length - 1
   const zoneAt = text.charCodeAt(lastAt) === Z ? lastAt : lastAt - 5
   let millisecond = 0
@@ -144,19 +179,27 @@ export const fastIsoWithZone = (text: string): string | undefined => {
     // A fraction: `.` and 1–9 digits up to the zone.
     const digits = zoneAt - 20
     if (text.charCodeAt(19) !== DOT || digits < 1 || digits > 9 || !digitsBetween(text, 20, zoneAt)) return undefined
-    if (length === 24 && zoneAt === lastAt) return text // already canonical
     millisecond = Number(text.slice(20, Math.min(zoneAt, 23))) * (digits === 1 ? 100 : digits === 2 ? 10 : 1)
   }
+  let utc: string | undefined
+  if (
+    lastHour.local !== '' &&
+    text.startsWith(lastHour.local) &&
+    text.endsWith(lastHour.zone) &&
+    lastAt - lastHour.zone.length + 1 === zoneAt &&
+    minutesAndSecondsAreValid(text)
+  ) {
+    utc = lastHour.utc
+  } else {
+    utc = utcHourOf(text, zoneAt, lastAt)
+    if (utc === undefined) return undefined
+    lastHour.local = text.slice(0, 13)
+    lastHour.zone = text.slice(zoneAt)
+    lastHour.utc = utc
+  }
+  if (length === 24 && zoneAt === lastAt && zoneAt !== 19) return text // already canonical
   const tail = millisecond === 0 ? NO_FRACTION : `.${THREE_DIGITS[millisecond]}Z`
-  if (zoneAt === lastAt) return `${text.slice(0, 19)}${tail}`
-  const sign = text.charCodeAt(zoneAt)
-  if ((sign !== PLUS && sign !== DASH) || text.charCodeAt(zoneAt + 3) !== COLON) return undefined
-  if (!digitsBetween(text, zoneAt + 1, zoneAt + 3) || !digitsBetween(text, zoneAt + 4, zoneAt + 6)) return undefined
-  const hours = twoAt(text, zoneAt + 1)
-  // Offsets with minutes shift the minute too; the general parser handles those (and refuses out-of-range ones).
-  if (hours > 17 || twoAt(text, zoneAt + 4) !== 0) return undefined
-  const prefix = utcHourPrefix(year, twoAt(text, 5), twoAt(text, 8), twoAt(text, 11), sign === DASH ? -hours : hours)
-  return prefix === undefined ? undefined : `${prefix}${text.slice(13, 19)}${tail}`
+  return `${utc}${text.slice(13, 19)}${tail}`
 }
 
 const PREFIX_CACHE_LIMIT = 20_000
