@@ -186,12 +186,25 @@ describe('toE164: the fast path gives exactly what the general path gives', () =
   it('agrees on phone-like and arbitrary values', () => {
     const phoneLike = fc.stringMatching(/^\+?[0-9 ()-]{0,18}$/)
     fc.assert(
-      fc.property(fc.oneof(phoneLike, fc.integer(), fc.anything()), (value) => toE164(value) === generalE164(value)),
+      fc.property(
+        fc.oneof(
+          phoneLike,
+          fc.integer(),
+          fc.maxSafeInteger(),
+          fc.integer({ min: 0, max: 999_999_999 }).map((n) => n * 1_000_000 + (n % 1_000_000)),
+          fc.anything(),
+        ),
+        (value) => toE164(value) === generalE164(value),
+      ),
       { numRuns: 20_000 },
     )
     expect(toE164('+393401234567')).toBe('+393401234567')
     expect(toE164('+0393401234')).toBeNull()
     expect(toE164('+1234567')).toBe('+1234567')
     expect(toE164('+123456')).toBeNull()
+    expect(toE164(380_661_234_567)).toBe('+380661234567')
+    expect(toE164(1_000_000)).toBe('+1000000')
+    expect(toE164(999_999_999_999_999)).toBe('+999999999999999')
+    expect(toE164(380_000_000_007)).toBe('+380000000007')
   })
 })
