@@ -373,3 +373,13 @@ describe('loadClient', () => {
     expect(error.message).toMatch(/^fake: invalid config: apiKey: expected string; baseUrl: missing/)
   })
 })
+
+describe('loadClient never echoes a provider that is not a package name', () => {
+  it('names the field and hides the value', async () => {
+    const secret = 'live_Zq8!canary+secret/value=='
+    const error = await loadClient({ provider: secret }).catch((e: unknown) => e)
+    expect(error).toMatchObject({ kind: 'config' })
+    expect(String((error as Error).message)).toContain('provider')
+    expect(String((error as Error).message)).not.toContain(secret)
+  })
+})

@@ -32,6 +32,9 @@ export interface LoadClientOptions extends Omit<ClientOptions<unknown>, 'adapter
   importModule?: (name: string) => Promise<unknown>
 }
 
+/** An npm package name (scoped or not), at most 214 characters. */
+const PACKAGE_NAME = /^(?=.{1,214}$)(?:@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/
+
 const isDefinition = (value: unknown): value is AdapterDefinition<unknown> =>
   value !== null &&
   typeof value === 'object' &&
@@ -59,7 +62,15 @@ export const loadClient = async (
       message: `invalid config: provider: expected one of ${Object.keys(BUILT_IN_PROVIDERS).join(', ')} or an adapter package name`,
     })
   }
-  const moduleName = Object.hasOwn(BUILT_IN_PROVIDERS, provider) ? (BUILT_IN_PROVIDERS[provider] as string) : provider
+  const builtIn = Object.hasOwn(BUILT_IN_PROVIDERS, provider)
+  if (!builtIn && !PACKAGE_NAME.test(provider)) {
+    // Never echo a value that is not a package name: it may be a credential pasted into the wrong field.
+    throw new RcsError({
+      kind: 'config',
+      message: `invalid config: provider: expected one of ${Object.keys(BUILT_IN_PROVIDERS).join(', ')} or an adapter package name (the value given is neither, and is not shown)`,
+    })
+  }
+  const moduleName = builtIn ? (BUILT_IN_PROVIDERS[provider] as string) : provider
   const importModule = options.importModule ?? ((name: string) => import(name))
   let loaded: unknown
   try {
