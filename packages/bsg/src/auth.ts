@@ -1,5 +1,6 @@
 import {
   type Clock,
+  describeValue,
   type HttpFailure,
   type HttpTransport,
   type Logger,
@@ -13,7 +14,7 @@ import type { Either } from 'fp-ts/lib/Either.js'
 import { untilAborted } from './abort.js'
 import { TokenResponseCodec } from './codec.js'
 import { readJwtTimes } from './jwt.js'
-import { describeValue, PROVIDER } from './normalize.js'
+import { PROVIDER } from './normalize.js'
 
 /**
  * What the token manager needs.

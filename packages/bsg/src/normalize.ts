@@ -2,6 +2,7 @@ import {
   buildRecord,
   type DecodeIssue,
   decodeError,
+  describeValue,
   isValidTimeZone,
   left,
   lookupStatus,
@@ -34,22 +35,6 @@ export const PROVIDER = 'bsg'
 export interface NormalizeOptions {
   /** IANA zone of BSG's zone-less timestamps. Default `UTC`. */
   timeZone?: string
-}
-
-/**
- * Describes a value for a decode issue without ever copying it whole.
- *
- * @example
- * import { describeValue } from './normalize.js'
- * describeValue([1, 2]) // 'array(2)'
- */
-export const describeValue = (value: unknown): string => {
-  if (value === undefined) return 'undefined'
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return `array(${value.length})`
-  if (typeof value === 'object') return 'object'
-  const text = typeof value === 'string' ? JSON.stringify(value) : String(value)
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text
 }
 
 const ID_TEXT = /^\d{1,20}$/

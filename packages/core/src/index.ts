@@ -26,6 +26,7 @@ export {
   type DecodeIssue,
   decodeError,
   decodeWith,
+  describeValue,
   issuesFromValidation,
 } from './errors/decode-error.js'
 export { RcsError, type RcsErrorKind, type RcsErrorOptions } from './errors/rcs-error.js'

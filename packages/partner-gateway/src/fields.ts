@@ -1,4 +1,4 @@
-import { type Cost, type DecodeIssue, parseIsoTimestamp, toDecimalString } from '@rcs-records/core'
+import { type Cost, type DecodeIssue, describeValue, parseIsoTimestamp, toDecimalString } from '@rcs-records/core'
 
 /**
  * Field readers shared by `normalize` and `parseWebhook`. Each takes an untrusted value and gives the canonical
@@ -54,22 +54,6 @@ export const readTimestamp = (value: unknown): string | null => parseIsoTimestam
 export const readCost = (value: unknown, currency: string): Cost | null => {
   const amount = toDecimalString(value)
   return amount === null ? null : { amount, currency }
-}
-
-/**
- * Describes a value for a decode issue without ever copying it whole.
- *
- * @example
- * import { describeValue } from './fields.js'
- * describeValue([1, 2]) // 'array(2)'
- */
-export const describeValue = (value: unknown): string => {
-  if (value === undefined) return 'undefined'
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return `array(${value.length})`
-  if (typeof value === 'object') return 'object'
-  const text = typeof value === 'string' ? JSON.stringify(value) : String(value)
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   ChannelCodec,
   type DecodeIssue,
   decodeError,
+  describeValue,
   left,
   lookupStatus,
   RcsError,
@@ -12,7 +13,7 @@ import {
   toE164,
 } from '@rcs-records/core'
 import type { Either } from 'fp-ts/lib/Either.js'
-import { describeValue, notAnObject, readCost, readId, readText, readTimestamp } from './fields.js'
+import { notAnObject, readCost, readId, readText, readTimestamp } from './fields.js'
 import { channelOf, reasonFor, statusTable } from './mapping.js'
 
 /**

@@ -1,6 +1,5 @@
-import { decodeError, left, type RcsError, right } from '@rcs-records/core'
+import { decodeError, describeValue, left, type RcsError, right } from '@rcs-records/core'
 import type { Either } from 'fp-ts/lib/Either.js'
-import { describeValue } from './fields.js'
 import { PROVIDER } from './normalize.js'
 
 /**

@@ -3,6 +3,7 @@ import {
   type DecodeIssue,
   type DeliveryStatus,
   decodeError,
+  describeValue,
   left,
   lookupStatus,
   type RcsError,
@@ -11,7 +12,7 @@ import {
   toE164,
 } from '@rcs-records/core'
 import type { Either } from 'fp-ts/lib/Either.js'
-import { describeValue, notAnObject, readCost, readId, readText, readTimestamp } from './fields.js'
+import { notAnObject, readCost, readId, readText, readTimestamp } from './fields.js'
 import { channelOf, reasonFor, webhookStatusTable } from './mapping.js'
 import { checkOptions, ID_KEYS, type NormalizeOptions, PROVIDER } from './normalize.js'
 

@@ -1,5 +1,6 @@
 import {
   decodeError,
+  describeValue,
   formatIsoSeconds,
   type HttpFailure,
   type HttpTransport,
@@ -11,7 +12,7 @@ import {
 } from '@rcs-records/core'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import type { Config } from './codec.js'
-import { describeValue, PROVIDER } from './normalize.js'
+import { PROVIDER } from './normalize.js'
 
 /**
  * The path of the RCS records endpoint under `baseUrl`.

@@ -2,10 +2,10 @@ import {
   buildRecord,
   type DecodeIssue,
   decodeError,
+  describeValue,
   left,
   type RcsError,
   type RcsRecord,
-  redact,
   right,
 } from '@rcs-records/core'
 import type { Either } from 'fp-ts/lib/Either.js'
@@ -20,22 +20,6 @@ import { isDocumentedState, reasonFor, stateDescriptions, statusOf } from './map
  * PROVIDER // 'spacivox'
  */
 export const PROVIDER = 'spacivox'
-
-/**
- * Describes a value for a decode issue without ever copying it whole (credentials redacted).
- *
- * @example
- * import { describeValue } from './normalize.js'
- * describeValue([1, 2]) // 'array(2)'
- */
-export const describeValue = (value: unknown): string => {
-  if (value === undefined) return 'undefined'
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return `array(${value.length})`
-  if (typeof value === 'object') return 'object'
-  const text = redact(typeof value === 'string' ? JSON.stringify(value) : String(value))
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text
-}
 
 const ID_EXPECTED = 'a non-negative integer id'
 const STATE_EXPECTED = 'an integer state (0 sent, 1 delivered, 2 failed, 3 rejected, 4 read)'

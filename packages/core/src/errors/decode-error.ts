@@ -32,7 +32,17 @@ export interface DecodeErrorDetails {
   raw: unknown
 }
 
-const describeValue = (value: unknown): string => {
+/**
+ * Describes a value for a decode issue's `actual` (or an error message) without ever copying it whole: `undefined`,
+ * `null`, `array(n)`, `object`, or the JSON of a primitive cut to 40 characters, with registered credentials
+ * redacted before the cut.
+ *
+ * @example
+ * import { describeValue } from '@rcs-records/core'
+ * describeValue([1, 2]) // 'array(2)'
+ * describeValue('delivered') // '"delivered"'
+ */
+export const describeValue = (value: unknown): string => {
   if (value === undefined) return 'undefined'
   if (value === null) return 'null'
   if (Array.isArray(value)) return `array(${value.length})`
