@@ -1,4 +1,4 @@
-import { isValidTimeZone } from '@rcs-records/core'
+import { isHttpUrl, isValidTimeZone, nullableCodec, refinedCodec } from '@rcs-records/core'
 import * as t from 'io-ts'
 
 /**
@@ -39,38 +39,20 @@ export const PAGE_LIMIT_MAX = 500
 export const clampPageSize = (size: number): number =>
   Math.min(PAGE_LIMIT_MAX, Math.max(PAGE_LIMIT_MIN, Math.trunc(size)))
 
-/** A codec of `base` values that also satisfy `predicate`; `name` is what a config error says was expected. */
-const refined = <A>(base: t.Type<A, A, unknown>, predicate: (value: A) => boolean, name: string): t.Type<A, A> =>
-  new t.Type<A, A, unknown>(
-    name,
-    (u): u is A => base.is(u) && predicate(u),
-    (u, context) => (base.is(u) && predicate(u) ? t.success(u) : t.failure(u, context, name)),
-    t.identity,
-  )
-
-const isHttpUrl = (value: string): boolean => {
-  try {
-    const url = new URL(value)
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.search === '' && url.hash === ''
-  } catch {
-    return false
-  }
-}
-
 const wholeAtLeast = (min: number) => (n: number) => Number.isSafeInteger(n) && n >= min
 
 const ConfigInputCodec = t.intersection([
   t.type({
-    apiKey: refined(t.string, (s) => s.trim() !== '', 'a non-empty string (your BSG API key, live_… or test_…)'),
+    apiKey: refinedCodec(t.string, (s) => s.trim() !== '', 'a non-empty string (your BSG API key, live_… or test_…)'),
   }),
   t.partial({
-    baseUrl: refined(t.string, isHttpUrl, 'an https URL without query, such as https://one-api.bsg.world'),
-    timeZone: refined(t.string, isValidTimeZone, 'an IANA time zone such as UTC or Europe/Kyiv'),
-    pageSize: refined(t.number, Number.isSafeInteger, 'an integer (clamped to 15–500)'),
-    maxPages: refined(t.number, wholeAtLeast(1), 'an integer ≥ 1'),
-    refreshAheadMs: refined(t.number, wholeAtLeast(0), 'an integer number of milliseconds ≥ 0'),
-    lookbackMonths: refined(t.number, wholeAtLeast(1), 'an integer number of months ≥ 1'),
-    concurrency: refined(t.number, wholeAtLeast(1), 'an integer ≥ 1'),
+    baseUrl: refinedCodec(t.string, isHttpUrl, 'an https URL without query, such as https://one-api.bsg.world'),
+    timeZone: refinedCodec(t.string, isValidTimeZone, 'an IANA time zone such as UTC or Europe/Kyiv'),
+    pageSize: refinedCodec(t.number, Number.isSafeInteger, 'an integer (clamped to 15–500)'),
+    maxPages: refinedCodec(t.number, wholeAtLeast(1), 'an integer ≥ 1'),
+    refreshAheadMs: refinedCodec(t.number, wholeAtLeast(0), 'an integer number of milliseconds ≥ 0'),
+    lookbackMonths: refinedCodec(t.number, wholeAtLeast(1), 'an integer number of months ≥ 1'),
+    concurrency: refinedCodec(t.number, wholeAtLeast(1), 'an integer ≥ 1'),
   }),
 ])
 
@@ -180,7 +162,6 @@ export const BsgStatusCodec = t.keyof(
  */
 export type BsgStatus = t.TypeOf<typeof BsgStatusCodec>
 
-const nullable = <C extends t.Mixed>(codec: C) => t.union([codec, t.null])
 const Amount = t.partial({ value: t.unknown, currency: t.unknown })
 const AlternativeChannel = t.partial({ parts: t.unknown, id: t.unknown })
 
@@ -197,24 +178,24 @@ export const BsgMessageCodec = t.intersection(
   [
     t.type({ id: t.union([t.number, t.string]), status: t.string }),
     t.partial({
-      campaign_id: nullable(t.union([t.number, t.string])),
-      reference_id: nullable(t.string),
-      type: nullable(t.string),
-      source: nullable(t.string),
-      text: nullable(t.string),
-      phone: nullable(t.union([t.number, t.string])),
-      validity: nullable(t.number),
-      amount: nullable(Amount),
-      amont: nullable(t.union([Amount, t.array(Amount)])),
-      sender: nullable(t.string),
-      created_at: nullable(t.string),
-      sent_at: nullable(t.string),
-      send_at: nullable(t.string),
-      delivered_at: nullable(t.string),
-      country: nullable(t.string),
-      parts: nullable(t.number),
+      campaign_id: nullableCodec(t.union([t.number, t.string])),
+      reference_id: nullableCodec(t.string),
+      type: nullableCodec(t.string),
+      source: nullableCodec(t.string),
+      text: nullableCodec(t.string),
+      phone: nullableCodec(t.union([t.number, t.string])),
+      validity: nullableCodec(t.number),
+      amount: nullableCodec(Amount),
+      amont: nullableCodec(t.union([Amount, t.array(Amount)])),
+      sender: nullableCodec(t.string),
+      created_at: nullableCodec(t.string),
+      sent_at: nullableCodec(t.string),
+      send_at: nullableCodec(t.string),
+      delivered_at: nullableCodec(t.string),
+      country: nullableCodec(t.string),
+      parts: nullableCodec(t.number),
       rcs_options: t.unknown,
-      alternative_channels: nullable(t.partial({ sms: AlternativeChannel, viber: AlternativeChannel })),
+      alternative_channels: nullableCodec(t.partial({ sms: AlternativeChannel, viber: AlternativeChannel })),
     }),
   ],
   'BsgMessage',
@@ -261,7 +242,7 @@ export type MessagesPage = t.TypeOf<typeof MessagesPageCodec>
  * import { TokenResponseCodec } from '@rcs-records/bsg'
  * TokenResponseCodec.is({ bearer: 'eyJ…' }) // true
  */
-export const TokenResponseCodec = t.type({ bearer: refined(t.string, (s) => s.length > 0, 'a non-empty token') })
+export const TokenResponseCodec = t.type({ bearer: refinedCodec(t.string, (s) => s.length > 0, 'a non-empty token') })
 
 /**
  * io-ts codec documenting the RCS status callback (`RcsStatusCallback`); `parseWebhook` decodes by hand with the
@@ -275,15 +256,15 @@ export const BsgCallbackCodec = t.intersection(
   [
     t.type({ id: t.union([t.number, t.string]), status: t.string }),
     t.partial({
-      error: nullable(t.union([t.number, t.string])),
-      errorDescription: nullable(t.string),
-      msisdn: nullable(t.union([t.string, t.number])),
-      reference: nullable(t.string),
-      time_in: nullable(t.string),
-      time_sent: nullable(t.string),
-      time_dr: nullable(t.string),
-      price: nullable(t.union([t.string, t.number])),
-      currency: nullable(t.string),
+      error: nullableCodec(t.union([t.number, t.string])),
+      errorDescription: nullableCodec(t.string),
+      msisdn: nullableCodec(t.union([t.string, t.number])),
+      reference: nullableCodec(t.string),
+      time_in: nullableCodec(t.string),
+      time_sent: nullableCodec(t.string),
+      time_dr: nullableCodec(t.string),
+      price: nullableCodec(t.union([t.string, t.number])),
+      currency: nullableCodec(t.string),
     }),
   ],
   'BsgCallback',

@@ -69,6 +69,7 @@ export {
 } from './model/status.js'
 export { lookupStatus, type StatusTable } from './model/status-table.js'
 export { type ChunkLimits, chunkIds, uniqueIds } from './util/chunk.js'
+export { isHttpUrl, nullableCodec, refinedCodec } from './util/config-codecs.js'
 export { isDecimalString, toDecimalString } from './util/decimal.js'
 export { dedupeBy, RecentIds } from './util/dedupe.js'
 export { toE164 } from './util/e164.js'

@@ -1,3 +1,4 @@
+import { isHttpUrl, nullableCodec, refinedCodec } from '@rcs-records/core'
 import * as t from 'io-ts'
 
 /**
@@ -49,24 +50,6 @@ export const PartnerStatusCodec = t.keyof(
  */
 export type PartnerStatus = t.TypeOf<typeof PartnerStatusCodec>
 
-/** A codec of `base` values that also satisfy `predicate`; `name` is what a config error says was expected. */
-const refined = <A>(base: t.Type<A, A, unknown>, predicate: (value: A) => boolean, name: string): t.Type<A, A> =>
-  new t.Type<A, A, unknown>(
-    name,
-    (u): u is A => base.is(u) && predicate(u),
-    (u, context) => (base.is(u) && predicate(u) ? t.success(u) : t.failure(u, context, name)),
-    t.identity,
-  )
-
-const isHttpUrl = (value: string): boolean => {
-  try {
-    const url = new URL(value)
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.search === '' && url.hash === ''
-  } catch {
-    return false
-  }
-}
-
 const wholeBetween = (min: number, max: number) => (n: number) => Number.isSafeInteger(n) && n >= min && n <= max
 
 const nonEmpty = (s: string) => s.trim() !== ''
@@ -75,21 +58,25 @@ const nonEmpty = (s: string) => s.trim() !== ''
 const MIN_URL_LENGTH = 256
 
 const ConfigFieldsCodec = t.partial({
-  apiKey: refined(t.string, nonEmpty, 'a non-empty string (your partner-gateway API key, sent as X-Api-Key)'),
-  username: refined(t.string, nonEmpty, 'a non-empty string (the Basic-auth user)'),
-  password: refined(t.string, (s) => s !== '', 'a non-empty string (the Basic-auth password)'),
-  baseUrl: refined(t.string, isHttpUrl, 'an https URL without query, such as https://lora-api.agiletelecom.com/api'),
+  apiKey: refinedCodec(t.string, nonEmpty, 'a non-empty string (your partner-gateway API key, sent as X-Api-Key)'),
+  username: refinedCodec(t.string, nonEmpty, 'a non-empty string (the Basic-auth user)'),
+  password: refinedCodec(t.string, (s) => s !== '', 'a non-empty string (the Basic-auth password)'),
+  baseUrl: refinedCodec(
+    t.string,
+    isHttpUrl,
+    'an https URL without query, such as https://lora-api.agiletelecom.com/api',
+  ),
   channel: PartnerChannelCodec,
-  idsPerRequest: refined(t.number, wholeBetween(1, 10_000), 'an integer from 1 to 10000 (ids per batch request)'),
-  maxUrlLength: refined(
+  idsPerRequest: refinedCodec(t.number, wholeBetween(1, 10_000), 'an integer from 1 to 10000 (ids per batch request)'),
+  maxUrlLength: refinedCodec(
     t.number,
     wholeBetween(MIN_URL_LENGTH, 1_000_000),
     `an integer ≥ ${MIN_URL_LENGTH} (characters of one request URL)`,
   ),
-  pageSize: refined(t.number, wholeBetween(1, 1000), 'an integer from 1 to 1000 (history page size)'),
-  maxPages: refined(t.number, wholeBetween(1, Number.MAX_SAFE_INTEGER), 'an integer ≥ 1'),
-  currency: refined(t.string, (s) => /^[A-Z]{3}$/.test(s), 'an ISO 4217 currency code such as EUR'),
-  concurrency: refined(t.number, wholeBetween(1, 64), 'an integer from 1 to 64'),
+  pageSize: refinedCodec(t.number, wholeBetween(1, 1000), 'an integer from 1 to 1000 (history page size)'),
+  maxPages: refinedCodec(t.number, wholeBetween(1, Number.MAX_SAFE_INTEGER), 'an integer ≥ 1'),
+  currency: refinedCodec(t.string, (s) => /^[A-Z]{3}$/.test(s), 'an ISO 4217 currency code such as EUR'),
+  concurrency: refinedCodec(t.number, wholeBetween(1, 64), 'an integer from 1 to 64'),
 })
 
 /**
@@ -239,8 +226,6 @@ export const authOf = (config: Pick<Config, 'apiKey' | 'username' | 'password'>)
     ? { kind: 'apiKey', apiKey: config.apiKey }
     : { kind: 'basic', username: config.username ?? '', password: config.password ?? '' }
 
-const nullable = <C extends t.Mixed>(codec: C) => t.union([codec, t.null])
-
 /**
  * io-ts codec documenting a `DeliveryStatusResponse` (single status, batch and history items) with both field
  * spellings (`deliveryStatus…` and the machine-translated `deliveryStato…`). `normalize` uses a faster hand-written
@@ -256,13 +241,13 @@ export const DeliveryStatusResponseCodec = t.intersection(
     t.type({ customerMessageId: t.string }),
     t.union([t.type({ deliveryStatus: t.string }), t.type({ deliveryStato: t.string })]),
     t.partial({
-      deliveryStatusDescription: nullable(t.string),
-      deliveryStatoDescription: nullable(t.string),
-      channel: nullable(t.string),
-      destination: nullable(t.string),
-      sendDate: nullable(t.string),
-      deliveryDate: nullable(t.string),
-      cost: nullable(t.union([t.number, t.string])),
+      deliveryStatusDescription: nullableCodec(t.string),
+      deliveryStatoDescription: nullableCodec(t.string),
+      channel: nullableCodec(t.string),
+      destination: nullableCodec(t.string),
+      sendDate: nullableCodec(t.string),
+      deliveryDate: nullableCodec(t.string),
+      cost: nullableCodec(t.union([t.number, t.string])),
     }),
   ],
   'DeliveryStatusResponse',
@@ -289,15 +274,15 @@ export const HistoryMessageCodec = t.intersection(
   [
     t.type({ messageId: t.string, status: t.string }),
     t.partial({
-      channel: nullable(t.string),
-      direction: nullable(t.string),
-      destination: nullable(t.string),
-      sender: nullable(t.string),
-      body: nullable(t.string),
-      sendDate: nullable(t.string),
-      deliveryDate: nullable(t.string),
-      cost: nullable(t.union([t.number, t.string])),
-      parts: nullable(t.number),
+      channel: nullableCodec(t.string),
+      direction: nullableCodec(t.string),
+      destination: nullableCodec(t.string),
+      sender: nullableCodec(t.string),
+      body: nullableCodec(t.string),
+      sendDate: nullableCodec(t.string),
+      deliveryDate: nullableCodec(t.string),
+      cost: nullableCodec(t.union([t.number, t.string])),
+      parts: nullableCodec(t.number),
     }),
   ],
   'HistoryMessage',

@@ -1,22 +1,5 @@
+import { isHttpUrl, nullableCodec, refinedCodec } from '@rcs-records/core'
 import * as t from 'io-ts'
-
-/** A codec of `base` values that also satisfy `predicate`; `name` is what a config error says was expected. */
-const refined = <A>(base: t.Type<A, A, unknown>, predicate: (value: A) => boolean, name: string): t.Type<A, A> =>
-  new t.Type<A, A, unknown>(
-    name,
-    (u): u is A => base.is(u) && predicate(u),
-    (u, context) => (base.is(u) && predicate(u) ? t.success(u) : t.failure(u, context, name)),
-    t.identity,
-  )
-
-const isHttpUrl = (value: string): boolean => {
-  try {
-    const url = new URL(value)
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.search === '' && url.hash === ''
-  } catch {
-    return false
-  }
-}
 
 /**
  * What a config error says when `baseUrl` is missing: the vendor does not publish its API host.
@@ -44,18 +27,18 @@ const BaseUrlCodec = new t.Type<string, string, unknown>(
 
 const ConfigInputCodec = t.intersection([
   t.type({
-    token: refined(t.string, (s) => s.trim() !== '', 'a non-empty string (the access token Spacivox issued you)'),
+    token: refinedCodec(t.string, (s) => s.trim() !== '', 'a non-empty string (the access token Spacivox issued you)'),
     baseUrl: BaseUrlCodec,
   }),
   t.partial({
-    team: refined(t.number, (n) => Number.isSafeInteger(n) && n >= 0, 'an integer team id ≥ 0'),
-    sliceHours: refined(
+    team: refinedCodec(t.number, (n) => Number.isSafeInteger(n) && n >= 0, 'an integer team id ≥ 0'),
+    sliceHours: refinedCodec(
       t.number,
       (n) => Number.isFinite(n) && n > 0 && n * 3_600_000 >= 1_000,
       'a positive number of hours (e.g. 24, or 0.5 for half an hour)',
     ),
     includeContent: t.boolean,
-    concurrency: refined(t.number, (n) => Number.isSafeInteger(n) && n >= 1, 'an integer ≥ 1'),
+    concurrency: refinedCodec(t.number, (n) => Number.isSafeInteger(n) && n >= 1, 'an integer ≥ 1'),
   }),
 ])
 
@@ -138,8 +121,6 @@ export const SpacivoxStateCodec = t.union(
  */
 export type SpacivoxState = t.TypeOf<typeof SpacivoxStateCodec>
 
-const nullable = <C extends t.Mixed>(codec: C) => t.union([codec, t.null])
-
 /**
  * io-ts codec documenting one `/j/rcs_records` item (the vendor's `RcsRecord` plus `portal`, which its example
  * shows, and `content_message` with `include=content_message`). Only `id` and `state` are required; `normalize` uses a
@@ -154,13 +135,13 @@ export const SpacivoxRecordCodec = t.intersection(
   [
     t.type({ id: t.number, state: t.number }),
     t.partial({
-      campaign: nullable(t.number),
-      job: nullable(t.number),
-      number: nullable(t.string),
-      reference: nullable(t.string),
-      team: nullable(t.number),
-      timestamp: nullable(t.string),
-      portal: nullable(t.number),
+      campaign: nullableCodec(t.number),
+      job: nullableCodec(t.number),
+      number: nullableCodec(t.string),
+      reference: nullableCodec(t.string),
+      team: nullableCodec(t.number),
+      timestamp: nullableCodec(t.string),
+      portal: nullableCodec(t.number),
       content_message: t.unknown,
     }),
   ],
