@@ -1,40 +1,9 @@
-import { type Channel, type Cost, type Fallback, toDecimalString } from '@rcs-records/core'
+import { type Channel, type Cost, type Fallback, readIntegerId, toDecimalString } from '@rcs-records/core'
 
 /**
  * Field readers shared by `normalize` and `parseWebhook`. Each takes an untrusted value and gives the canonical
  * value or null — never an exception.
  */
-
-const DIGITS = /^\d{1,20}$/
-
-/**
- * A BSG id (a non-negative integer, as a JSON number or a digit string) as a string; null otherwise.
- *
- * @example
- * import { readId } from './fields.js'
- * readId(4419393338) // '4419393338'
- * readId('3266500452') // '3266500452'
- * readId(1.5) // null
- */
-export const readId = (value: unknown): string | null => {
-  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? String(value) : null
-  if (typeof value === 'string') return DIGITS.test(value) ? value : null
-  return null
-}
-
-/**
- * A non-empty string, or a finite number written as a string; null otherwise.
- *
- * @example
- * import { readText } from './fields.js'
- * readText(53651994) // '53651994'
- * readText('') // null
- */
-export const readText = (value: unknown): string | null => {
-  if (typeof value === 'string') return value === '' ? null : value
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value)
-  return null
-}
 
 /**
  * A cost from an amount and a currency: null unless the amount is a decimal and the currency a non-empty string.
@@ -73,11 +42,11 @@ const fallbackChannel = (details: unknown, channel: Channel): Fallback | null =>
   const ids: string[] = []
   if (Array.isArray(rawIds)) {
     for (const item of rawIds) {
-      const id = readId(item)
+      const id = readIntegerId(item)
       if (id !== null) ids.push(id)
     }
   } else {
-    const id = readId(rawIds)
+    const id = readIntegerId(rawIds)
     if (id !== null) ids.push(id)
   }
   const parts = object.parts

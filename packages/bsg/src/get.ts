@@ -1,9 +1,17 @@
-import { type CallOptions, type Clock, left, RcsError, type RcsRecord, right, toEpochMs } from '@rcs-records/core'
+import {
+  type CallOptions,
+  type Clock,
+  left,
+  RcsError,
+  type RcsRecord,
+  readIntegerId,
+  right,
+  toEpochMs,
+} from '@rcs-records/core'
 import type { Either } from 'fp-ts/lib/Either.js'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import type { MessagesApi } from './api.js'
 import { type Config, PAGE_LIMIT_MIN } from './codec.js'
-import { readId } from './fields.js'
 import { PROVIDER } from './normalize.js'
 import { type BsgWindow, floatingTime, planFloatingWindows, planWindows, shiftMonths } from './windows.js'
 
@@ -66,7 +74,7 @@ export const lookupWindows = (
 export const getMessage =
   (deps: GetDeps, id: string, opts?: CallOptions): TaskEither<RcsError, RcsRecord> =>
   async () => {
-    const wanted = readId(id)?.replace(/^0+(?=\d)/, '') ?? null
+    const wanted = readIntegerId(id)?.replace(/^0+(?=\d)/, '') ?? null
     if (wanted === null) {
       return left(notFound(`no message ${JSON.stringify(String(id).slice(0, 40))}: BSG message ids are integers`))
     }
@@ -80,7 +88,9 @@ export const getMessage =
       if (result._tag === 'Left') return result
       const item = result.right.data.find(
         (candidate) =>
-          candidate !== null && typeof candidate === 'object' && readId((candidate as { id?: unknown }).id) === wanted,
+          candidate !== null &&
+          typeof candidate === 'object' &&
+          readIntegerId((candidate as { id?: unknown }).id) === wanted,
       )
       if (item !== undefined) return deps.normalize(item)
     }

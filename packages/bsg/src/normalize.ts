@@ -9,11 +9,13 @@ import {
   parseIsoTimestamp,
   RcsError,
   type RcsRecord,
+  readIntegerId,
+  readTextOrNumber,
   right,
   toE164,
 } from '@rcs-records/core'
 import type { Either } from 'fp-ts/lib/Either.js'
-import { readAmount, readFallback, readId, readText } from './fields.js'
+import { readAmount, readFallback } from './fields.js'
 import { channelOf, reasonFor, statusTable } from './mapping.js'
 
 /**
@@ -39,7 +41,7 @@ export interface NormalizeOptions {
 
 const ID_TEXT = /^\d{1,20}$/
 
-/** Whether `readId` accepts the value (without building the string). */
+/** Whether `readIntegerId` accepts the value (without building the string). */
 const isId = (value: unknown): boolean =>
   typeof value === 'number'
     ? Number.isSafeInteger(value) && value >= 0
@@ -112,11 +114,11 @@ const toRecord = (
   return buildRecord({
     provider: PROVIDER,
     id,
-    reference: readText(m.reference_id),
+    reference: readTextOrNumber(m.reference_id),
     channel: channelOf(m.type),
     recipient: toE164(m.phone),
-    sender: readText(m.sender),
-    campaign: readText(m.campaign_id),
+    sender: readTextOrNumber(m.sender),
+    campaign: readTextOrNumber(m.campaign_id),
     status,
     reason: reasonFor(vendorStatus, status),
     vendorStatus,
@@ -151,7 +153,7 @@ export const createNormalizer = (timeZone = 'UTC'): ((payload: unknown) => Eithe
     const issues = requiredIssues(payload, '')
     if (issues.length > 0) return left(decodeError(PROVIDER, payload, issues))
     const m = payload as Record<string, unknown>
-    return right(toRecord(m, readId(m.id) as string, m.status as string, readTimestamp))
+    return right(toRecord(m, readIntegerId(m.id) as string, m.status as string, readTimestamp))
   }
 }
 

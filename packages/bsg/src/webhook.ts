@@ -8,11 +8,13 @@ import {
   parseIsoTimestamp,
   type RcsError,
   type RcsRecord,
+  readIntegerId,
+  readTextOrNumber,
   right,
   toE164,
 } from '@rcs-records/core'
 import type { Either } from 'fp-ts/lib/Either.js'
-import { readCost, readId, readText } from './fields.js'
+import { readCost } from './fields.js'
 import { reasonFor, statusTable } from './mapping.js'
 import { badTimeZone, type NormalizeOptions, PROVIDER, requiredIssues } from './normalize.js'
 
@@ -24,21 +26,21 @@ const NO_ERRORS = 'no errors'
 
 const vendorCodeOf = (error: unknown): string | null => {
   if (error === 0 || error === '0' || error === null || error === undefined) return null
-  return readText(error)
+  return readTextOrNumber(error)
 }
 
 const callbackToRecord = (c: Record<string, unknown>, readTimestamp: (value: unknown) => string | null): RcsRecord => {
   const vendorStatus = c.status as string
   const status = lookupStatus(statusTable, vendorStatus)
-  const description = readText(c.errorDescription)
+  const description = readTextOrNumber(c.errorDescription)
   const message = description !== null && description.trim().toLowerCase() !== NO_ERRORS ? description : null
   const reportedAt = readTimestamp(c.time_dr)
   const extra: Record<string, unknown> = {}
   if (c.error !== undefined) extra.error = c.error
   return buildRecord({
     provider: PROVIDER,
-    id: readId(c.id) as string,
-    reference: readText(c.reference),
+    id: readIntegerId(c.id) as string,
+    reference: readTextOrNumber(c.reference),
     channel: 'rcs',
     recipient: toE164(c.msisdn),
     status,

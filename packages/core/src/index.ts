@@ -73,6 +73,7 @@ export { isHttpUrl, nullableCodec, refinedCodec } from './util/config-codecs.js'
 export { isDecimalString, toDecimalString } from './util/decimal.js'
 export { dedupeBy, RecentIds } from './util/dedupe.js'
 export { toE164 } from './util/e164.js'
+export { readIntegerId, readTextOrNumber } from './util/fields.js'
 export {
   type OffsetOptions,
   type OffsetPage,

@@ -5,38 +5,6 @@ import { parseIsoTimestamp, toE164 } from '@rcs-records/core'
  * exception.
  */
 
-const DIGITS = /^\d{1,20}$/
-
-/**
- * A record id (a non-negative integer, as the documented JSON number or a digit string) as a string; null otherwise.
- *
- * @example
- * import { readId } from './fields.js'
- * readId(1) // '1'
- * readId('42') // '42'
- * readId(1.5) // null
- */
-export const readId = (value: unknown): string | null => {
-  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? String(value) : null
-  if (typeof value === 'string') return DIGITS.test(value) ? value : null
-  return null
-}
-
-/**
- * A non-empty string, or a finite number written as a string (campaign ids are integers); null otherwise.
- *
- * @example
- * import { readText } from './fields.js'
- * readText(1) // '1'
- * readText('123456') // '123456'
- * readText('') // null
- */
-export const readText = (value: unknown): string | null => {
-  if (typeof value === 'string') return value === '' ? null : value
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value)
-  return null
-}
-
 /**
  * A timestamp as canonical ISO-8601 UTC with milliseconds: core's `parseIsoTimestamp` (which returns the documented
  * form `2015-01-06T10:21:14.243Z` as is on its fast path); a zone-less time is read as UTC. Impossible dates

@@ -6,10 +6,12 @@ import {
   left,
   type RcsError,
   type RcsRecord,
+  readIntegerId,
+  readTextOrNumber,
   right,
 } from '@rcs-records/core'
 import type { Either } from 'fp-ts/lib/Either.js'
-import { readId, readRecipient, readText, readTimestamp } from './fields.js'
+import { readRecipient, readTimestamp } from './fields.js'
 import { isDocumentedState, reasonFor, stateDescriptions, statusOf } from './mapping.js'
 
 /**
@@ -38,7 +40,8 @@ export const recordIssues = (payload: unknown): DecodeIssue[] => {
   }
   const record = payload as Record<string, unknown>
   const issues: DecodeIssue[] = []
-  if (readId(record.id) === null) issues.push({ path: 'id', expected: ID_EXPECTED, actual: describeValue(record.id) })
+  if (readIntegerId(record.id) === null)
+    issues.push({ path: 'id', expected: ID_EXPECTED, actual: describeValue(record.id) })
   const state = record.state
   if (typeof state !== 'number' && typeof state !== 'string') {
     issues.push({ path: 'state', expected: STATE_EXPECTED, actual: describeValue(state) })
@@ -82,7 +85,7 @@ const buildExtra = (m: Record<string, unknown>): Record<string, unknown> => {
 export const normalize = (payload: unknown): Either<RcsError, RcsRecord> => {
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return left(notARecord(payload))
   const m = payload as Record<string, unknown>
-  const id = readId(m.id)
+  const id = readIntegerId(m.id)
   const state = m.state
   if (id === null || (typeof state !== 'number' && typeof state !== 'string')) return left(notARecord(payload))
   const at = readTimestamp(m.timestamp)
@@ -90,10 +93,10 @@ export const normalize = (payload: unknown): Either<RcsError, RcsRecord> => {
     buildRecord({
       provider: PROVIDER,
       id,
-      reference: readText(m.reference),
+      reference: readTextOrNumber(m.reference),
       channel: 'rcs',
       recipient: readRecipient(m.number),
-      campaign: readText(m.campaign),
+      campaign: readTextOrNumber(m.campaign),
       status: statusOf(state),
       reason: reasonFor(state),
       vendorStatus: state,
