@@ -6,6 +6,7 @@ import {
   left,
   lookupStatus,
   parseIsoTimestamp,
+  parseJsonBody,
   type RcsError,
   type RcsRecord,
   readIntegerId,
@@ -60,17 +61,6 @@ const callbackToRecord = (c: Record<string, unknown>, readTimestamp: (value: unk
   })
 }
 
-const parseBody = (body: unknown): Either<RcsError, unknown> => {
-  if (typeof body !== 'string') return right(body)
-  try {
-    return right(JSON.parse(body))
-  } catch {
-    return left(
-      decodeError(PROVIDER, body, [{ path: '(root)', expected: 'a JSON callback body', actual: 'invalid JSON' }]),
-    )
-  }
-}
-
 /**
  * Pure: one BSG RCS status callback body → records. Accepts the documented object, an array of them, or the body
  * as a JSON string. Never throws; an item without an integer `id` or a string `status` is a `decode` error naming
@@ -90,7 +80,7 @@ const parseBody = (body: unknown): Either<RcsError, unknown> => {
 export const parseWebhook = (body: unknown, options?: NormalizeOptions): Either<RcsError, RcsRecord[]> => {
   const timeZone = options?.timeZone ?? 'UTC'
   if (typeof timeZone !== 'string' || !isValidTimeZone(timeZone)) return left(badTimeZone(String(timeZone)))
-  const parsed = parseBody(body)
+  const parsed = parseJsonBody(PROVIDER, body)
   if (parsed._tag === 'Left') return parsed
   const payload = parsed.right
   const items: readonly unknown[] = Array.isArray(payload) ? payload : [payload]

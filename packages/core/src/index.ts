@@ -74,6 +74,7 @@ export { isDecimalString, toDecimalString } from './util/decimal.js'
 export { dedupeBy, RecentIds } from './util/dedupe.js'
 export { toE164 } from './util/e164.js'
 export { readIntegerId, readTextOrNumber } from './util/fields.js'
+export { parseJsonBody } from './util/json-body.js'
 export {
   type OffsetOptions,
   type OffsetPage,

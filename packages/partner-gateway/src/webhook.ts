@@ -6,6 +6,7 @@ import {
   describeValue,
   left,
   lookupStatus,
+  parseJsonBody,
   type RcsError,
   type RcsRecord,
   right,
@@ -104,17 +105,6 @@ const callbackToRecord = (
   })
 }
 
-const parseBody = (body: unknown): Either<RcsError, unknown> => {
-  if (typeof body !== 'string') return right(body)
-  try {
-    return right(JSON.parse(body))
-  } catch {
-    return left(
-      decodeError(PROVIDER, body, [{ path: '(root)', expected: 'a JSON callback body', actual: 'invalid JSON' }]),
-    )
-  }
-}
-
 /**
  * Pure: one partner-gateway delivery-report callback body → records. Accepts every documented variant — `DELIVERY`
  * with `statusCode` 3 (delivered), 6 (undeliverable) or another code (`unknown`, the code kept as `vendorStatus`),
@@ -137,7 +127,7 @@ export const parseWebhook = (body: unknown, options?: NormalizeOptions): Either<
   const channel = options?.channel ?? 'rcs'
   const invalid = checkOptions(currency, channel)
   if (invalid !== null) return left(invalid)
-  const parsed = parseBody(body)
+  const parsed = parseJsonBody(PROVIDER, body)
   if (parsed._tag === 'Left') return parsed
   const payload = parsed.right
   const batched = Array.isArray(payload)
