@@ -32,8 +32,14 @@ const SIZES = {
   },
 } as const
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean' }, json: { type: 'string' } }, strict: false })
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean' }, json: { type: 'string' }, only: { type: 'string' } },
+  strict: false,
+})
 const quick = values.quick === true || process.argv.includes('--quick')
+/** `--only normalise,sync,getMany,memory,footprint` runs a subset (all by default). */
+const only = typeof values.only === 'string' ? new Set(values.only.split(',').map((part) => part.trim())) : undefined
+const runs = (part: 'normalise' | 'sync' | 'getMany' | 'memory' | 'footprint') => only === undefined || only.has(part)
 const size = quick ? SIZES.quick : SIZES.full
 const rows: BenchRow[] = []
 const log = (text: string) => process.stderr.write(`${text}\n`)
@@ -44,7 +50,7 @@ log(
 )
 
 // 1. Normalise throughput against JSON.parse of the same page.
-for (const vendor of VENDORS) {
+for (const vendor of runs('normalise') ? VENDORS : []) {
   log(`normalise ${vendor}: ${fmt(size.normalize)} records × ${size.normalizeRuns} runs`)
   const r = benchNormalize(vendor, { records: size.normalize, runs: size.normalizeRuns })
   rows.push({
@@ -57,11 +63,11 @@ for (const vendor of VENDORS) {
 }
 
 // 2. Sync throughput against a bare ky loop, and 3. batch lookup, on one simulator process.
-{
+if (runs('sync') || runs('getMany')) {
   log(`sync: simulator with ${fmt(size.sync)} records per vendor`)
   const sim = await startSimulatorProcess({ records: size.sync })
   try {
-    for (const vendor of VENDORS) {
+    for (const vendor of runs('sync') ? VENDORS : []) {
       log(`sync ${vendor}: ${size.syncRounds} round(s)`)
       const r = await benchSync(vendor, sim, { rounds: size.syncRounds })
       rows.push({
@@ -72,29 +78,34 @@ for (const vendor of VENDORS) {
         detail: `${fmt(r.records)} records: ours ${fmt(r.records / (r.oursMs / 1000))} rec/s, bare ky+JSON.parse ${fmt(r.records / (r.baselineMs / 1000))} rec/s`,
       })
     }
-    log(`getMany: ${fmt(size.getMany)} ids on partner-gateway`)
-    const ids: string[] = []
-    const window = sim.windows['partner-gateway']
-    for await (const record of benchClient('partner-gateway', sim.config).list({ from: window.from, to: window.to })) {
-      ids.push(record.id)
-      if (ids.length >= size.getMany - Math.floor(size.getMany / 100)) break
+    if (runs('getMany')) {
+      log(`getMany: ${fmt(size.getMany)} ids on partner-gateway`)
+      const ids: string[] = []
+      const window = sim.windows['partner-gateway']
+      for await (const record of benchClient('partner-gateway', sim.config).list({
+        from: window.from,
+        to: window.to,
+      })) {
+        ids.push(record.id)
+        if (ids.length >= size.getMany - Math.floor(size.getMany / 100)) break
+      }
+      while (ids.length < size.getMany) ids.push(`unknown-${ids.length}`)
+      const g = await benchGetMany(sim.config, ids, { rounds: size.getManyRounds })
+      rows.push({
+        benchmark: 'getMany partner-gateway',
+        measured: `${g.ratio.toFixed(2)}×`,
+        target: '≤ 1.2× bare',
+        ok: g.ratio <= 1.2,
+        detail: `${fmt(g.ids)} ids in ${g.requests} requests (${g.found} found, ${g.missing} missing); ours ${fmt(g.oursMs)} ms vs Promise.all ${fmt(g.baselineMs)} ms`,
+      })
     }
-    while (ids.length < size.getMany) ids.push(`unknown-${ids.length}`)
-    const g = await benchGetMany(sim.config, ids, { rounds: size.getManyRounds })
-    rows.push({
-      benchmark: 'getMany partner-gateway',
-      measured: `${g.ratio.toFixed(2)}×`,
-      target: '≤ 1.2× bare',
-      ok: g.ratio <= 1.2,
-      detail: `${fmt(g.ids)} ids in ${g.requests} requests (${g.found} found, ${g.missing} missing); ours ${fmt(g.oursMs)} ms vs Promise.all ${fmt(g.baselineMs)} ms`,
-    })
   } finally {
     await sim.close()
   }
 }
 
 // 2b. Memory while streaming a large window.
-{
+if (runs('memory')) {
   log(`memory: simulator with ${fmt(size.memory)} records per vendor`)
   const sim = await startSimulatorProcess({ records: size.memory, seed: 3 })
   try {
@@ -115,7 +126,7 @@ for (const vendor of VENDORS) {
 }
 
 // 4. Footprint.
-for (const adapterPackage of ADAPTER_PACKAGES) {
+for (const adapterPackage of runs('footprint') ? ADAPTER_PACKAGES : []) {
   const name = adapterPackage.replace('@rcs-records/', '')
   log(`footprint ${name}`)
   const app = await appBundleSize(adapterPackage)
