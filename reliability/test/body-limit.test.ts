@@ -60,7 +60,7 @@ describe.each(VENDORS)('%s: a response body over http.maxBodyBytes', (vendor) =>
       expect(error.message).toMatch(/exceeds the 1048576-byte limit \(http\.maxBodyBytes\)/)
       expect(error.details).toMatchObject({ maxBodyBytes: MAX_BODY_BYTES })
       expect(listRequests(server)).toHaveLength(1)
-      expect(outcome.elapsedMs).toBeLessThan(3_000)
+      expect(outcome.elapsedMs).toBeLessThan(10_000)
       await new Promise((resolve) => setTimeout(resolve, 50))
       // The client stopped reading: the server could push only the limit plus socket buffers, not 512 MiB.
       expect(sent.closed).toBe(true)
@@ -79,7 +79,7 @@ describe.each(VENDORS)('%s: a response body over http.maxBodyBytes', (vendor) =>
       const outcome = await runList(client, { from: '2026-01-01T00:00:00Z', to: '2026-01-01T06:00:00Z' })
       expect((outcome.error as RcsError).kind).toBe('provider')
       expect((outcome.error as RcsError).message).toMatch(/http\.maxBodyBytes/)
-      expect(outcome.elapsedMs).toBeLessThan(2_000)
+      expect(outcome.elapsedMs).toBeLessThan(10_000)
       expect(listRequests(server)).toHaveLength(1)
     } finally {
       await server.close()

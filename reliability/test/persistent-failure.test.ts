@@ -35,22 +35,24 @@ interface Case {
 }
 
 const ATTEMPTS = RETRIES + 1
+/** Slack for a loaded shared machine: the bound proves the sync ends, not that it is fast. */
+const SLACK_MS = 8_000
 const CASES: readonly Case[] = [
-  { name: 'every answer a 503', fault: { kind: 'error', status: 503 }, kind: 'provider', withinMs: 1_500 },
-  { name: 'every answer a 500', fault: { kind: 'error', status: 500 }, kind: 'provider', withinMs: 1_500 },
-  { name: 'every connection reset', fault: { kind: 'reset' }, kind: 'transport', withinMs: 1_500 },
-  { name: 'every body truncated', fault: { kind: 'truncated' }, kind: 'provider', withinMs: 1_500 },
+  { name: 'every answer a 503', fault: { kind: 'error', status: 503 }, kind: 'provider', withinMs: SLACK_MS },
+  { name: 'every answer a 500', fault: { kind: 'error', status: 500 }, kind: 'provider', withinMs: SLACK_MS },
+  { name: 'every connection reset', fault: { kind: 'reset' }, kind: 'transport', withinMs: SLACK_MS },
+  { name: 'every body truncated', fault: { kind: 'truncated' }, kind: 'provider', withinMs: SLACK_MS },
   {
     name: 'every answer a 429 asking for an hour',
     fault: { kind: 'rate-limit', retryAfterSeconds: 3600 },
     kind: 'rate_limited',
-    withinMs: ATTEMPTS * MAX_RETRY_AFTER_MS + 1_500,
+    withinMs: ATTEMPTS * MAX_RETRY_AFTER_MS + SLACK_MS,
   },
   {
     name: 'every request hangs',
     fault: { kind: 'hang' },
     kind: 'timeout',
-    withinMs: ATTEMPTS * (TIMEOUT_MS + 20) + 1_500,
+    withinMs: ATTEMPTS * (TIMEOUT_MS + 20) + SLACK_MS,
     atLeastMs: ATTEMPTS * TIMEOUT_MS,
   },
 ]
