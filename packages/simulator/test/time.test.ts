@@ -72,6 +72,13 @@ describe('time zones', () => {
 })
 
 describe('timeline', () => {
+  it('an empty timeline has an empty range everywhere (no slot arithmetic divides by zero)', () => {
+    const timeline = createTimeline({ seed: 1, count: 0, end: 3000, span: 3000, precisionMs: 1 })
+    expect(timeline.rangeOf(0, 3000)).toEqual([0, 0])
+    expect(timeline.rangeOf(1000, 2000)).toEqual([0, 0])
+    expect(timeline.firstAtOrAfter(1500)).toBe(0)
+  })
+
   it('is non-decreasing and maps windows to index ranges exactly', () => {
     fc.assert(
       fc.property(

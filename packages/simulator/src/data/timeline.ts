@@ -62,7 +62,7 @@ export const createTimeline = (options: TimelineOptions): Timeline => {
     return Math.min(end - 1, Math.floor(raw / precisionMs) * precisionMs)
   }
   const firstAtOrAfter = (instant: number): number => {
-    if (instant <= start) return 0
+    if (instant <= start || count === 0) return 0
     if (instant >= end) return count
     // A first guess from the slot arithmetic narrows the binary search to a few steps.
     let lo = Math.max(0, Math.floor((instant - start) / step) - 2)
