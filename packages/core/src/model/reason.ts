@@ -1,5 +1,8 @@
 import * as t from 'io-ts'
 
+// io-ts calls look like side effects to a bundler: the model codecs are marked `/* @__PURE__ */` (nested calls
+// too) so that an application which never uses one does not ship it.
+
 /**
  * Why a message failed, in vendor-neutral terms. This is what an SMS-fallback decision reads.
  *
