@@ -11,7 +11,13 @@ const benchRoot = dirname(dirname(fileURLToPath(import.meta.url)))
 /** The adapters measured, by package name. */
 export const ADAPTER_PACKAGES = ['@rcs-records/partner-gateway', '@rcs-records/bsg', '@rcs-records/spacivox'] as const
 
-const bundle = async (contents: string): Promise<{ minified: number; gzipped: number }> => {
+/** An esbuild bundle: its code and the files that put code in it (paths relative to `bench/`). */
+interface Bundle {
+  code: Uint8Array
+  inputs: string[]
+}
+
+const bundle = async (contents: string): Promise<Bundle> => {
   const result = await build({
     stdin: { contents, resolveDir: benchRoot, loader: 'js' },
     bundle: true,
@@ -23,11 +29,30 @@ const bundle = async (contents: string): Promise<{ minified: number; gzipped: nu
     conditions: ['import'],
     target: 'es2022',
     write: false,
+    metafile: true,
     logLevel: 'silent',
   })
-  const code = result.outputFiles[0]?.contents ?? new Uint8Array()
-  return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength }
+  const output = Object.values(result.metafile.outputs)[0]
+  return {
+    code: result.outputFiles[0]?.contents ?? new Uint8Array(),
+    inputs: Object.entries(output?.inputs ?? {})
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([file]) => file),
+  }
 }
+
+const sizes = ({ code }: Bundle): { minified: number; gzipped: number } => ({
+  minified: code.byteLength,
+  gzipped: gzipSync(code, { level: 9 }).byteLength,
+})
+
+const appEntry = (adapterPackage: string): string =>
+  [
+    `import { createClient } from '@rcs-records/core'`,
+    `import { adapter } from '${adapterPackage}'`,
+    'export const client = (config) => createClient({ adapter, config })',
+    '',
+  ].join('\n')
 
 /**
  * Minified + gzipped size of core plus one adapter, bundled by esbuild for the browser-neutral platform with every
@@ -37,8 +62,8 @@ const bundle = async (contents: string): Promise<{ minified: number; gzipped: nu
  * @example
  * const bytes = await bundleSize('@rcs-records/bsg') // { minified: 61234, gzipped: 19876 }
  */
-export const bundleSize = (adapterPackage: string): Promise<{ minified: number; gzipped: number }> =>
-  bundle(`export * from '@rcs-records/core'\nexport * from '${adapterPackage}'\n`)
+export const bundleSize = async (adapterPackage: string): Promise<{ minified: number; gzipped: number }> =>
+  sizes(await bundle(`export * from '@rcs-records/core'\nexport * from '${adapterPackage}'\n`))
 
 /**
  * Minified + gzipped size of a typical application entry — `createClient` from core and the adapter definition —
@@ -47,15 +72,18 @@ export const bundleSize = (adapterPackage: string): Promise<{ minified: number; 
  * @example
  * const bytes = await appBundleSize('@rcs-records/bsg') // { minified: 51234, gzipped: 17876 }
  */
-export const appBundleSize = (adapterPackage: string): Promise<{ minified: number; gzipped: number }> =>
-  bundle(
-    [
-      `import { createClient } from '@rcs-records/core'`,
-      `import { adapter } from '${adapterPackage}'`,
-      'export const client = (config) => createClient({ adapter, config })',
-      '',
-    ].join('\n'),
-  )
+export const appBundleSize = async (adapterPackage: string): Promise<{ minified: number; gzipped: number }> =>
+  sizes(await appBundle(adapterPackage))
+
+/**
+ * The bundle {@link appBundleSize} measures, with the files that put code in it: for checking what an application
+ * ships (and what tree-shaking leaves out).
+ *
+ * @example
+ * const { code, inputs } = await appBundle('@rcs-records/bsg')
+ * inputs.some((file) => file.endsWith('/payload-codecs.js')) // false
+ */
+export const appBundle = (adapterPackage: string): Promise<Bundle> => bundle(appEntry(adapterPackage))
 
 const timeNode = (script: string, cwd: string): number => {
   const started = process.hrtime.bigint()

@@ -13,12 +13,6 @@ import { PROVIDER } from './normalize.js'
 
 export { createBsgAdapter } from './client.js'
 export {
-  type BsgCallback,
-  BsgCallbackCodec,
-  type BsgMessage,
-  BsgMessageCodec,
-  type BsgStatus,
-  BsgStatusCodec,
   type Config,
   ConfigCodec,
   clampPageSize,
@@ -32,6 +26,14 @@ export {
 export { type FallbackResolution, type FallbackSource, resolveFallback } from './fallback.js'
 export { channelOf, channelTable, reasonFor, statusTable } from './mapping.js'
 export { createNormalizer, type NormalizeOptions, normalize, PROVIDER } from './normalize.js'
+export {
+  type BsgCallback,
+  BsgCallbackCodec,
+  type BsgMessage,
+  BsgMessageCodec,
+  type BsgStatus,
+  BsgStatusCodec,
+} from './payload-codecs.js'
 export { parseWebhook } from './webhook.js'
 export {
   type BsgWindow,

@@ -1,5 +1,5 @@
 import type { Channel, DeliveryStatus, FailureReason, StatusTable } from '@rcs-records/core'
-import type { BsgStatus } from './codec.js'
+import type { BsgStatus } from './payload-codecs.js'
 
 /**
  * BSG `status` → canonical status. Anything not in the table (including BSG's own `unknown`) is `unknown`.

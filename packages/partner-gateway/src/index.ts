@@ -20,18 +20,8 @@ export {
   type Config,
   ConfigCodec,
   DEFAULT_BASE_URL,
-  type DeliveryStatusResponse,
-  DeliveryStatusResponseCodec,
-  type HistoryMessage,
-  HistoryMessageCodec,
-  HistoryPageCodec,
   type PartnerChannel,
   PartnerChannelCodec,
-  type PartnerStatus,
-  PartnerStatusCodec,
-  RateLimitBodyCodec,
-  type WebhookEvent,
-  WebhookEventCodec,
 } from './codec.js'
 export { notFoundOnChannel, retryAfterFromBody, uriTooLong } from './errors.js'
 export { planBatches } from './get-many.js'
@@ -50,6 +40,18 @@ export {
 } from './mapping.js'
 export { createNormalizer, type NormalizeOptions, normalize, PROVIDER } from './normalize.js'
 export { pageItems } from './page.js'
+export {
+  type DeliveryStatusResponse,
+  DeliveryStatusResponseCodec,
+  type HistoryMessage,
+  HistoryMessageCodec,
+  HistoryPageCodec,
+  type PartnerStatus,
+  PartnerStatusCodec,
+  RateLimitBodyCodec,
+  type WebhookEvent,
+  WebhookEventCodec,
+} from './payload-codecs.js'
 export { parseWebhook } from './webhook.js'
 
 /**

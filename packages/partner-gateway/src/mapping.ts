@@ -6,7 +6,8 @@ import {
   type ReasonCode,
   type StatusTable,
 } from '@rcs-records/core'
-import type { PartnerChannel, PartnerStatus } from './codec.js'
+import type { PartnerChannel } from './codec.js'
+import type { PartnerStatus } from './payload-codecs.js'
 
 /**
  * partner-gateway `deliveryStatus` (status, batch and history endpoints) → canonical status. Anything not in the

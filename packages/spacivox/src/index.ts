@@ -13,18 +13,16 @@ import { PROVIDER } from './normalize.js'
 
 export { formatInstant, RECORDS_PATH } from './api.js'
 export { createSpacivoxAdapter } from './client.js'
+export { BASE_URL_REQUIRED, type Config, ConfigCodec } from './codec.js'
+export { isDocumentedState, reasonFor, stateDescriptions, statusOf, statusTable } from './mapping.js'
+export { normalize, PROVIDER } from './normalize.js'
 export {
-  BASE_URL_REQUIRED,
-  type Config,
-  ConfigCodec,
   RecordsResponseCodec,
   type SpacivoxRecord,
   SpacivoxRecordCodec,
   type SpacivoxState,
   SpacivoxStateCodec,
-} from './codec.js'
-export { isDocumentedState, reasonFor, stateDescriptions, statusOf, statusTable } from './mapping.js'
-export { normalize, PROVIDER } from './normalize.js'
+} from './payload-codecs.js'
 export { MODIFIED_SINCE_LIMIT_MS } from './plan.js'
 export { createMemoryStore, type MemoryRecordStore, type RecordStore } from './store.js'
 export { type SyncCheckpoint, type SyncOptions, type SyncResult, syncIncrementally } from './sync.js'

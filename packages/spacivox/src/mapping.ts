@@ -1,5 +1,5 @@
 import { type DeliveryStatus, type FailureReason, failureReason, type StatusTable } from '@rcs-records/core'
-import type { SpacivoxState } from './codec.js'
+import type { SpacivoxState } from './payload-codecs.js'
 
 /**
  * `/j/rcs_records` `state` → canonical status. Anything else (another integer, a string such as `"1"`, a fraction)

@@ -7,7 +7,10 @@ import * as t from 'io-ts'
  * import { ChannelCodec } from '@rcs-records/core'
  * ChannelCodec.is('rcs') // true
  */
-export const ChannelCodec = t.keyof({ rcs: null, sms: null, whatsapp: null, viber: null, other: null }, 'Channel')
+export const ChannelCodec = /* @__PURE__ */ t.keyof(
+  { rcs: null, sms: null, whatsapp: null, viber: null, other: null },
+  'Channel',
+)
 
 /**
  * `rcs` | `sms` | `whatsapp` | `viber` | `other`.

@@ -1,5 +1,8 @@
 import * as t from 'io-ts'
 
+// io-ts calls look like side effects to a bundler: the model codecs are marked `/* @__PURE__ */` (nested calls
+// too) so that an application which never uses one does not ship it.
+
 /**
  * Why a message failed, in vendor-neutral terms. This is what an SMS-fallback decision reads.
  *
@@ -7,7 +10,7 @@ import * as t from 'io-ts'
  * import { ReasonCodeCodec } from '@rcs-records/core'
  * ReasonCodeCodec.is('not_rcs_capable') // true
  */
-export const ReasonCodeCodec = t.keyof(
+export const ReasonCodeCodec = /* @__PURE__ */ t.keyof(
   {
     invalid_recipient: null,
     not_rcs_capable: null,
@@ -39,12 +42,12 @@ export type ReasonCode = t.TypeOf<typeof ReasonCodeCodec>
  * import { FailureReasonCodec } from '@rcs-records/core'
  * FailureReasonCodec.is({ code: 'unknown', permanent: null, vendorCode: null, message: null }) // true
  */
-export const FailureReasonCodec = t.type(
+export const FailureReasonCodec = /* @__PURE__ */ t.type(
   {
     code: ReasonCodeCodec,
-    permanent: t.union([t.boolean, t.null]),
-    vendorCode: t.union([t.string, t.null]),
-    message: t.union([t.string, t.null]),
+    permanent: /* @__PURE__ */ t.union([t.boolean, t.null]),
+    vendorCode: /* @__PURE__ */ t.union([t.string, t.null]),
+    message: /* @__PURE__ */ t.union([t.string, t.null]),
   },
   'FailureReason',
 )

@@ -7,7 +7,7 @@ import * as t from 'io-ts'
  * import { DeliveryStatusCodec } from '@rcs-records/core'
  * DeliveryStatusCodec.is('delivered') // true
  */
-export const DeliveryStatusCodec = t.keyof(
+export const DeliveryStatusCodec = /* @__PURE__ */ t.keyof(
   {
     pending: null,
     sent: null,

@@ -1,7 +1,7 @@
+import { THREE_DIGITS } from './digit-tables.js'
+
 const SEPARATORS = /[\s().\-/]/g
 const DIGITS = /^\d{7,15}$/
-
-const THREE_DIGITS: readonly string[] = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'))
 
 /**
  * `+` and the digits of a safe integer from 1,000,000 on: written from two small integers and a table, because

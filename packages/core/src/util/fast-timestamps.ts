@@ -4,8 +4,8 @@
  * not), and the general parser in `time.ts` then decides, so the public result is always the general one.
  */
 
-const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'))
-const THREE_DIGITS: readonly string[] = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'))
+import { THREE_DIGITS, TWO_DIGITS } from './digit-tables.js'
+
 const DAY_MS = 86_400_000
 const MINUTE_MS = 60_000
 const HOUR_MS = 3_600_000
