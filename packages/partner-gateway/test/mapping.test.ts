@@ -1,7 +1,6 @@
 import { lookupStatus } from '@rcs-records/core'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { statusOf } from '../src/mapping.js'
 import {
   channelOf,
   nativeStatusesOf,
@@ -10,6 +9,7 @@ import {
   statusTable,
   webhookStatusTable,
 } from '../src/index.js'
+import { statusOf } from '../src/mapping.js'
 
 describe('status table: the design mapping', () => {
   it.each([
