@@ -250,10 +250,8 @@ export const reasonFor = (
   if (status === 'expired') return failureReason('timed_out', { vendorCode, message: description })
   if (status !== 'undeliverable') return null
   const matched = reasonFromDescription(description)
-  const details: { vendorCode: string; message: string | null; permanent?: boolean | null } = {
-    vendorCode,
-    message: description,
-  }
-  if (matched.permanent !== undefined) details.permanent = matched.permanent
-  return failureReason(matched.code, details)
+  // Two literal shapes rather than a property added afterwards: no transient hidden class per call.
+  return matched.permanent === undefined
+    ? failureReason(matched.code, { vendorCode, message: description })
+    : failureReason(matched.code, { vendorCode, message: description, permanent: matched.permanent })
 }
