@@ -5,7 +5,6 @@ import {
   describeValue,
   isValidTimeZone,
   left,
-  lookupStatus,
   parseIsoTimestamp,
   RcsError,
   type RcsRecord,
@@ -16,7 +15,7 @@ import {
 } from '@rcs-records/core'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { readAmount, readFallback } from './fields.js'
-import { channelOf, reasonFor, statusTable } from './mapping.js'
+import { channelOf, reasonFor, statusOf } from './mapping.js'
 
 /**
  * The adapter name: the `provider` of every record and error.
@@ -108,7 +107,7 @@ const toRecord = (
   vendorStatus: string,
   readTimestamp: (value: unknown) => string | null,
 ): RcsRecord => {
-  const status = lookupStatus(statusTable, vendorStatus)
+  const status = statusOf(vendorStatus)
   const reportedAt = readTimestamp(m.delivered_at)
   const succeeded = status === 'delivered' || status === 'read'
   return buildRecord({
@@ -150,10 +149,14 @@ export const createNormalizer = (timeZone = 'UTC'): ((payload: unknown) => Eithe
   }
   const readTimestamp = (value: unknown) => parseIsoTimestamp(value, timeZone)
   return (payload) => {
-    const issues = requiredIssues(payload, '')
-    if (issues.length > 0) return left(decodeError(PROVIDER, payload, issues))
-    const m = payload as Record<string, unknown>
-    return right(toRecord(m, readIntegerId(m.id) as string, m.status as string, readTimestamp))
+    if (payload !== null && typeof payload === 'object' && !Array.isArray(payload)) {
+      const m = payload as Record<string, unknown>
+      // `readIntegerId` accepts exactly what `requiredIssues` does: no issue array for a good payload.
+      const id = readIntegerId(m.id)
+      const vendorStatus = m.status
+      if (id !== null && typeof vendorStatus === 'string') return right(toRecord(m, id, vendorStatus, readTimestamp))
+    }
+    return left(decodeError(PROVIDER, payload, requiredIssues(payload, '')))
   }
 }
 

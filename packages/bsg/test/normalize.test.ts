@@ -1,8 +1,9 @@
-import { isFinal, RcsRecordCodec } from '@rcs-records/core'
+import { isFinal, lookupStatus, RcsRecordCodec } from '@rcs-records/core'
 import fc from 'fast-check'
 import { isRight } from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { createNormalizer, normalize, statusTable } from '../src/index.js'
+import { channelOf, channelTable, statusOf } from '../src/mapping.js'
 import { message, SEED_EXAMPLE, SPEC_SINGLE } from './fixtures.js'
 
 const ok = (payload: unknown, timeZone?: string) => {
@@ -107,6 +108,15 @@ describe('normalize: statuses', () => {
     expect(record.final).toBe(isFinal(record.status))
     if (code === null) expect(record.reason).toBeNull()
     else expect(record.reason).toEqual({ code, permanent, vendorCode: vendor, message: null })
+  })
+
+  it('statusOf and channelOf (the normalise hot path) answer what the tables answer', () => {
+    const natives = [...Object.keys(statusTable), 'unknown', 'constructor', '__proto__', 'toString', 'SENT', '']
+    for (const native of natives) expect(statusOf(native)).toBe(lookupStatus(statusTable, native))
+    fc.assert(fc.property(fc.string(), (native) => statusOf(native) === lookupStatus(statusTable, native)))
+    for (const type of [...Object.keys(channelTable), 'hlr', 'constructor', 'RCS', '']) {
+      expect(channelOf(type)).toBe(Object.hasOwn(channelTable, type) ? channelTable[type] : 'other')
+    }
   })
 
   it('covers every status BSG documents in the exported table', () => {

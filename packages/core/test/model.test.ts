@@ -39,6 +39,7 @@ describe('statuses', () => {
   it.each(Object.entries(TABLE))('%s: isFinal and outcomeOf follow the design', (status, expected) => {
     const s = status as DeliveryStatus
     expect(isFinal(s)).toBe(expected.final)
+    expect(isFinal(s)).toBe(outcomeOf(s) === 'success' || outcomeOf(s) === 'failure')
     expect(outcomeOf(s)).toBe(expected.outcome)
     expect(isFailure(s)).toBe(expected.outcome === 'failure')
   })

@@ -54,6 +54,18 @@ describe('toE164', () => {
 })
 
 describe('isDecimalString / toDecimalString', () => {
+  it('isDecimalString accepts exactly /^-?\\d{1,30}(\\.\\d{1,40})?$/ (read without a regex)', () => {
+    const decimal = /^-?\d{1,30}(\.\d{1,40})?$/
+    const decimalLike = fc.stringMatching(/^-?[0-9]{0,32}(\.[0-9]{0,42})?[0-9a.\n-]?$/)
+    fc.assert(
+      fc.property(fc.oneof(decimalLike, fc.string()), (text) => isDecimalString(text) === decimal.test(text)),
+      { numRuns: 20_000 },
+    )
+    for (const text of ['', '-', '.', '1.', '.5', '-0', '1\n', '1'.repeat(30), '1'.repeat(31), `1.${'0'.repeat(41)}`]) {
+      expect(isDecimalString(text)).toBe(decimal.test(text))
+    }
+  })
+
   it.each(['0', '0.035', '1.1000000', '-0.5', '12345678901234567890', '0.0100000'])('%s is a decimal string', (s) => {
     expect(isDecimalString(s)).toBe(true)
     expect(toDecimalString(s)).toBe(s)

@@ -6,7 +6,6 @@ import {
   decodeError,
   describeValue,
   left,
-  lookupStatus,
   RcsError,
   type RcsRecord,
   right,
@@ -14,7 +13,7 @@ import {
 } from '@rcs-records/core'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { notAnObject, readCost, readId, readText, readTimestamp } from './fields.js'
-import { channelOf, reasonFor, statusTable } from './mapping.js'
+import { channelOf, reasonFor, statusOf } from './mapping.js'
 
 /**
  * The adapter name: the `provider` of every record and error.
@@ -123,7 +122,7 @@ const toRecord = (
   currency: string,
   channel: Channel,
 ): RcsRecord => {
-  const status = lookupStatus(statusTable, vendorStatus)
+  const status = statusOf(vendorStatus)
   const description = readText(m.deliveryStatusDescription) ?? readText(m.deliveryStatoDescription)
   const sendDate = readTimestamp(m.sendDate)
   const reportedAt = readTimestamp(m.deliveryDate)
@@ -166,8 +165,9 @@ export const createNormalizer = (
   const invalid = checkOptions(currency, channel)
   if (invalid !== null) return () => left(invalid)
   return (payload) => {
-    const shape = notAnObject(payload, '')
-    if (shape.length > 0) return left(decodeError(PROVIDER, payload, shape, ID_KEYS))
+    if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
+      return left(decodeError(PROVIDER, payload, notAnObject(payload, ''), ID_KEYS))
+    }
     const m = payload as Record<string, unknown>
     const id = readId(m.customerMessageId) ?? readId(m.messageId)
     const vendorStatus = firstString(m.deliveryStatus, m.deliveryStato, m.status)

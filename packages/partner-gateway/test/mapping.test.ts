@@ -1,4 +1,5 @@
 import { lookupStatus } from '@rcs-records/core'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   channelOf,
@@ -8,6 +9,7 @@ import {
   statusTable,
   webhookStatusTable,
 } from '../src/index.js'
+import { statusOf } from '../src/mapping.js'
 
 describe('status table: the design mapping', () => {
   it.each([
@@ -23,6 +25,12 @@ describe('status table: the design mapping', () => {
     ['delivered', 'unknown'],
   ])('%s → %s', (native, canonical) => {
     expect(lookupStatus(statusTable, native)).toBe(canonical)
+  })
+
+  it('statusOf (the normalise hot path) answers what the table answers', () => {
+    const natives = [...Object.keys(statusTable), 'PENDING_RETRY', 'constructor', '__proto__', 'toString', 'sent', '']
+    for (const native of natives) expect(statusOf(native)).toBe(lookupStatus(statusTable, native))
+    fc.assert(fc.property(fc.string(), (native) => statusOf(native) === lookupStatus(statusTable, native)))
   })
 
   it('maps webhook status codes 3 and 6, nothing else', () => {

@@ -1,18 +1,7 @@
-import { THREE_DIGITS } from './digit-tables.js'
+import { integerText } from './integer-text.js'
 
 const SEPARATORS = /[\s().\-/]/g
 const DIGITS = /^\d{7,15}$/
-
-/**
- * `+` and the digits of a safe integer from 1,000,000 on: written from two small integers and a table, because
- * converting a number beyond 2^30 to text (`String(380661234567)`) is about twice as slow.
- */
-const plusDigits = (value: number): string => {
-  const high = Math.floor(value / 1_000_000)
-  const low = value - high * 1_000_000
-  const middle = Math.floor(low / 1000)
-  return `+${high}${THREE_DIGITS[middle]}${THREE_DIGITS[low - middle * 1000]}`
-}
 
 /** True for `+` and 7–15 digits, the first not 0: already E.164 (`+33612345678`). */
 const isPlainE164 = (text: string): boolean => {
@@ -39,7 +28,7 @@ const isPlainE164 = (text: string): boolean => {
 export const toE164 = (value: unknown): string | null => {
   if (typeof value === 'string' && isPlainE164(value)) return value
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 1_000_000 && value <= 999_999_999_999_999) {
-    return plusDigits(value)
+    return `+${integerText(value)}`
   }
   let text: string
   if (typeof value === 'number') {

@@ -5,6 +5,7 @@
  */
 
 import { THREE_DIGITS, TWO_DIGITS } from './digit-tables.js'
+import { localHourKeyOf, minuteSecondOf, secondTail, zoneKeyOf } from './timestamp-keys.js'
 
 const DAY_MS = 86_400_000
 const MINUTE_MS = 60_000
@@ -19,7 +20,6 @@ const COLON = 58
 const DOT = 46
 const T = 84
 const SPACE = 32
-const NO_FRACTION = '.000Z'
 
 /** The number written by the two ASCII digits at `index` (the caller has checked they are digits). */
 const twoAt = (text: string, index: number): number =>
@@ -134,11 +134,11 @@ const utcHourPrefix = (
 }
 
 /**
- * The last local hour (`yyyy-mm-ddThh`) and zone text (`Z`, `+01:00`) that passed every check, and the UTC
- * `yyyy-mm-ddThh` they give: timestamps of one page mostly share them, and then only `:mm:ss` and the fraction need
- * checking.
+ * The last local hour (`yyyy-mm-ddThh`, as its key) and zone (`Z`, `+01:00`, as its key) that passed every check,
+ * and the UTC `yyyy-mm-ddThh` they give: timestamps of one page mostly share them, and then only `:mm:ss` and the
+ * fraction need checking. Compared as numbers: cheaper than `startsWith`/`endsWith` on the text.
  */
-const lastHour = { local: '', zone: '', utc: '' }
+const lastHour = { localHour: -1, zone: -1, utc: '' }
 
 /** The UTC `yyyy-mm-ddThh` of a text whose prefix and zone (at `zoneAt`) are still unchecked; undefined if unusable. */
 const utcHourOf = (text: string, zoneAt: number, lastAt: number): string | undefined => {
@@ -174,32 +174,31 @@ export const fastIsoWithZone = (text: string): string | undefined => {
   if (length < 20 || length > 35) return undefined
   const lastAt = length - 1
   const zoneAt = text.charCodeAt(lastAt) === Z ? lastAt : lastAt - 5
-  let millisecond = 0
   if (zoneAt !== 19) {
     // A fraction: `.` and 1–9 digits up to the zone.
     const digits = zoneAt - 20
     if (text.charCodeAt(19) !== DOT || digits < 1 || digits > 9 || !digitsBetween(text, 20, zoneAt)) return undefined
-    millisecond = Number(text.slice(20, Math.min(zoneAt, 23))) * (digits === 1 ? 100 : digits === 2 ? 10 : 1)
   }
+  const minuteSecond = minuteSecondOf(text)
+  const localHour = localHourKeyOf(text, false)
+  const zone = zoneKeyOf(text, zoneAt)
+  if (minuteSecond < 0 || localHour < 0 || zone < 0) return undefined
   let utc: string | undefined
-  if (
-    lastHour.local !== '' &&
-    text.startsWith(lastHour.local) &&
-    text.endsWith(lastHour.zone) &&
-    lastAt - lastHour.zone.length + 1 === zoneAt &&
-    minutesAndSecondsAreValid(text)
-  ) {
+  if (localHour === lastHour.localHour && zone === lastHour.zone) {
     utc = lastHour.utc
   } else {
     utc = utcHourOf(text, zoneAt, lastAt)
     if (utc === undefined) return undefined
-    lastHour.local = text.slice(0, 13)
-    lastHour.zone = text.slice(zoneAt)
+    lastHour.localHour = localHour
+    lastHour.zone = zone
     lastHour.utc = utc
   }
-  if (length === 24 && zoneAt === lastAt && zoneAt !== 19) return text // already canonical
-  const tail = millisecond === 0 ? NO_FRACTION : `.${THREE_DIGITS[millisecond]}Z`
-  return `${utc}${text.slice(13, 19)}${tail}`
+  if (zoneAt === 19) return `${utc}${secondTail(minuteSecond)}`
+  if (length === 24 && zoneAt === lastAt) return text // already canonical
+  const digits = zoneAt - 20
+  const millisecond = Number(text.slice(20, Math.min(zoneAt, 23))) * (digits === 1 ? 100 : digits === 2 ? 10 : 1)
+  if (millisecond === 0) return `${utc}${secondTail(minuteSecond)}`
+  return `${utc}${text.slice(13, 19)}.${THREE_DIGITS[millisecond]}Z`
 }
 
 const PREFIX_CACHE_LIMIT = 20_000
@@ -245,36 +244,29 @@ export const createZonedFastPath = (
     return prefix
   }
 
-  // Records of a page are close in time: remember the last (validated) local hour and its UTC prefix, so most
-  // values only need their `:mm:ss` checked.
-  let lastKey = ''
+  // Records of a page are close in time: remember the last (validated) local hour, as its key, and its UTC prefix,
+  // so most values only need their `:mm:ss` checked. The key ignores the separator (`T` or a space): both give the
+  // same prefix.
+  let lastLocalHour = -1
   let lastPrefix = ''
 
   return (value) => {
     if (value.length !== 19) return undefined
-    if (lastKey !== '' && value.startsWith(lastKey) && minutesAndSecondsAreValid(value)) {
-      return `${lastPrefix}${value.slice(13)}.000Z`
+    const minuteSecond = minuteSecondOf(value)
+    const localHour = localHourKeyOf(value, true)
+    if (minuteSecond >= 0 && localHour >= 0 && localHour === lastLocalHour) {
+      return `${lastPrefix}${secondTail(minuteSecond)}`
     }
     // Years before 1000 go to the general parser, whose `Date.UTC` reads years 0–99 as 1900–1999.
     if (!hasPrefixShape(value, true) || value.charCodeAt(0) === ZERO) return undefined
     if (!fieldsAreValid(value)) return null
     const hour = utc ? `${value.slice(0, 10)}T${value.slice(11, 13)}` : prefixFor(value, 13)
     if (hour !== '') {
-      lastKey = value.slice(0, 13)
+      lastLocalHour = localHour
       lastPrefix = hour
-      return `${hour}${value.slice(13)}.000Z`
+      return `${hour}${secondTail(minuteSecond)}`
     }
     const minute = prefixFor(value, 16)
     return minute === '' ? undefined : `${minute}${value.slice(16)}.000Z`
   }
-}
-
-/** `:mm:ss` at positions 13–18 of a 19-character text, with minutes and seconds 00–59. */
-const minutesAndSecondsAreValid = (value: string): boolean => {
-  if (value.charCodeAt(13) !== COLON || value.charCodeAt(16) !== COLON) return false
-  const m1 = value.charCodeAt(14) - ZERO
-  const m2 = value.charCodeAt(15) - ZERO
-  const s1 = value.charCodeAt(17) - ZERO
-  const s2 = value.charCodeAt(18) - ZERO
-  return m1 >= 0 && m1 <= 5 && m2 >= 0 && m2 <= 9 && s1 >= 0 && s1 <= 5 && s2 >= 0 && s2 <= 9
 }

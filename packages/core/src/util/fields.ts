@@ -1,5 +1,7 @@
 /** Field readers adapters share. Each takes an untrusted value and gives the canonical value or null, never throws. */
 
+import { integerText } from './integer-text.js'
+
 const ID_DIGITS = /^\d{1,20}$/
 
 /**
@@ -13,7 +15,7 @@ const ID_DIGITS = /^\d{1,20}$/
  * readIntegerId(1.5) // null
  */
 export const readIntegerId = (value: unknown): string | null => {
-  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? String(value) : null
+  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? integerText(value) : null
   if (typeof value === 'string') return ID_DIGITS.test(value) ? value : null
   return null
 }

@@ -149,14 +149,22 @@ const localToUtc = (fields: LocalFields, timeZone: string): number => {
 }
 
 const zonedFastPaths = new Map<string, (value: string) => string | null | undefined>()
+const lastZone: { timeZone: string; fastPath: (value: string) => string | null | undefined } = {
+  timeZone: '',
+  fastPath: () => undefined,
+}
 
 /** The fast path of zone-less wall-clock times in `timeZone` (its caches outlive one call); at most 64 zones kept. */
 const zonedFastPathFor = (timeZone: string): ((value: string) => string | null | undefined) => {
+  // A normaliser reads all its timestamps in one zone: the last one found skips the map lookup.
+  if (timeZone === lastZone.timeZone) return lastZone.fastPath
   let fastPath = zonedFastPaths.get(timeZone)
   if (fastPath === undefined) {
     fastPath = createZonedFastPath(timeZone, (local) => parseZonedTimestampGeneral(local, timeZone))
     if (zonedFastPaths.size < 64) zonedFastPaths.set(timeZone, fastPath)
   }
+  lastZone.timeZone = timeZone
+  lastZone.fastPath = fastPath
   return fastPath
 }
 
