@@ -112,7 +112,8 @@ const notAnArray = (body: unknown): RcsError =>
 
 /**
  * The records endpoint: one `GET /j/rcs_records` per slice, Bearer-authenticated, the body checked to be the
- * documented bare array (items are decoded one by one by the caller).
+ * documented bare array (items are decoded one by one by the caller). The array is the freshly parsed body, the
+ * caller's to keep or empty as it reads.
  *
  * @example
  * import { createRecordsApi } from './api.js'
@@ -124,7 +125,7 @@ export const createRecordsApi = (http: HttpTransport, config: Config) => {
   const headers = { authorization: `Bearer ${config.token}` }
   return {
     records:
-      (slice: SliceRequest, signal?: AbortSignal): TaskEither<RcsError, readonly unknown[]> =>
+      (slice: SliceRequest, signal?: AbortSignal): TaskEither<RcsError, unknown[]> =>
       async () => {
         const result = await http.request({
           url,

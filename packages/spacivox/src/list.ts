@@ -47,7 +47,7 @@ export async function* listRecords(deps: ListDeps, query: ListQuery): AsyncGener
   const { api, config, logger } = deps
   const plan = planList(query, config, deps.clock.now())
   if (plan.empty) return
-  const fetchSlice = async (slice: TimeSlice, signal: AbortSignal): Promise<readonly unknown[]> => {
+  const fetchSlice = async (slice: TimeSlice, signal: AbortSignal): Promise<unknown[]> => {
     const request = {
       start: slice.from,
       end: slice.to,
@@ -64,7 +64,12 @@ export async function* listRecords(deps: ListDeps, query: ListQuery): AsyncGener
     index++
     logger.debug(`${PROVIDER}: slice fetched`, { slice: index, slices: plan.slices.length, records: items.length })
     seen.nextSlice()
-    for (const item of items) {
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]
+      // Let go of each payload as soon as it is read: the slice array would otherwise keep every payload of the
+      // slice alive until its last record is yielded (and the next slice is fetched meanwhile), long enough for V8 to
+      // move them all to the old generation, whose garbage grows the heap (the memory benchmark's peak).
+      items[i] = undefined
       const normalized = deps.normalize(item)
       if (normalized._tag === 'Left') {
         reportInvalidRecord(query, logger, normalized.left)

@@ -116,4 +116,18 @@ describe('SliceIds', () => {
     }
     expect(seen.size).toBe(200)
   })
+
+  it('tells every id apart in a slice of thousands, including the empty and one-character ids', () => {
+    const seen = new SliceIds()
+    const ids = ['', '7', 'x', ...Array.from({ length: 6000 }, (_, i) => String(9_474_839 + i * 13))]
+    expect(ids.map((id) => seen.add(id)).every(Boolean)).toBe(true)
+    expect(ids.map((id) => seen.add(id)).some(Boolean)).toBe(false)
+    seen.nextSlice()
+    expect(ids.map((id) => seen.add(id)).some(Boolean)).toBe(false)
+    expect(seen.size).toBe(ids.length)
+    seen.nextSlice()
+    seen.nextSlice()
+    expect(seen.add('9474839')).toBe(true)
+    expect(seen.size).toBe(1)
+  })
 })
