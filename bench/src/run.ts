@@ -4,10 +4,11 @@ import { parseArgs } from 'node:util'
 import { VENDORS } from '@rcs-records/simulator'
 import { ADAPTER_PACKAGES, appBundleSize, bundleSize, coldImportMs } from './footprint.js'
 import { benchGetMany } from './get-many-bench.js'
+import { benchMemory } from './memory-bench.js'
 import { benchNormalize } from './normalize-bench.js'
 import { type BenchRow, fmt, renderTable } from './report.js'
 import { startSimulatorProcess } from './simulator-process.js'
-import { benchClient, benchMemory, benchSync } from './sync-bench.js'
+import { benchClient, benchSync } from './sync-bench.js'
 
 const SIZES = {
   full: {
@@ -16,6 +17,7 @@ const SIZES = {
     sync: 200_000,
     syncRounds: 2,
     memory: 1_000_000,
+    memoryRuns: 3,
     getMany: 10_000,
     getManyRounds: 3,
     importRuns: 5,
@@ -26,6 +28,7 @@ const SIZES = {
     sync: 3_000,
     syncRounds: 1,
     memory: 10_000,
+    memoryRuns: 1,
     getMany: 300,
     getManyRounds: 1,
     importRuns: 1,
@@ -111,13 +114,13 @@ if (runs('memory')) {
   try {
     for (const vendor of VENDORS) {
       log(`memory ${vendor}: streaming ${fmt(sim.windows[vendor].count)} records`)
-      const m = await benchMemory(vendor, sim)
+      const m = await benchMemory(vendor, sim, { runs: size.memoryRuns })
       rows.push({
         benchmark: `memory ${vendor}`,
         measured: `${m.peakGrowthMb.toFixed(1)} MB`,
         target: '< 64 MB peak RSS growth',
         ok: m.peakGrowthMb < 64,
-        detail: `${fmt(m.records)} records streamed in ${fmt(m.ms / 1000, 1)} s${vendor === 'spacivox' ? ' (1-hour slices)' : ''}`,
+        detail: `${fmt(m.records)} records streamed in ${fmt(m.ms / 1000, 1)} s${vendor === 'spacivox' ? ' (1-hour slices)' : ''}, median of ${m.peaksMb.length} fresh processes (${m.peaksMb.map((peak) => peak.toFixed(0)).join(' / ')} MB), each after a warm-up; heap kept after the stream ${m.retainedMb.toFixed(1)} MB`,
       })
     }
   } finally {

@@ -87,36 +87,3 @@ export const benchSync = async (
   const baselineMs = median(baseline)
   return { vendor, records, oursMs, baselineMs, ratio: baselineMs / oursMs }
 }
-
-/**
- * Peak RSS growth of this process while `list()` streams a whole window (records are counted and dropped, as a
- * sync that writes them elsewhere would). Sampled every 20 ms.
- *
- * @example
- * const { peakGrowthMb } = await benchMemory('bsg', sim)
- */
-export const benchMemory = async (
-  vendor: Vendor,
-  sim: { config: Simulator['config']; windows: Record<Vendor, { from: string; to: string }> },
-): Promise<{ vendor: Vendor; records: number; peakGrowthMb: number; ms: number }> => {
-  const window = sim.windows[vendor]
-  const client = benchClient(vendor, sim.config, 1)
-  collectGarbage()
-  const start = process.memoryUsage.rss()
-  let peak = start
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss())
-  }, 20)
-  const started = performance.now()
-  let records = 0
-  try {
-    for await (const _record of client.list({ from: window.from, to: window.to })) {
-      records++
-      if ((records & 0x3fff) === 0) peak = Math.max(peak, process.memoryUsage.rss())
-    }
-  } finally {
-    clearInterval(sampler)
-  }
-  peak = Math.max(peak, process.memoryUsage.rss())
-  return { vendor, records, peakGrowthMb: (peak - start) / 1024 / 1024, ms: since(started) }
-}
