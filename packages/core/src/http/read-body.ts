@@ -1,6 +1,13 @@
 /**
  * Reads a response body as text, refusing more than `maxBytes` (checked against Content-Length first, then while
  * streaming) so a runaway response cannot exhaust memory. Resolves to `{ text, bytes }`, or `{ tooLarge: true }`.
+ * The bytes are decoded once at the end: Node's `TextDecoder` leaves its fast UTF-8 path for a slower converter
+ * as soon as it is asked to decode a stream in pieces.
+ *
+ * @example
+ * import { readBodyText } from './read-body.js'
+ * const body = await readBodyText(new Response('{"ok":true}'), 1_000_000)
+ * if (!('tooLarge' in body)) JSON.parse(body.text).ok // true
  */
 export const readBodyText = async (
   response: Response,
@@ -13,8 +20,7 @@ export const readBodyText = async (
   }
   if (response.body === null) return { text: '', bytes: 0 }
   const reader = response.body.getReader()
-  const decoder = new TextDecoder()
-  const parts: string[] = []
+  const chunks: Uint8Array[] = []
   let bytes = 0
   for (;;) {
     const { done, value } = await reader.read()
@@ -24,8 +30,20 @@ export const readBodyText = async (
       await reader.cancel().catch(() => {})
       return { tooLarge: true, bytes }
     }
-    parts.push(decoder.decode(value, { stream: true }))
+    chunks.push(value)
   }
-  parts.push(decoder.decode())
-  return { text: parts.join(''), bytes }
+  return { text: decodeUtf8(chunks, bytes), bytes }
+}
+
+/** The UTF-8 text of `chunks` (`bytes` in all), in one `decode` call (BOM dropped, bad sequences as U+FFFD). */
+const decodeUtf8 = (chunks: readonly Uint8Array[], bytes: number): string => {
+  const decoder = new TextDecoder()
+  if (chunks.length === 1) return decoder.decode(chunks[0])
+  const whole = new Uint8Array(bytes)
+  let offset = 0
+  for (const chunk of chunks) {
+    whole.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return decoder.decode(whole)
 }
