@@ -139,11 +139,16 @@ export const createHttpTransport = (options: TransportOptions): HttpTransport =>
 
   const describe = (method: string, url: URL) => `${method} ${url.origin}${url.pathname}`
 
-  /** What every attempt of one request shares; the redacted URL (for hooks) is computed once, when first needed. */
-  const targetOf = (url: URL, method: string): Target => {
-    let href: string | undefined
-    return { url, method, where: describe(method, url), href: () => (href ??= redact(url.href)) }
-  }
+  /**
+   * What every attempt of one request shares. The redacted URL is made only when a hook needs it, and afresh each
+   * time (a secret registered meanwhile is redacted too).
+   */
+  const targetOf = (url: URL, method: string): Target => ({
+    url,
+    method,
+    where: describe(method, url),
+    href: () => redact(url.href),
+  })
 
   const originError = (url: URL): RcsError | null => {
     let cached = checkedOrigins.get(url.origin)
