@@ -3,11 +3,11 @@ import { adapter as partnerGateway } from '@rcs-records/partner-gateway'
 import type { Simulator } from '@rcs-records/simulator'
 import ky from 'ky'
 import pLimit from 'p-limit'
-import { median, since } from './stats.js'
+import { collectGarbage, median, since } from './stats.js'
 
 /**
  * partner-gateway `getMany` of `ids.length` ids: requests made, and wall time against a bare `Promise.all` over
- * the very same chunked URLs with the same concurrency (ky + JSON.parse only).
+ * the very same chunked URLs with the same concurrency (ky + JSON.parse only). Medians of `rounds` runs each.
  *
  * @example
  * const result = await benchGetMany(sim.config, ids, { rounds: 3 })
@@ -26,7 +26,9 @@ export interface GetManyBenchResult {
 const CONCURRENCY = 4
 
 /**
- * Runs our getMany (recording the URLs it requests), then the bare baseline over those URLs, `rounds` times each.
+ * Runs our getMany (recording the URLs it requests) and the bare baseline over those URLs: one unmeasured warm-up
+ * run of each, then `rounds` measured runs of each, alternating which side goes first, with a full collection
+ * before every measured run (as `benchSync` does) so neither side pays for the other's garbage or survivors.
  *
  * @example
  * (await benchGetMany(sim.config, ids, { rounds: 3 })).requests
@@ -44,26 +46,45 @@ export const benchGetMany = async (
     http: { concurrency: CONCURRENCY, hooks: { onRequest: (event) => urls.push(event.url) } },
   })
   const headers = { 'X-Api-Key': config['partner-gateway'].apiKey }
-  const ours: number[] = []
-  const baseline: number[] = []
   let found = 0
   let missing = 0
-  let requests = 0
-  for (let round = 0; round < options.rounds; round++) {
+  const runOurs = async (): Promise<number> => {
     urls.length = 0
-    const oursStart = performance.now()
+    const started = performance.now()
     const result = await client.getMany(ids)
-    ours.push(since(oursStart))
+    const ms = since(started)
     found = result.records.length
     missing = result.missing.length
-    requests = urls.length
-    const sameUrls = [...urls]
+    return ms
+  }
+  await runOurs()
+  const sameUrls = [...urls]
+  const runBaseline = async (): Promise<number> => {
     const limit = pLimit(CONCURRENCY)
-    const baselineStart = performance.now()
+    const started = performance.now()
     await Promise.all(sameUrls.map((url) => limit(async () => JSON.parse(await ky.get(url, { headers }).text()))))
-    baseline.push(since(baselineStart))
+    return since(started)
+  }
+  await runBaseline()
+  const ours: number[] = []
+  const baseline: number[] = []
+  for (let round = 0; round < options.rounds; round++) {
+    for (const side of round % 2 === 0 ? (['baseline', 'ours'] as const) : (['ours', 'baseline'] as const)) {
+      collectGarbage()
+      if (side === 'ours') ours.push(await runOurs())
+      else baseline.push(await runBaseline())
+    }
+    if (urls.length !== sameUrls.length) throw new Error(`getMany asked ${urls.length} URLs, then ${sameUrls.length}`)
   }
   const oursMs = median(ours)
   const baselineMs = median(baseline)
-  return { ids: ids.length, requests, found, missing, oursMs, baselineMs, ratio: oursMs / baselineMs }
+  return {
+    ids: ids.length,
+    requests: sameUrls.length,
+    found,
+    missing,
+    oursMs,
+    baselineMs,
+    ratio: oursMs / baselineMs,
+  }
 }

@@ -2,12 +2,14 @@ import { inspect } from 'node:util'
 import * as t from 'io-ts'
 import nock from 'nock'
 import { describe, expect, it } from 'vitest'
+import { registerQuerySecrets } from '../src/http/request-secrets.js'
 import {
   type AdapterDefinition,
   createClient,
   type HttpEvent,
   type HttpRequest,
   RcsError,
+  redact,
   registerSecret,
   validateConfig,
 } from '../src/index.js'
@@ -223,5 +225,25 @@ describe('no credential leaks through config errors', () => {
     }
     expect(RcsError.is(thrown, 'config')).toBe(true)
     for (const view of viewsOf(thrown as RcsError)) expect(view).not.toContain(WRONG_TYPED)
+  })
+})
+
+describe('query parameters named like credentials', () => {
+  it.each([
+    ['?ids=a,b,c&api_key=CANARYq1-111111', 'CANARYq1-111111'],
+    ['?api%5Fkey=CANARYq2-222222&ids=x', 'CANARYq2-222222'],
+    ['?page=1&&Token=CANARY%20q3+333333&', 'CANARY q3 333333'],
+    ['?x=1&signature=CANARYq4=444444=', 'CANARYq4=444444='],
+    ['?session+id=CANARYq5-555555', 'CANARYq5-555555'],
+    ['auth=CANARYq6-666666', 'CANARYq6-666666'],
+  ])('%s registers the value URLSearchParams gives', (search, value) => {
+    expect(new URLSearchParams(search).size).toBeGreaterThan(0)
+    registerQuerySecrets(search)
+    expect(redact(`seen ${value}`)).toBe('seen [REDACTED]')
+  })
+
+  it('leaves other parameters alone', () => {
+    registerQuerySecrets('?ids=CANARYnot-a-secret-1,monkey-2&channel=RCS&keys')
+    expect(redact('CANARYnot-a-secret-1')).toBe('CANARYnot-a-secret-1')
   })
 })

@@ -258,6 +258,26 @@ describe('retries', () => {
     expect(Date.now() - started).toBeLessThan(250)
   })
 
+  it('times out an attempt whose body stalls after the headers', async () => {
+    nock(ORIGIN)
+      .get('/stall')
+      .reply(200, () => {
+        let sent = false
+        return new Readable({
+          read() {
+            if (sent) return // never ends
+            sent = true
+            this.push('{"data": [')
+          },
+        })
+      })
+    const { http } = transport({ timeoutMs: 40, retry: { limit: 0 } })
+    const started = Date.now()
+    const error = expectLeft(await http.request({ url: `${ORIGIN}/stall` })())
+    expect(error).toMatchObject({ kind: 'timeout', retryable: true })
+    expect(Date.now() - started).toBeLessThan(1_000)
+  })
+
   it('retries a truncated or malformed 2xx body', async () => {
     nock(ORIGIN).get('/t').reply(200, '{"data": [{"id": 1', { 'content-type': 'application/json' })
     nock(ORIGIN).get('/t').reply(200, '<html>gateway</html>')
@@ -644,6 +664,27 @@ describe('abort', () => {
     expect(error.message).toMatch(/aborted by the caller/)
     expect(clock.sleeps).toEqual([])
     expect(attempts).toBeLessThanOrEqual(1)
+  })
+
+  it('aborting while the body streams ends the request at once, without retry', async () => {
+    nock(ORIGIN)
+      .get('/stall')
+      .reply(200, () => {
+        let sent = false
+        return new Readable({
+          read() {
+            if (sent) return // never ends
+            sent = true
+            this.push('{"data": [')
+          },
+        })
+      })
+    const controller = new AbortController()
+    const { http, clock } = transport()
+    setTimeout(() => controller.abort(), 20)
+    const error = expectLeft(await http.request({ url: `${ORIGIN}/stall`, signal: controller.signal })())
+    expect(error.message).toMatch(/aborted by the caller/)
+    expect(clock.sleeps).toEqual([])
   })
 
   it('an already aborted signal sends nothing', async () => {

@@ -2,6 +2,7 @@ import type { HttpResponse, HttpTransport, RcsError } from '@rcs-records/core'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import { authHeaders } from './auth.js'
 import type { Config } from './codec.js'
+import { encodeId } from './encode-id.js'
 import { notFoundOnChannel, retryAfterFromBody, uriTooLong } from './errors.js'
 
 const STATUS_PATH = '/partner-gateway/v1/messages/status'
@@ -34,7 +35,11 @@ export const batchUrlSuffix = (wireChannel: string): string => `&channel=${wireC
  * // 'https://lora-api.agiletelecom.com/api/partner-gateway/v1/messages/status?ids=msg-001,msg-002&channel=RCS'
  */
 export const batchUrl = (baseUrl: string, ids: readonly string[], wireChannel: string): string =>
-  `${batchUrlPrefix(baseUrl)}${ids.map(encodeURIComponent).join(',')}${batchUrlSuffix(wireChannel)}`
+  batchUrlFrom(batchUrlPrefix(baseUrl), ids, wireChannel)
+
+/** {@link batchUrl} from a prefix already computed (the API computes it once, not per request). */
+const batchUrlFrom = (prefix: string, ids: readonly string[], wireChannel: string): string =>
+  `${prefix}${ids.map(encodeId).join(',')}${batchUrlSuffix(wireChannel)}`
 
 /**
  * The query of one history page.
@@ -83,6 +88,7 @@ export const createPartnerApi = (
 ): PartnerApi => {
   const headers = authHeaders(config)
   const statusBase = `${config.baseUrl}${STATUS_PATH}`
+  const batchPrefix = batchUrlPrefix(config.baseUrl)
   const classifyBatch = uriTooLong(config.maxUrlLength)
   return {
     status: (id, wireChannel, signal) =>
@@ -96,7 +102,7 @@ export const createPartnerApi = (
       }),
     batch: (ids, wireChannel, signal) =>
       http.request({
-        url: batchUrl(config.baseUrl, ids, wireChannel),
+        url: batchUrlFrom(batchPrefix, ids, wireChannel),
         headers,
         signal,
         retryAfterFromBody,

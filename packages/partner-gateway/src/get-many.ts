@@ -14,6 +14,7 @@ import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import { batchUrlPrefix, batchUrlSuffix, type PartnerApi } from './api.js'
 import { resolveChannel } from './channel.js'
 import type { Config, PartnerChannel } from './codec.js'
+import { encodeId } from './encode-id.js'
 import { wireChannel } from './mapping.js'
 import { PROVIDER } from './normalize.js'
 import type { Normalizer } from './normalizers.js'
@@ -34,7 +35,10 @@ export interface GetManyDeps {
   normalizerFor: (channel: PartnerChannel) => Normalizer
 }
 
-const encodeIdOrComma = (part: string): string => (part === ',' ? part : encodeURIComponent(part))
+const encodeIdOrComma = (part: string): string => (part === ',' ? part : encodeId(part))
+
+/** An id the comma-separated `ids` parameter cannot carry: it goes to the single-status endpoint. */
+const needsSingle = (id: string): boolean => id.includes(',')
 
 /**
  * How a batch lookup is split: `chunks` for the batch endpoint, bounded by `idsPerRequest` and by the URL length
@@ -53,7 +57,7 @@ export const planBatches = (
 ): { chunks: string[][]; single: string[] } => {
   const batchable: string[] = []
   const single: string[] = []
-  for (const id of ids) (id.includes(',') ? single : batchable).push(id)
+  for (const id of ids) (needsSingle(id) ? single : batchable).push(id)
   const fixed = batchUrlPrefix(config.baseUrl).length + batchUrlSuffix(wire).length
   const chunks = chunkIds(batchable, {
     maxCount: config.idsPerRequest,
@@ -89,21 +93,17 @@ export const getManyStatuses =
     const normalize = deps.normalizerFor(channel.right)
     const unique = uniqueIds(ids)
     const plan = planBatches(unique, wire, deps.config)
-    const found = new Map<string, RcsRecord>()
+    // What each request found, by the position of the id in its chunk (a small per-chunk index, no map of all ids).
+    const byChunk: Array<Array<RcsRecord | undefined>> = []
+    const bySingle: Array<RcsRecord | undefined> = []
     const state: { failure: RcsError | null } = { failure: null }
 
-    const keep = (record: RcsRecord, asked: ReadonlySet<string>) => {
-      if (!asked.has(record.id)) {
-        deps.logger.debug(`${PROVIDER}: the batch status answer had an id that was not asked; ignored`, {
-          id: record.id,
-        })
-        return
-      }
-      const existing = found.get(record.id)
-      found.set(record.id, existing === undefined ? record : mergeRecords(existing, record))
-    }
+    const notAsked = (record: RcsRecord) =>
+      deps.logger.debug(`${PROVIDER}: the batch status answer had an id that was not asked; ignored`, {
+        id: record.id,
+      })
 
-    const batchTask = (chunk: string[]) => async () => {
+    const batchTask = (chunk: readonly string[], index: number) => async () => {
       const response = await deps.api.batch(chunk, wire, opts?.signal)()
       if (response._tag === 'Left') {
         state.failure ??= response.left
@@ -114,15 +114,24 @@ export const getManyStatuses =
         state.failure ??= items.left
         return
       }
-      const asked = new Set(chunk)
+      const position = new Map<string, number>()
+      for (let at = 0; at < chunk.length; at++) position.set(chunk[at] as string, at)
+      const found: Array<RcsRecord | undefined> = new Array(chunk.length)
+      byChunk[index] = found
       for (const item of items.right) {
         const normalized = normalize(item)
-        if (normalized._tag === 'Left') reportInvalidRecord({}, deps.logger, normalized.left)
-        else keep(normalized.right, asked)
+        if (normalized._tag === 'Left') {
+          reportInvalidRecord({}, deps.logger, normalized.left)
+          continue
+        }
+        const record = normalized.right
+        const at = position.get(record.id)
+        if (at === undefined) notAsked(record)
+        else found[at] = keepBoth(found[at], record)
       }
     }
 
-    const singleTask = (id: string) => async () => {
+    const singleTask = (id: string, index: number) => async () => {
       const response = await deps.api.status(id, wire, opts?.signal)()
       if (response._tag === 'Left') {
         if (response.left.kind !== 'not_found') state.failure ??= response.left
@@ -130,18 +139,48 @@ export const getManyStatuses =
       }
       const normalized = normalize(response.right.body)
       if (normalized._tag === 'Left') reportInvalidRecord({}, deps.logger, normalized.left)
-      else keep(normalized.right, new Set([id]))
+      else if (normalized.right.id !== id) notAsked(normalized.right)
+      else bySingle[index] = normalized.right
     }
 
     const tasks = [...plan.chunks.map(batchTask), ...plan.single.map(singleTask)]
     await runBounded(tasks, deps.config.concurrency, () => state.failure !== null)
     if (state.failure !== null) return left(state.failure)
-    const records: RcsRecord[] = []
-    const missing: string[] = []
-    for (const id of unique) {
-      const record = found.get(id)
-      if (record === undefined) missing.push(id)
-      else records.push(record)
-    }
-    return right({ records, missing })
+    return right(inInputOrder(unique, plan, byChunk, bySingle))
   }
+
+/** Two observations of one id merged; the first when there is only one. */
+const keepBoth = (existing: RcsRecord | undefined, record: RcsRecord): RcsRecord =>
+  existing === undefined ? record : mergeRecords(existing, record)
+
+/**
+ * The records found, in the order of `unique`, and the ids not found. Relies on {@link planBatches}' partition:
+ * its chunks, concatenated, are the ids without a comma in input order, and `single` the others in input order — so
+ * two cursors walk them with no lookup by id.
+ */
+const inInputOrder = (
+  unique: readonly string[],
+  plan: { chunks: readonly (readonly string[])[]; single: readonly string[] },
+  byChunk: ReadonlyArray<ReadonlyArray<RcsRecord | undefined> | undefined>,
+  bySingle: ReadonlyArray<RcsRecord | undefined>,
+): { records: RcsRecord[]; missing: string[] } => {
+  const records: RcsRecord[] = []
+  const missing: string[] = []
+  let chunk = 0
+  let at = 0
+  let single = 0
+  for (const id of unique) {
+    let record: RcsRecord | undefined
+    if (needsSingle(id)) record = bySingle[single++]
+    else {
+      record = byChunk[chunk]?.[at]
+      if (++at === plan.chunks[chunk]?.length) {
+        chunk++
+        at = 0
+      }
+    }
+    if (record === undefined) missing.push(id)
+    else records.push(record)
+  }
+  return { records, missing }
+}

@@ -22,6 +22,33 @@ export const registerRequestSecrets = (
 }
 
 /**
+ * Registers the values of the query parameters named like credentials in `search` (a URL's `search`, `?a=1&b=2` or
+ * empty) — the same values `URLSearchParams` gives. Only a parameter whose name looks like a credential (or needs
+ * decoding to tell) is parsed, so a long query of ids costs a scan for `&` and `=`, not a full parse.
+ *
+ * @example
+ * import { registerQuerySecrets } from './request-secrets.js'
+ * registerQuerySecrets('?ids=a,b&api_key=k3y-123456') // registers 'k3y-123456'
+ */
+export const registerQuerySecrets = (search: string): void => {
+  let start = search.startsWith('?') ? 1 : 0
+  while (start < search.length) {
+    let end = search.indexOf('&', start)
+    if (end < 0) end = search.length
+    let nameEnd = search.indexOf('=', start)
+    if (nameEnd < 0 || nameEnd > end) nameEnd = end
+    const name = search.slice(start, nameEnd)
+    if (ENCODED.test(name) || looksLikeCredentialName(name)) {
+      registerRequestSecrets(undefined, new URLSearchParams(search.slice(start, end)), undefined)
+    }
+    start = end + 1
+  }
+}
+
+/** A raw parameter name that decodes to something else (`%xx` or `+`): tested after `URLSearchParams` decodes it. */
+const ENCODED = /[%+]/
+
+/**
  * Registers top-level string fields named like credentials in a JSON object: a login request's `api_key` or
  * `password`, a login response's `token` or `bearer`.
  */

@@ -7,7 +7,7 @@ import { RcsError } from '../errors/rcs-error.js'
 import { redact } from '../errors/secrets.js'
 import { isRetryableStatus, kindOfStatus, vendorMessageOf } from './classify.js'
 import { readBodyText } from './read-body.js'
-import { registerCredentialFields, registerRequestSecrets } from './request-secrets.js'
+import { registerCredentialFields, registerQuerySecrets, registerRequestSecrets } from './request-secrets.js'
 import { backoffDelay, parseRetryAfter } from './retry-after.js'
 import { checkBaseUrl } from './secure-url.js'
 import type {
@@ -74,6 +74,14 @@ type Attempt =
 
 type Outcome = { _tag: 'Left'; left: RcsError } | { _tag: 'Right'; right: HttpResponse }
 
+/** One request's destination: the URL, the method, `METHOD origin/path` for messages, and the redacted URL. */
+interface Target {
+  url: URL
+  method: string
+  where: string
+  href: () => string
+}
+
 /**
  * Creates the HTTP transport every adapter uses (through `AdapterContext.http`). It sends requests with ky,
  * limits concurrency, times out each attempt (including reading the body), retries idempotent requests on 429,
@@ -130,6 +138,17 @@ export const createHttpTransport = (options: TransportOptions): HttpTransport =>
     })
 
   const describe = (method: string, url: URL) => `${method} ${url.origin}${url.pathname}`
+
+  /**
+   * What every attempt of one request shares. The redacted URL is made only when a hook needs it, and afresh each
+   * time (a secret registered meanwhile is redacted too).
+   */
+  const targetOf = (url: URL, method: string): Target => ({
+    url,
+    method,
+    where: describe(method, url),
+    href: () => redact(url.href),
+  })
 
   const originError = (url: URL): RcsError | null => {
     let cached = checkedOrigins.get(url.origin)
@@ -192,13 +211,8 @@ export const createHttpTransport = (options: TransportOptions): HttpTransport =>
     }
   }
 
-  const exchange = async (
-    request: HttpRequest,
-    url: URL,
-    method: string,
-    signal: AbortSignal,
-    where: string,
-  ): Promise<Attempt> => {
+  const exchange = async (request: HttpRequest, target: Target, signal: AbortSignal): Promise<Attempt> => {
+    const { url, method, where } = target
     const headers: Record<string, string> = { 'user-agent': userAgent, accept: 'application/json' }
     if (request.headers !== undefined)
       for (const name in request.headers) headers[name] = request.headers[name] as string
@@ -209,8 +223,9 @@ export const createHttpTransport = (options: TransportOptions): HttpTransport =>
       retry: 0,
       timeout: false,
       throwHttpErrors: false,
-      signal,
-      fetch: fetchImpl,
+      // The attempt's signal goes straight to fetch (it overrides the Request's own): given to ky, it would be
+      // combined with ky's internal one by AbortSignal.any on every request, for nothing — ky never aborts here.
+      fetch: (input, init) => fetchImpl(input, { ...init, signal }),
       // A redirect is never followed: fetch would resend custom credential headers (X-Api-Key) to whatever origin,
       // and over plain http://, that the Location names.
       redirect: 'manual',
@@ -277,17 +292,17 @@ export const createHttpTransport = (options: TransportOptions): HttpTransport =>
     return { ok: true, response: { status: response.status, headers: response.headers, body, bytes: read.bytes } }
   }
 
-  const attempt = async (request: HttpRequest, url: URL, method: string, number: number): Promise<Attempt> => {
+  const attempt = async (request: HttpRequest, target: Target, number: number): Promise<Attempt> => {
+    const { url, method, where } = target
     const started = clock.now()
     const timeout = new AbortController()
     const timer = setTimeout(() => timeout.abort(), timeoutMs)
     const signal = request.signal === undefined ? timeout.signal : AbortSignal.any([request.signal, timeout.signal])
-    const href = redact(url.href)
-    const where = describe(method, url)
-    observe(hooks.onRequest, { provider, method, url: href, attempt: number })
+    if (hooks.onRequest !== undefined)
+      observe(hooks.onRequest, { provider, method, url: target.href(), attempt: number })
     let result: Attempt
     try {
-      result = await exchange(request, url, method, signal, where)
+      result = await exchange(request, target, signal)
     } catch (cause) {
       if (request.signal?.aborted) {
         result = { ok: false, fatal: true, retryAfterMs: null, error: abortedByCaller(method, url, cause) }
@@ -311,7 +326,14 @@ export const createHttpTransport = (options: TransportOptions): HttpTransport =>
     } finally {
       clearTimeout(timer)
     }
-    const event: HttpEvent = { provider, method, url: href, attempt: number, durationMs: clock.now() - started }
+    if (hooks.onResponse === undefined) return result
+    const event: HttpEvent = {
+      provider,
+      method,
+      url: target.href(),
+      attempt: number,
+      durationMs: clock.now() - started,
+    }
     if (result.ok) event.status = result.response.status
     else {
       if (result.error.httpStatus !== null) event.status = result.error.httpStatus
@@ -337,16 +359,17 @@ export const createHttpTransport = (options: TransportOptions): HttpTransport =>
     if (insecure !== null) return { _tag: 'Left', left: insecure }
     const params = toSearchParams(request.searchParams)
     if (params !== undefined) for (const [key, value] of params) url.searchParams.append(key, value)
-    registerRequestSecrets(undefined, url.searchParams, undefined)
+    registerQuerySecrets(url.search)
     const idempotent = request.idempotent ?? method === 'GET'
     const retries = idempotent ? retry.limit : 0
+    const target = targetOf(url, method)
     for (let number = 0; ; number++) {
       if (request.signal?.aborted) return { _tag: 'Left', left: abortedByCaller(method, url, request.signal.reason) }
-      const result = await limit(() => attempt(request, url, method, number + 1))
+      const result = await limit(() => attempt(request, target, number + 1))
       if (result.ok) return { _tag: 'Right', right: result.response }
       if (result.fatal || number >= retries) return { _tag: 'Left', left: result.error }
       const delayMs = result.retryAfterMs ?? backoffDelay(number, retry, random)
-      const href = redact(url.href)
+      const href = target.href()
       observe(hooks.onRetry, { provider, method, url: href, attempt: number + 1, error: result.error, delayMs })
       logger.debug('retrying request', {
         provider,
