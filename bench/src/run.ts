@@ -19,7 +19,7 @@ const SIZES = {
     memory: 1_000_000,
     memoryRuns: 3,
     getMany: 10_000,
-    getManyRounds: 3,
+    getManyRounds: 9,
     importRuns: 5,
   },
   quick: {

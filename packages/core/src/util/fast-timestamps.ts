@@ -7,7 +7,6 @@
 import { THREE_DIGITS, TWO_DIGITS } from './digit-tables.js'
 import { localHourKeyOf, minuteSecondOf, secondTail, zoneKeyOf } from './timestamp-keys.js'
 
-const DAY_MS = 86_400_000
 const MINUTE_MS = 60_000
 const HOUR_MS = 3_600_000
 const MIN_FAST_MS = Date.UTC(1000, 0, 1)
@@ -84,34 +83,6 @@ const fieldsAreValid = (text: string): boolean => {
   )
 }
 
-/**
- * Formats epoch ms (years 1000–9999) as `yyyy-mm-ddThh:mm:ss.sssZ` — what `Date#toISOString` gives, ~4× faster
- * (days to civil date by Howard Hinnant's algorithm).
- *
- * @example
- * import { formatIsoMillis } from './fast-timestamps.js'
- * formatIsoMillis(Date.UTC(2025, 9, 16, 10, 42, 18)) // '2025-10-16T10:42:18.000Z'
- */
-export const formatIsoMillis = (ms: number): string => {
-  const days = Math.floor(ms / DAY_MS)
-  let rest = ms - days * DAY_MS
-  const z = days + 719_468
-  const era = Math.floor(z / 146_097)
-  const doe = z - era * 146_097
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365)
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
-  const mp = Math.floor((5 * doy + 2) / 153)
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1
-  const month = mp < 10 ? mp + 3 : mp - 9
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-  const hour = Math.floor(rest / HOUR_MS)
-  rest -= hour * HOUR_MS
-  const minute = Math.floor(rest / MINUTE_MS)
-  rest -= minute * MINUTE_MS
-  const second = Math.floor(rest / 1000)
-  return `${year}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}.${THREE_DIGITS[rest - second * 1000]}Z`
-}
-
 /** The last local hour and offset seen, and its UTC `yyyy-mm-ddThh`: consecutive timestamps mostly share it. */
 const last = { localHour: Number.NaN, offsetHours: Number.NaN, prefix: '' }
 
@@ -129,7 +100,8 @@ const utcHourPrefix = (
   if (utcHour < MIN_FAST_MS || utcHour >= MAX_FAST_MS) return undefined
   last.localHour = localHour
   last.offsetHours = offsetHours
-  last.prefix = formatIsoMillis(utcHour).slice(0, 13)
+  // Once per distinct hour, so the built-in formatter costs nothing here.
+  last.prefix = new Date(utcHour).toISOString().slice(0, 13)
   return last.prefix
 }
 
