@@ -1,6 +1,4 @@
-const MINUS = 45
-const DOT = 46
-const ZERO = 48
+import { DASH, DOT, ZERO } from './char-codes.js'
 
 /** The index of the first character from `start` that is not an ASCII digit (or the length). */
 const digitsEnd = (text: string, start: number): number => {
@@ -14,7 +12,7 @@ const digitsEnd = (text: string, start: number): number => {
  * more on the cost field of every record.
  */
 const isDecimalText = (text: string): boolean => {
-  const start = text.charCodeAt(0) === MINUS ? 1 : 0
+  const start = text.charCodeAt(0) === DASH ? 1 : 0
   const whole = digitsEnd(text, start)
   if (whole === start || whole - start > 30) return false
   if (whole === text.length) return true

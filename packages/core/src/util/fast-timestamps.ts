@@ -4,6 +4,7 @@
  * not), and the general parser in `time.ts` then decides, so the public result is always the general one.
  */
 
+import { COLON, DASH, DOT, PLUS, SPACE, T, Z, ZERO } from './char-codes.js'
 import { THREE_DIGITS, TWO_DIGITS } from './digit-tables.js'
 import { localHourKeyOf, minuteSecondOf, secondTail, zoneKeyOf } from './timestamp-keys.js'
 
@@ -11,14 +12,6 @@ const MINUTE_MS = 60_000
 const HOUR_MS = 3_600_000
 const MIN_FAST_MS = Date.UTC(1000, 0, 1)
 const MAX_FAST_MS = Date.UTC(10_000, 0, 1)
-const ZERO = 48
-const Z = 90
-const DASH = 45
-const PLUS = 43
-const COLON = 58
-const DOT = 46
-const T = 84
-const SPACE = 32
 
 /** The number written by the two ASCII digits at `index` (the caller has checked they are digits). */
 const twoAt = (text: string, index: number): number =>

@@ -4,12 +4,7 @@
  * characters), and the `:mm:ss.000Z` tails they end their output with. Internal to core.
  */
 
-const ZERO = 48
-const DASH = 45
-const PLUS = 43
-const COLON = 58
-const T = 84
-const SPACE = 32
+import { COLON, DASH, PLUS, SPACE, T, ZERO } from './char-codes.js'
 
 /**
  * The number written by the two ASCII digits at `index`, or -1 when either is not a digit. The caller keeps
