@@ -106,6 +106,38 @@ describe('parseIsoTimestamp: the fast paths give exactly what the general parser
     )
   })
 
+  it('agrees on texts that come back to an earlier local hour and zone out of order (the recent-hours cache)', () => {
+    const tail = fc.tuple(
+      fc.nat(),
+      fc.integer({ min: 0, max: 99 }).map((n) => pad(n)),
+      fc.integer({ min: 0, max: 99 }).map((n) => pad(n)),
+      fc.constantFrom('', '.5', '.123', 'x'),
+      fc.constantFrom('Z', '+01:00', '-05:00', '+01:30', '+0100'),
+    )
+    fc.assert(
+      fc.property(
+        fc.array(timestampText, { minLength: 1, maxLength: 6 }),
+        fc.array(tail, { maxLength: 12 }),
+        (firsts, tails) => {
+          for (const first of firsts) expect(parseIsoTimestamp(first)).toBe(parseIsoTimestampGeneral(first))
+          for (const [pick, minute, second, fraction, zone] of tails) {
+            const text = `${(firsts[pick % firsts.length] as string).slice(0, 13)}:${minute}:${second}${fraction}${zone}`
+            expect(parseIsoTimestamp(text)).toBe(parseIsoTimestampGeneral(text))
+          }
+        },
+      ),
+      { numRuns: 5_000 },
+    )
+    // A week of shuffled times in four zones: far more hours than one cache entry holds, each revisited.
+    const texts: string[] = []
+    const base = Date.UTC(2026, 10, 22, 0, 0, 0)
+    for (let i = 0; i < 3000; i++) {
+      const local = new Date(base + ((i * 7919) % 3000) * 201_000).toISOString().slice(0, 19)
+      texts.push(`${local}${['+01:00', '-05:00', 'Z', '+14:00'][i % 4]}`)
+    }
+    for (const text of texts) expect(parseIsoTimestamp(text)).toBe(parseIsoTimestampGeneral(text))
+  })
+
   it('agrees on zone-less wall-clock times in every zone, cached or not', () => {
     fc.assert(
       fc.property(fc.constantFrom(...ZONES), fc.oneof(wallClockText, timestampText, fc.string()), (zone, text) => {

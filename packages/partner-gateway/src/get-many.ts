@@ -55,9 +55,9 @@ export const planBatches = (
   wire: string,
   config: Pick<Config, 'baseUrl' | 'idsPerRequest' | 'maxUrlLength'>,
 ): { chunks: string[][]; single: string[] } => {
-  const batchable: string[] = []
-  const single: string[] = []
-  for (const id of ids) (needsSingle(id) ? single : batchable).push(id)
+  const single = ids.filter(needsSingle)
+  // Usually no id has a comma: then the ids are chunked as they are, with no copy of the list.
+  const batchable = single.length === 0 ? ids : ids.filter((id) => !needsSingle(id))
   const fixed = batchUrlPrefix(config.baseUrl).length + batchUrlSuffix(wire).length
   const chunks = chunkIds(batchable, {
     maxCount: config.idsPerRequest,

@@ -74,9 +74,14 @@ type Attempt =
 
 type Outcome = { _tag: 'Left'; left: RcsError } | { _tag: 'Right'; right: HttpResponse }
 
-/** One request's destination: the URL, the method, `METHOD origin/path` for messages, and the redacted URL. */
+/**
+ * One request's destination: the URL, what is given to ky (the caller's text when the URL is exactly that text
+ * parsed, so that a long URL — a batch lookup's — is not written out again by `href`), the method,
+ * `METHOD origin/path` for messages, and the redacted URL.
+ */
 interface Target {
   url: URL
+  input: string | URL
   method: string
   where: string
   href: () => string
@@ -143,8 +148,9 @@ export const createHttpTransport = (options: TransportOptions): HttpTransport =>
    * What every attempt of one request shares. The redacted URL is made only when a hook needs it, and afresh each
    * time (a secret registered meanwhile is redacted too).
    */
-  const targetOf = (url: URL, method: string): Target => ({
+  const targetOf = (url: URL, input: string | URL, method: string): Target => ({
     url,
+    input,
     method,
     where: describe(method, url),
     href: () => redact(url.href),
@@ -212,11 +218,11 @@ export const createHttpTransport = (options: TransportOptions): HttpTransport =>
   }
 
   const exchange = async (request: HttpRequest, target: Target, signal: AbortSignal): Promise<Attempt> => {
-    const { url, method, where } = target
+    const { input, method, where } = target
     const headers: Record<string, string> = { 'user-agent': userAgent, accept: 'application/json' }
     if (request.headers !== undefined)
       for (const name in request.headers) headers[name] = request.headers[name] as string
-    const response = await ky(url, {
+    const response = await ky(input, {
       method,
       headers,
       json: request.json,
@@ -362,7 +368,8 @@ export const createHttpTransport = (options: TransportOptions): HttpTransport =>
     registerQuerySecrets(url.search)
     const idempotent = request.idempotent ?? method === 'GET'
     const retries = idempotent ? retry.limit : 0
-    const target = targetOf(url, method)
+    // Without parameters to add, fetch parses the very text just parsed here: the same URL, one long string fewer.
+    const target = targetOf(url, params === undefined ? request.url : url, method)
     for (let number = 0; ; number++) {
       if (request.signal?.aborted) return { _tag: 'Left', left: abortedByCaller(method, url, request.signal.reason) }
       const result = await limit(() => attempt(request, target, number + 1))

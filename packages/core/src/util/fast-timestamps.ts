@@ -105,6 +105,26 @@ const utcHourPrefix = (
  */
 const lastHour = { localHour: -1, zone: -1, utc: '' }
 
+/**
+ * Every (local hour, zone) → UTC `yyyy-mm-ddThh` seen lately, keyed `localHour × 100,000 + zone` (both keys are
+ * below 10^10 and 10^5, so the key is exact): a batch lookup's answer comes in no time order, so consecutive
+ * timestamps rarely share an hour, but a call's timestamps fall in a few hundred hours. Cleared when full.
+ */
+const utcHours = new Map<number, string>()
+const UTC_HOURS_LIMIT = 4096
+
+/** {@link utcHourOf} through {@link utcHours} (`key` is the text's local hour and zone key). */
+const recentUtcHour = (text: string, zoneAt: number, lastAt: number, key: number): string | undefined => {
+  let utc = utcHours.get(key)
+  if (utc === undefined) {
+    utc = utcHourOf(text, zoneAt, lastAt)
+    if (utc === undefined) return undefined
+    if (utcHours.size >= UTC_HOURS_LIMIT) utcHours.clear()
+    utcHours.set(key, utc)
+  }
+  return utc
+}
+
 /** The UTC `yyyy-mm-ddThh` of a text whose prefix and zone (at `zoneAt`) are still unchecked; undefined if unusable. */
 const utcHourOf = (text: string, zoneAt: number, lastAt: number): string | undefined => {
   if (!hasPrefixShape(text, false) || !fieldsAreValid(text)) return undefined
@@ -152,7 +172,7 @@ export const fastIsoWithZone = (text: string): string | undefined => {
   if (localHour === lastHour.localHour && zone === lastHour.zone) {
     utc = lastHour.utc
   } else {
-    utc = utcHourOf(text, zoneAt, lastAt)
+    utc = recentUtcHour(text, zoneAt, lastAt, localHour * 100_000 + zone)
     if (utc === undefined) return undefined
     lastHour.localHour = localHour
     lastHour.zone = zone
