@@ -42,7 +42,9 @@ export const decodeErrorProblems = (error: unknown, provider: string, expected: 
         problems.push(`the decode error does not name path ${path} (it names ${paths.join(', ')})`)
     }
   }
-  if (expected.payload !== undefined && (error.details as { raw?: unknown } | null)?.raw !== expected.payload.value) {
+  // Object.is: the same reference, and a NaN payload is kept as NaN (which `!==` would call lost).
+  const raw = (error.details as { raw?: unknown } | null)?.raw
+  if (expected.payload !== undefined && !Object.is(raw, expected.payload.value)) {
     problems.push('the decode error does not keep the payload in details.raw')
   }
   return problems

@@ -54,7 +54,7 @@ export const recordProblems = (record: unknown, provider: string, normalisedFrom
   if (valid.reason !== null && !isFailure(valid.status)) {
     problems.push(`has a reason although status ${valid.status} is not a failure`)
   }
-  if (normalisedFrom !== undefined && valid.raw !== normalisedFrom.value) {
+  if (normalisedFrom !== undefined && !Object.is(valid.raw, normalisedFrom.value)) {
     problems.push('raw is not the payload it was normalised from (it must be the same reference, not a copy)')
   }
   const shared = objectsIn(valid.raw)

@@ -39,6 +39,14 @@ describe('decodeErrorProblems', () => {
     expect(decodeErrorProblems(error, 'x', { paths: ['state'], payload: { value: payload } })).toEqual([])
   })
 
+  it('counts a NaN payload kept in details.raw as kept (fast-check generates NaN; NaN !== NaN)', () => {
+    const error = decodeError('x', Number.NaN, [{ path: '(root)', expected: 'object', actual: 'NaN' }])
+    expect(decodeErrorProblems(error, 'x', { payload: { value: Number.NaN } })).toEqual([])
+    expect(decodeErrorProblems(error, 'x', { payload: { value: 0 } })).toEqual([
+      'the decode error does not keep the payload in details.raw',
+    ])
+  })
+
   it('rejects plain errors, other kinds, missing paths and a lost payload', () => {
     expect(decodeErrorProblems(new TypeError('boom'), 'x')[0]).toMatch(/not an RcsError/)
     const wrongKind = new RcsError({ kind: 'provider', provider: 'x', message: 'nope' })
