@@ -11,6 +11,18 @@ import {
 } from '../src/index.js'
 import { expectLeft, expectRight, ORIGIN, transport, useNock } from './helpers/http.js'
 
+/** A response body that sends its first bytes and then never ends. */
+const stallingBody = (): Readable => {
+  let sent = false
+  return new Readable({
+    read() {
+      if (sent) return
+      sent = true
+      this.push('{"data": [')
+    },
+  })
+}
+
 useNock()
 
 describe('requests', () => {
@@ -259,18 +271,7 @@ describe('retries', () => {
   })
 
   it('times out an attempt whose body stalls after the headers', async () => {
-    nock(ORIGIN)
-      .get('/stall')
-      .reply(200, () => {
-        let sent = false
-        return new Readable({
-          read() {
-            if (sent) return // never ends
-            sent = true
-            this.push('{"data": [')
-          },
-        })
-      })
+    nock(ORIGIN).get('/stall').reply(200, stallingBody)
     const { http } = transport({ timeoutMs: 40, retry: { limit: 0 } })
     const started = Date.now()
     const error = expectLeft(await http.request({ url: `${ORIGIN}/stall` })())
@@ -667,18 +668,7 @@ describe('abort', () => {
   })
 
   it('aborting while the body streams ends the request at once, without retry', async () => {
-    nock(ORIGIN)
-      .get('/stall')
-      .reply(200, () => {
-        let sent = false
-        return new Readable({
-          read() {
-            if (sent) return // never ends
-            sent = true
-            this.push('{"data": [')
-          },
-        })
-      })
+    nock(ORIGIN).get('/stall').reply(200, stallingBody)
     const controller = new AbortController()
     const { http, clock } = transport()
     setTimeout(() => controller.abort(), 20)
