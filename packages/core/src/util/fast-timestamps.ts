@@ -76,10 +76,10 @@ const fieldsAreValid = (text: string): boolean => {
   )
 }
 
-/** The last local hour and offset seen, and its UTC `yyyy-mm-ddThh`: consecutive timestamps mostly share it. */
-const last = { localHour: Number.NaN, offsetHours: Number.NaN, prefix: '' }
-
-/** UTC `yyyy-mm-ddThh` of a local hour at a whole-hour offset; undefined outside years 1000–9999. */
+/**
+ * UTC `yyyy-mm-ddThh` of a local hour at a whole-hour offset; undefined outside years 1000–9999. Reached only when
+ * {@link utcHours} has no answer yet, so the built-in formatter costs nothing here.
+ */
 const utcHourPrefix = (
   year: number,
   month: number,
@@ -87,15 +87,9 @@ const utcHourPrefix = (
   hour: number,
   offsetHours: number,
 ): string | undefined => {
-  const localHour = ((year * 16 + month) * 32 + day) * 24 + hour
-  if (localHour === last.localHour && offsetHours === last.offsetHours) return last.prefix
   const utcHour = Date.UTC(year, month - 1, day, hour) - offsetHours * HOUR_MS
   if (utcHour < MIN_FAST_MS || utcHour >= MAX_FAST_MS) return undefined
-  last.localHour = localHour
-  last.offsetHours = offsetHours
-  // Once per distinct hour, so the built-in formatter costs nothing here.
-  last.prefix = new Date(utcHour).toISOString().slice(0, 13)
-  return last.prefix
+  return new Date(utcHour).toISOString().slice(0, 13)
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 
 import { COLON, DASH, PLUS, SPACE, T, ZERO } from './char-codes.js'
+import { TWO_DIGITS } from './digit-tables.js'
 
 /**
  * The number written by the two ASCII digits at `index`, or -1 when either is not a digit. The caller keeps
@@ -101,7 +102,7 @@ export const secondTail = (minuteSecond: number): string => {
   if (tail === '') {
     const minute = Math.floor(minuteSecond / 60)
     const second = minuteSecond - minute * 60
-    tail = `:${minute < 10 ? '0' : ''}${minute}:${second < 10 ? '0' : ''}${second}.000Z`
+    tail = `:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}.000Z`
     TAILS[minuteSecond] = tail
   }
   return tail
