@@ -1,7 +1,7 @@
 import { type Adapter, type AdapterContext, left, RcsError, registerSecret } from '@rcs-records/core'
 import { createRecordsApi } from './api.js'
 import type { Config } from './codec.js'
-import { listRecords } from './list.js'
+import { listSlices } from './list.js'
 import { normalize, PROVIDER } from './normalize.js'
 
 /**
@@ -41,7 +41,7 @@ export const createSpacivoxAdapter = (config: Config, ctx: AdapterContext): Adap
   return {
     get: () => async () => left(unsupportedLookup('get')),
     getMany: () => async () => left(unsupportedLookup('getMany')),
-    list: (query) => listRecords({ api, config, clock: ctx.clock, logger: ctx.logger, normalize }, query),
+    list: (query) => listSlices({ api, config, clock: ctx.clock, logger: ctx.logger, normalize }, query),
     normalize,
   }
 }
