@@ -166,3 +166,15 @@ describe('listRecords: the list scaffolding', () => {
     expect(pages).not.toHaveBeenCalled()
   })
 })
+
+describe('recordFilter with latestChange (a time that may come after the window, spacivox)', () => {
+  const matches = recordFilter(checked(), { instant: 'updatedAt', latestChange: true })
+
+  it('drops only a time before `from` or exactly at `to` (the vendor inclusive end); keeps a later one', () => {
+    expect(matches(rec('a', { updatedAt: FROM }))).toBe(true)
+    expect(matches(rec('b', { updatedAt: TO }))).toBe(false)
+    expect(matches(rec('c', { updatedAt: '2026-01-02T00:00:00Z' }))).toBe(false)
+    expect(matches(rec('d', { updatedAt: '2026-01-05T10:00:00.000Z' }))).toBe(true)
+    expect(matches(rec('e', { updatedAt: '2025-12-31T23:59:59.999Z' }))).toBe(false)
+  })
+})

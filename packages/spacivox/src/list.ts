@@ -58,9 +58,11 @@ async function* slicePages(deps: ListDeps, plan: ListPlan, seen: SliceIds): Asyn
  * Every record of a time window `[from, to)`: the range is split into slices of `sliceHours` (the API has no
  * pagination and no documented cap), up to `concurrency` slices are fetched ahead of the consumer, and records are
  * yielded strictly in slice order. The API's `end` is inclusive, so a record stamped exactly at a slice's end comes
- * back in two neighbouring slices (and at `to`, in the next range's listing): core's list scaffolding keeps it only
- * where its `timestamp` (the record's one time, normalised as `updatedAt`) lies in `[from, to)`, and a record returned by two neighbouring slices is yielded once (the
- * first copy). Filters the API lacks (status, campaign, reference, channel) are applied there too; each slice's
+ * back in two neighbouring slices (and at `to`, in the next range's listing): core's list scaffolding yields it only
+ * from the listing and slice its `timestamp` (read as the record's latest change, `updatedAt`) starts — never at
+ * `to` — while a record stamped after `to` is kept (it changed after the window; the vendor does not document which
+ * time `start`/`end` select on, so dropping it could lose it). A record returned by two neighbouring slices is
+ * yielded once (the first copy). Filters the API lacks (status, campaign, reference, channel) are applied there too; each slice's
  * payloads are let go of as soon as they are read. Query problems — including a `modifiedSince` older than 48 hours
  * — are `bad_request` errors before any request, thrown at once; a failing slice throws while iterating.
  *
@@ -78,8 +80,11 @@ export const listSlices = (deps: ListDeps, query: ListQuery): AsyncIterable<RcsR
     logger: deps.logger,
     normalize: deps.normalize,
     seen,
-    // The API selects by the record's one time, `timestamp` (normalised as `updatedAt`): `[from, to)` applies to it.
+    // The record's one time is `timestamp`, read as its latest change (`updatedAt`): the API's inclusive `end` returns a
+    // record stamped exactly at `to` to this listing and the next; only the next keeps it. A later stamp is kept (the
+    // record changed after the window it was listed by; the vendor does not say which time `start`/`end` select on).
     instant: 'updatedAt',
+    latestChange: true,
     // The slice arrays are freshly parsed bodies: letting go of each payload once read keeps them from being
     // promoted to V8's old generation while the rest of the slice is yielded (the memory benchmark's peak).
     release: true,

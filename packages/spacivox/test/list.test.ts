@@ -390,6 +390,11 @@ describe('list: one ListQuery contract, ranges are [from, to) (issue 14)', () =>
     expect(all).toHaveLength(1)
   })
 
+  it('a record stamped after `to` (its state changed later) is kept: only the exact inclusive end is dropped', async () => {
+    serve(() => [item({ id: 7, state: 1, timestamp: '2015-01-09T08:00:00.000Z' })])
+    expect((await collect(client().list(window))).map((r) => r.id)).toEqual(['7'])
+  })
+
   it('a misspelt status is a bad_request before any request (it used to list nothing)', async () => {
     const seen = serve(() => [item({ id: 1, state: 1 })])
     const error = await rejection(collect(client().list({ ...window, status: 'delivred' as never })))

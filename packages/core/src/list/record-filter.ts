@@ -29,6 +29,13 @@ export interface RecordFilterOptions {
   scopedChannel?: Channel
   /** The time `[from, to)` applies to. Default `createdAt`. */
   instant?: ListInstant
+  /**
+   * True when that time is the record's latest change, which may come after the window the vendor selected the record
+   * by (spacivox's `timestamp`): a record is then out only when its time is before `from` or exactly `to` — the
+   * vendor's inclusive end, which would put it in two neighbouring listings — and a later time is kept, since
+   * dropping it would lose a record that changed after its window. Default false.
+   */
+  latestChange?: boolean
 }
 
 /** The shape every canonical timestamp has: `YYYY-MM-DDTHH:mm:ss.sssZ`. */
@@ -70,11 +77,12 @@ export const recordFilter = (
   const instant = options.instant ?? 'createdAt'
   const { from, to } = checked
   const { low, high } = textBounds(from, to)
+  const latest = options.latestChange === true
   const inRange = (at: string | null): boolean => {
     if (at === null) return true
-    if (isCanonical(at)) return at >= low && at < high
+    if (isCanonical(at)) return at >= low && (latest ? at !== high : at < high)
     const ms = Date.parse(at)
-    return Number.isNaN(ms) || (ms >= from && ms < to)
+    return Number.isNaN(ms) || (ms >= from && (latest ? ms !== to : ms < to))
   }
   return (record) =>
     inRange(record[instant]) &&
