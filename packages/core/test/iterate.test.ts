@@ -150,6 +150,25 @@ describe('paginateByPage', () => {
     expect(calls).toBe(4)
   })
 
+  it('with the listing progress, a short page of records all seen already ends the walk (a repeated last page)', async () => {
+    const progress: ListProgress = { pages: 0, items: 0, invalid: 0, duplicates: 0, yielded: 0 }
+    const asked: number[] = []
+    const pages = [['a', 'b'], ['c']]
+    for await (const page of paginateByPage({
+      pageSize: 2,
+      maxPages: 100,
+      provider: 'pg',
+      progress,
+      fetchPage: async (index) => {
+        asked.push(index)
+        return pages[Math.min(index, pages.length - 1)] as string[]
+      },
+    })) {
+      if (asked.length > 2) progress.duplicates += page.length
+    }
+    expect(asked).toEqual([0, 1, 2])
+  })
+
   it('passes a fetch failure through', async () => {
     const failure = new RcsError({ kind: 'auth', message: 'no' })
     const run = collect(

@@ -355,6 +355,13 @@ describe('list: a server that caps `limit` (issue 14)', () => {
     expect(server.queries.map((q) => q.limit)).toEqual(['100', '50', '50', '50', '50', '50'])
   })
 
+  it('a vendor that repeats its last (short) page instead of an empty one: the repeat ends the listing', async () => {
+    const items = dataset(130)
+    const server = historyServer([], { page: (page) => (page === 0 ? items.slice(0, 100) : items.slice(100, 130)) })
+    expect(await collect(makeClient().list(window))).toHaveLength(130)
+    expect(server.queries.map((q) => q.page)).toEqual(['0', '1', '2'])
+  })
+
   it('a short page in the middle does not end the listing', async () => {
     const items = dataset(30)
     historyServer([], {

@@ -19,9 +19,9 @@ export interface PageByPageOptions<T> {
   /** One page: its index and the page size to ask for (see {@link paginateByPage} on why it may shrink). */
   fetchPage: (page: number, pageSize: number) => Promise<readonly T[]>
   /**
-   * The progress of the listing reading these pages (`listRecords` hands it to its `pages`). With it, `staleLimit`
-   * pages in a row whose every item was a record already seen stop the walk with a `provider` error: the vendor
-   * ignores the page index.
+   * The progress of the listing reading these pages (`listRecords` hands it to its `pages`). With it, a page whose
+   * every item was a record already seen ends the walk when it is shorter than `pageSize` (the vendor repeats its last
+   * page), and `staleLimit` such full pages in a row stop it with a `provider` error (the vendor ignores the index).
    */
   progress?: Readonly<ListProgress>
   /** Default 3: one or two such pages can happen when many records are inserted at the head while paging. */
@@ -33,8 +33,9 @@ export interface PageByPageOptions<T> {
  * for the end: a vendor may serve fewer items than asked (a cap on the page size it does not document). When the
  * first page is shorter than asked, the page size follows it — that many is what the vendor serves per page (or all
  * there is) — so page 1 starts right after it whether the vendor counts offsets in the size it served or in the size
- * it was asked. Past `maxPages` pages, or after `staleLimit` pages in a row that brought nothing new (see
- * `progress`), it stops with a `provider` error rather than loop forever.
+ * it was asked. With `progress`, a short page that brings nothing new ends the walk too (a vendor repeating its last
+ * page). Past `maxPages` pages, or after `staleLimit` full pages in a row that brought nothing new, it stops with a
+ * `provider` error rather than loop forever (one or two happen when records inserted at the head push pages back).
  *
  * @example
  * import { paginateByPage } from '@rcs-records/core'
@@ -62,7 +63,10 @@ export async function* paginateByPage<T>(options: PageByPageOptions<T>): AsyncGe
     const duplicatesBefore = progress?.duplicates ?? 0
     yield items
     if (progress === undefined) continue
-    stale = progress.duplicates - duplicatesBefore === items.length ? stale + 1 : 0
+    const nothingNew = progress.duplicates - duplicatesBefore === items.length
+    // A short page of records all seen already: the vendor repeats its last page (clamping the page index) — the end.
+    if (nothingNew && items.length < options.pageSize) return
+    stale = nothingNew ? stale + 1 : 0
     if (stale >= staleLimit) {
       throw new RcsError({
         kind: 'provider',
