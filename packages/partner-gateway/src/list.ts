@@ -195,16 +195,16 @@ async function* historyPages(
 /**
  * Every record sent in `[from, to)` on one channel (`query.channel`, default the config's): the history endpoint,
  * 0-based pages of `pageSize` until an **empty** page (or a short page of records already seen: the last page
- * repeated) — the vendor's maximum page size is undocumented, so a short page is never taken for the end (a server capping `limit` at 50 serves 50 a page; when the first page is shorter
- * than asked, the limit follows it). Dates are sent as ISO-8601 UTC (`Z`) to the second, widened to cover the
- * window, and records outside it dropped; a vendor-side `status` filter when exactly one native status matches,
- * every status filter applied client-side as well; de-duplicated across pages in bounded memory. An item whose
- * `channel` partner-gateway does not document (`RCS_BUSINESS`) is yielded with channel `other`, raw kept; a reply
- * (`direction: INBOUND`) is no delivery record and is skipped with a debug log. Stops with a `provider` error after
- * `maxPages` pages, or after {@link STALE_PAGE_LIMIT} full pages in a row with nothing new (a vendor ignoring `page`). A
- * record that fails to decode is skipped and reported (`onInvalid`, or a logger warning), or thrown with `strict`.
- * The scaffolding is core's `listRecords`. A bad query throws its {@link RcsError} at once; a failing page, while
- * iterating.
+ * repeated). The vendor's maximum page size is undocumented, so a short page is never taken for the end: a server
+ * capping `limit` at 50 serves 50 a page, and when the first page is shorter than asked the limit follows it. Dates
+ * are sent as ISO-8601 UTC (`Z`) to the second, widened to cover the window, and records outside it dropped; a
+ * vendor-side `status` filter when exactly one native status matches, every status filter applied client-side as
+ * well; de-duplicated across pages in bounded memory. An item whose `channel` partner-gateway does not document
+ * (`RCS_BUSINESS`) is yielded with channel `other`, raw kept; a reply (`direction: INBOUND`) is no delivery record
+ * and is skipped with a debug log. Stops with a `provider` error after `maxPages` pages, or after
+ * {@link STALE_PAGE_LIMIT} full pages in a row with nothing new (a vendor ignoring `page`). A record that fails to
+ * decode is skipped and reported (`onInvalid`, or a logger warning), or thrown with `strict`. The scaffolding is
+ * core's `listRecords`. A bad query throws its {@link RcsError} at once; a failing page, while iterating.
  *
  * @example
  * import { listHistory } from './list.js'
