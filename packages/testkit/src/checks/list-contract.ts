@@ -1,9 +1,9 @@
 import { type ListQuery, RcsError, type RcsRecord } from '@rcs-records/core'
-import type { ConformanceCheck } from '../check.js'
+import type { CheckReport, ConformanceCheck } from '../check.js'
 import { report, skipped } from '../check.js'
 import { describeError } from '../outcome.js'
 import { drainList, windowQuery } from '../probe.js'
-import type { ConformanceRun } from '../run-context.js'
+import type { ConformanceRun, Connection, ListedWindow } from '../run-context.js'
 
 const NO_SERVER = 'no server given (options.server)'
 
@@ -103,6 +103,18 @@ const collectIds = async <C>(run: ConformanceRun<C>, query: ListQuery, label: st
   return { records, error: ended.threw ? ended.error : null }
 }
 
+/** The started server and its window's listing, or the report skipping a check that needs both. */
+const windowListing = async <C>(
+  run: ConformanceRun<C>,
+): Promise<{ connection: Connection; listed: ListedWindow } | CheckReport> => {
+  if (!run.definition.capabilities.list) return skipped('the adapter declares no list')
+  const connection = await run.connect()
+  const listed = await run.listed()
+  if (connection === null || listed === null) return skipped(NO_SERVER)
+  if (listed.error !== null) return skipped('list over the window failed (see capability.list)')
+  return { connection, listed }
+}
+
 const show = (ms: number) => new Date(ms).toISOString()
 
 /**
@@ -120,11 +132,9 @@ export const listRange: ConformanceCheck = {
   name: 'list.range',
   description: 'consecutive [from, to) listings partition the window exactly',
   run: async (run) => {
-    if (!run.definition.capabilities.list) return skipped('the adapter declares no list')
-    const connection = await run.connect()
-    const listed = await run.listed()
-    if (connection === null || listed === null) return skipped(NO_SERVER)
-    if (listed.error !== null) return skipped('list over the window failed (see capability.list)')
+    const ready = await windowListing(run)
+    if ('problems' in ready) return ready
+    const { connection, listed } = ready
     const field = run.options.listInstant ?? 'createdAt'
     const from = Date.parse(new Date(connection.server.window.from).toISOString())
     const to = Date.parse(new Date(connection.server.window.to).toISOString())
@@ -265,11 +275,9 @@ export const listInvalid: ConformanceCheck = {
   name: 'list.invalid',
   description: 'a record that fails to decode is reported (onInvalid, strict, or a warning), never dropped silently',
   run: async (run) => {
-    if (!run.definition.capabilities.list) return skipped('the adapter declares no list')
-    const connection = await run.connect()
-    const listed = await run.listed()
-    if (connection === null || listed === null) return skipped(NO_SERVER)
-    if (listed.error !== null) return skipped('list over the window failed (see capability.list)')
+    const ready = await windowListing(run)
+    if ('problems' in ready) return ready
+    const { connection, listed } = ready
     const query = windowQuery(connection.server.window, connection.server.pageSize)
     const problems: string[] = []
 
