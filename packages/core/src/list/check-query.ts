@@ -37,38 +37,31 @@ const invalid = (provider: string, field: string, expected: string, value: unkno
     kind: 'bad_request',
     provider,
     message: `invalid list query: \`${field}\` must be ${expected} (got ${describeValue(value)})`,
-    details: { field, expected, got: describeValue(value) },
+    details: { field },
   })
 
 const INSTANT = 'a Date or an ISO-8601 timestamp'
+const STATUSES = 'a canonical status or a non-empty array of them'
 
-const instantOf = (provider: string, field: string, value: unknown): number => {
+/** The instant of a field, undefined when absent; a `bad_request` when unusable. */
+const instantOf = (provider: string, field: string, value: unknown): number | undefined => {
+  if (value === undefined) return undefined
   const ms = toEpochMs(value as Date | string | number)
   if (ms === null) throw invalid(provider, field, INSTANT, value)
   return ms
 }
 
-const optionalInstant = (provider: string, field: string, value: unknown): number | undefined =>
-  value === undefined ? undefined : instantOf(provider, field, value)
-
-const optionalText = (provider: string, field: string, value: unknown): string | undefined => {
-  if (value === undefined) return undefined
-  if (typeof value !== 'string' || value === '') throw invalid(provider, field, 'a non-empty string', value)
-  return value
+const textOf = (provider: string, field: string, value: unknown): string | undefined => {
+  if (value === undefined || (typeof value === 'string' && value !== '')) return value
+  throw invalid(provider, field, 'a non-empty string', value)
 }
-
-const STATUS_EXPECTED = 'a canonical status or a non-empty array of them (pending, sent, delivered, read, …)'
 
 const statusesOf = (provider: string, value: unknown): ReadonlySet<DeliveryStatus> | null => {
   if (value === undefined) return null
-  if (!Array.isArray(value)) {
-    if (!DeliveryStatusCodec.is(value)) throw invalid(provider, 'status', STATUS_EXPECTED, value)
-    return new Set([value])
-  }
-  if (value.length === 0) throw invalid(provider, 'status', STATUS_EXPECTED, value)
-  for (const status of value)
-    if (!DeliveryStatusCodec.is(status)) throw invalid(provider, 'status', STATUS_EXPECTED, status)
-  return new Set(value as DeliveryStatus[])
+  const list: unknown[] = Array.isArray(value) ? value : [value]
+  if (list.length === 0) throw invalid(provider, 'status', STATUSES, value)
+  for (const status of list) if (!DeliveryStatusCodec.is(status)) throw invalid(provider, 'status', STATUSES, status)
+  return new Set(list as DeliveryStatus[])
 }
 
 /**
@@ -92,15 +85,15 @@ export const checkListQuery = (query: unknown, provider: string, now: number): C
     throw invalid(provider, 'query', 'an object with at least `from`', query)
   }
   const q = query as ListQuery
-  const from = instantOf(provider, 'from', q.from)
-  const given = optionalInstant(provider, 'to', q.to)
+  const from = instantOf(provider, 'from', q.from ?? null) as number
+  const given = instantOf(provider, 'to', q.to)
   if (given !== undefined && !(from < given)) {
-    throw new RcsError({
-      kind: 'bad_request',
+    throw invalid(
       provider,
-      message: `invalid list query: \`from\` (${new Date(from).toISOString()}) must be before \`to\` (${new Date(given).toISOString()}); a listing is the range [from, to)`,
-      details: { field: 'from', expected: 'an instant before `to`', got: new Date(from).toISOString() },
-    })
+      'from',
+      `before \`to\` (${new Date(given).toISOString()}): a listing is [from, to)`,
+      new Date(from).toISOString(),
+    )
   }
   const to = given ?? now
   const statuses = statusesOf(provider, q.status)
@@ -108,27 +101,22 @@ export const checkListQuery = (query: unknown, provider: string, now: number): C
     throw invalid(provider, 'channel', 'rcs, sms, whatsapp, viber or other', q.channel)
   }
   const pageSize = q.pageSize
-  if (pageSize !== undefined && !(typeof pageSize === 'number' && Number.isSafeInteger(pageSize) && pageSize > 0)) {
+  if (pageSize !== undefined && !(Number.isSafeInteger(pageSize) && pageSize > 0)) {
     throw invalid(provider, 'pageSize', 'a positive integer', pageSize)
   }
   if (q.onInvalid !== undefined && typeof q.onInvalid !== 'function') {
     throw invalid(provider, 'onInvalid', 'a function', q.onInvalid)
   }
   if (q.strict !== undefined && typeof q.strict !== 'boolean') throw invalid(provider, 'strict', 'a boolean', q.strict)
-  const campaign = optionalText(provider, 'campaign', q.campaign)
-  const reference = optionalText(provider, 'reference', q.reference)
-  const modifiedSince = optionalInstant(provider, 'modifiedSince', q.modifiedSince)
-  const fromDate = q.from instanceof Date ? q.from : new Date(from)
-  const toDate = q.to instanceof Date ? q.to : new Date(to)
   return {
-    query: q.from === fromDate && q.to === toDate ? q : { ...q, from: fromDate, to: toDate },
+    query: q.from instanceof Date && q.to instanceof Date ? q : { ...q, from: new Date(from), to: new Date(to) },
     from,
     to,
     statuses,
     channel: q.channel,
-    campaign,
-    reference,
-    modifiedSince,
+    campaign: textOf(provider, 'campaign', q.campaign),
+    reference: textOf(provider, 'reference', q.reference),
+    modifiedSince: instantOf(provider, 'modifiedSince', q.modifiedSince),
     pageSize,
     empty: !(from < to),
   }

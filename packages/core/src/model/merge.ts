@@ -149,14 +149,10 @@ export const mergeRecords = (current: RcsRecord | undefined, incoming: RcsRecord
   return compareObservations(incoming, current) > 0 ? combine(incoming, current) : combine(current, incoming)
 }
 
-/** A provider or id for an error message: at most 60 characters. */
-const shown = (text: string): string => (text.length > 60 ? `${text.slice(0, 57)}...` : text)
-
 const differentMessages = (a: RcsRecord, b: RcsRecord): RcsError =>
   new RcsError({
     kind: 'bad_request',
-    message: `mergeRecords: cannot merge observations of different messages (${shown(a.provider)} ${shown(a.id)} and ${shown(b.provider)} ${shown(b.id)})`,
-    details: { current: { provider: a.provider, id: a.id }, incoming: { provider: b.provider, id: b.id } },
+    message: `mergeRecords: cannot merge observations of different messages (${a.provider} ${a.id} and ${b.provider} ${b.id})`,
   })
 
 /** The merged record: `winner` decides the status; both fill in the rest. */

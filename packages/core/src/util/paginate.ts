@@ -53,8 +53,7 @@ export async function* paginateByPage<T>(options: PageByPageOptions<T>): AsyncGe
         kind: 'provider',
         provider: options.provider,
         retryable: false,
-        message: `the vendor returned ${options.maxPages} pages of up to ${size} records without an empty page; stopped to avoid an endless loop (narrow the time window or raise maxPages)`,
-        details: { maxPages: options.maxPages, pageSize: size },
+        message: `the vendor returned ${options.maxPages} pages of up to ${size} records without an empty page; stopped (narrow the time window or raise maxPages)`,
       })
     }
     const items = await options.fetchPage(first + index, size)
@@ -72,8 +71,7 @@ export async function* paginateByPage<T>(options: PageByPageOptions<T>): AsyncGe
         kind: 'provider',
         provider: options.provider,
         retryable: false,
-        message: `the vendor returned ${staleLimit} pages in a row (up to page ${first + index}) with no record not already seen; it seems to ignore \`page\`, stopped to avoid an endless loop`,
-        details: { page: first + index, pageSize: size },
+        message: `the vendor returned ${staleLimit} pages in a row (up to page ${first + index}) with no record not already seen; it seems to ignore \`page\`, stopped`,
       })
     }
   }
