@@ -105,9 +105,6 @@ export interface Config {
   concurrency: number
 }
 
-/** The {@link Config} fields that are not credentials: each is optional in the input (each has a default). */
-type OptionsInput = Partial<Omit<Config, 'apiKey' | 'username' | 'password'>>
-
 /**
  * The config you write for `createClient({ adapter, config })` and `loadClient({ provider: 'partner-gateway', … })`:
  * exactly one auth method — `apiKey`, or `username` and `password` — plus any of the other {@link Config} fields
@@ -121,13 +118,13 @@ type OptionsInput = Partial<Omit<Config, 'apiKey' | 'username' | 'password'>>
  * const withBasicAuth: ConfigInput = { username: 'acme', password: process.env.PG_PASSWORD }
  */
 export type ConfigInput =
-  | (OptionsInput & {
+  | (Partial<Omit<Config, 'apiKey' | 'username' | 'password'>> & {
       /** API key, sent as `X-Api-Key`. A secret. */
       apiKey: string | undefined
       username?: never
       password?: never
     })
-  | (OptionsInput & {
+  | (Partial<Omit<Config, 'apiKey' | 'username' | 'password'>> & {
       apiKey?: never
       /** Basic-auth user (with `password`). */
       username: string | undefined

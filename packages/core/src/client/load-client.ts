@@ -37,9 +37,6 @@ export interface ProviderConfigs {}
 /** `true` when `P` is one type, `false` when it is a union (`'bsg' | 'spacivox'`). */
 type IsSingle<P, All = P> = P extends unknown ? ([All] extends [P] ? true : false) : never
 
-/** A provider whose config is not known at compile time: any other keys. */
-type LooseConfig<P extends string> = { provider: P } & Record<string, unknown>
-
 /**
  * The argument of {@link loadClient} for provider `P`: `{ provider: P }` plus that provider's config when `P` is one
  * name with an entry in {@link ProviderConfigs}; otherwise (`string`, a name without an entry, or a union of names,
@@ -54,8 +51,8 @@ export type LoadClientConfig<P extends string> =
   IsSingle<P> extends true
     ? P extends keyof ProviderConfigs
       ? { provider: P } & ProviderConfigs[P]
-      : LooseConfig<P>
-    : LooseConfig<P>
+      : { provider: P } & Record<string, unknown>
+    : { provider: P } & Record<string, unknown>
 
 /**
  * Options of {@link loadClient}: those of `createClient` except the adapter and config, plus how to import.
