@@ -20,8 +20,8 @@ export const BUILT_IN_PROVIDERS: Readonly<Record<string, string>> = {
  * The config type of each provider name `loadClient` knows at compile time, filled in by the adapter packages
  * through module augmentation: `@rcs-records/bsg` adds `bsg: ConfigInput`, and so on. An adapter's entry is visible
  * once its types are part of your program: any import from the package does it, and with `loadClient` alone add
- * `import type {} from '@rcs-records/bsg'` (or list the package in tsconfig's `types`). A provider name with no
- * entry here is loosely typed (any other keys), and every config is validated at run time either way.
+ * `import type {} from '@rcs-records/bsg'`. A provider name with no entry here is loosely typed (any other keys), and
+ * every config is validated at run time either way.
  *
  * @example
  * // In a custom adapter package, so that loadClient({ provider: '@acme/rcs-adapter', … }) is type-checked:
