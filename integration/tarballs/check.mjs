@@ -19,7 +19,12 @@ import { fileURLToPath } from 'node:url'
 const HERE = dirname(fileURLToPath(import.meta.url))
 const ROOT = join(HERE, '..', '..')
 const BIN = join(ROOT, 'node_modules', '.bin')
-const PNPM = ['npx', '--yes', 'pnpm@10']
+/** pnpm: the one running this script (`pnpm run check:packages`), else pnpm 10 through npx. */
+const PNPM = process.env.npm_execpath?.includes('pnpm')
+  ? [process.execPath, process.env.npm_execpath]
+  : ['npx', '--yes', 'pnpm@10']
+/** The environment for npm: without the npm_config_* variables pnpm sets, which npm would warn about. */
+const NPM_ENV = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_config_/i.test(key)))
 /** Installed into the app: the testkit is checked as a tarball but not installed (it pulls in vitest, a peer). */
 const NOT_INSTALLED = new Set(['@rcs-records/testkit'])
 
@@ -111,6 +116,7 @@ try {
   const installed = published.filter(({ manifest }) => !NOT_INSTALLED.has(manifest.name)).map(({ file }) => file)
   run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...installed, '@types/node@^20.19.0'], {
     cwd: app,
+    env: NPM_ENV,
   })
 
   step('type-check the consumer code: module nodenext (and emit), bundler; loadClient with `import type {}` only')
