@@ -18,7 +18,7 @@ export default defineConfig({
           setupFiles: ['../../vitest.setup.ts'],
         },
       })),
-      ...(['bench', 'reliability'] as const).map((name) => ({
+      ...(['bench', 'reliability', 'integration'] as const).map((name) => ({
         extends: true as const,
         test: { name, root: name, include: ['test/**/*.test.ts'], setupFiles: ['../vitest.setup.ts'] },
       })),

@@ -85,6 +85,31 @@ export interface Config {
   concurrency: number
 }
 
+/**
+ * The config you write for `createClient({ adapter, config })` and `loadClient({ provider: 'bsg', … })`: `apiKey`,
+ * plus any of the other {@link Config} fields (each has a default). A misspelt key or a wrong type is a compile
+ * error; {@link ConfigCodec} validates the value again at run time.
+ *
+ * @example
+ * import type { ConfigInput } from '@rcs-records/bsg'
+ * const config: ConfigInput = { apiKey: process.env.BSG_API_KEY, timeZone: 'Europe/Kyiv' }
+ */
+export interface ConfigInput extends Partial<Omit<Config, 'apiKey'>> {
+  /**
+   * The API key from BSG's account (Integrations & API → SMPP/API Password). A secret.
+   * Required: `undefined` type-checks so that an unset environment variable can be passed as is, and is reported as
+   * missing by the run-time check.
+   */
+  apiKey: string | undefined
+}
+
+declare module '@rcs-records/core' {
+  interface ProviderConfigs {
+    /** `@rcs-records/bsg`: `loadClient({ provider: 'bsg', … })` takes its {@link ConfigInput}. */
+    bsg: ConfigInput
+  }
+}
+
 const DEFAULTS = {
   baseUrl: DEFAULT_BASE_URL,
   timeZone: 'UTC',

@@ -8,13 +8,14 @@
 
 import type { AdapterDefinition } from '@rcs-records/core'
 import { createBsgAdapter } from './client.js'
-import { type Config, ConfigCodec } from './codec.js'
+import { type Config, ConfigCodec, type ConfigInput } from './codec.js'
 import { PROVIDER } from './normalize.js'
 
 export { createBsgAdapter } from './client.js'
 export {
   type Config,
   ConfigCodec,
+  type ConfigInput,
   clampPageSize,
   DEFAULT_BASE_URL,
   type MessagesPage,
@@ -54,7 +55,7 @@ export {
  *   console.log(record.id, record.status, record.fallback?.ids)
  * }
  */
-export const adapter: AdapterDefinition<Config> = {
+export const adapter: AdapterDefinition<Config, ConfigInput> = {
   name: PROVIDER,
   configCodec: ConfigCodec,
   capabilities: { get: true, getMany: 'emulated', list: true, modifiedSince: false, webhooks: true },

@@ -18,7 +18,13 @@ export { reportInvalidRecord } from './adapter/invalid-record.js'
 export { consoleLogger, type Logger, silentLogger } from './adapter/logger.js'
 export { createClient } from './client/create-client.js'
 export { emulateGetMany } from './client/emulate-get-many.js'
-export { BUILT_IN_PROVIDERS, type LoadClientOptions, loadClient } from './client/load-client.js'
+export {
+  BUILT_IN_PROVIDERS,
+  type LoadClientConfig,
+  type LoadClientOptions,
+  loadClient,
+  type ProviderConfigs,
+} from './client/load-client.js'
 export type { ClientOptions, GetManyResult, RcsClient, WatchOptions } from './client/types.js'
 export { validateConfig } from './client/validate-config.js'
 export {

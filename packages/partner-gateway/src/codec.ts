@@ -105,6 +105,40 @@ export interface Config {
   concurrency: number
 }
 
+/**
+ * The config you write for `createClient({ adapter, config })` and `loadClient({ provider: 'partner-gateway', … })`:
+ * exactly one auth method — `apiKey`, or `username` and `password` — plus any of the other {@link Config} fields
+ * (each has a default). A misspelt key, a wrong type or both auth methods at once is a compile error;
+ * {@link ConfigCodec} validates the value again at run time. The credentials are required, but `undefined` type-checks
+ * so that an unset environment variable can be passed as is (the run-time check reports it as missing).
+ *
+ * @example
+ * import type { ConfigInput } from '@rcs-records/partner-gateway'
+ * const withKey: ConfigInput = { apiKey: process.env.PG_API_KEY, channel: 'rcs' }
+ * const withBasicAuth: ConfigInput = { username: 'acme', password: process.env.PG_PASSWORD }
+ */
+export type ConfigInput =
+  | (Partial<Omit<Config, 'apiKey' | 'username' | 'password'>> & {
+      /** API key, sent as `X-Api-Key`. A secret. */
+      apiKey: string | undefined
+      username?: never
+      password?: never
+    })
+  | (Partial<Omit<Config, 'apiKey' | 'username' | 'password'>> & {
+      apiKey?: never
+      /** Basic-auth user (with `password`). */
+      username: string | undefined
+      /** Basic-auth password. A secret. */
+      password: string | undefined
+    })
+
+declare module '@rcs-records/core' {
+  interface ProviderConfigs {
+    /** `@rcs-records/partner-gateway`: `loadClient({ provider: 'partner-gateway', … })` takes its {@link ConfigInput}. */
+    'partner-gateway': ConfigInput
+  }
+}
+
 const DEFAULTS = {
   baseUrl: DEFAULT_BASE_URL,
   channel: 'rcs',

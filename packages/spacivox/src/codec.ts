@@ -67,6 +67,37 @@ export interface Config {
   concurrency: number
 }
 
+/**
+ * The config you write for `createClient({ adapter, config })` and `loadClient({ provider: 'spacivox', … })`:
+ * `token` and `baseUrl`, plus any of the other {@link Config} fields (each has a default). A misspelt key or a wrong
+ * type is a compile error; {@link ConfigCodec} validates the value again at run time.
+ *
+ * @example
+ * import type { ConfigInput } from '@rcs-records/spacivox'
+ * const config: ConfigInput = { token: process.env.SPACIVOX_TOKEN, baseUrl: 'https://api.example.com', team: 1 }
+ */
+export interface ConfigInput extends Partial<Omit<Config, 'token' | 'baseUrl'>> {
+  /**
+   * The access token Spacivox issued you, sent as `Authorization: Bearer <token>`. A secret.
+   * Required: `undefined` type-checks so that an unset environment variable can be passed as is, and is reported as
+   * missing by the run-time check.
+   */
+  token: string | undefined
+  /**
+   * The API's base URL (the vendor does not publish it); a trailing slash is dropped.
+   * Required: `undefined` type-checks so that an unset environment variable can be passed as is, and is reported as
+   * missing by the run-time check.
+   */
+  baseUrl: string | undefined
+}
+
+declare module '@rcs-records/core' {
+  interface ProviderConfigs {
+    /** `@rcs-records/spacivox`: `loadClient({ provider: 'spacivox', … })` takes its {@link ConfigInput}. */
+    spacivox: ConfigInput
+  }
+}
+
 const DEFAULTS = { sliceHours: 24, includeContent: false, concurrency: 3 } as const
 
 /**

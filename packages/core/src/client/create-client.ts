@@ -71,7 +71,7 @@ const settled =
  *   if (record.reason?.code === 'not_rcs_capable') sendSms(record.recipient)
  * }
  */
-export const createClient = <C>(options: ClientOptions<C>): RcsClient => {
+export const createClient = <C, I>(options: ClientOptions<C, I>): RcsClient => {
   const definition = options.adapter
   const provider = definition.name
   registerConfigSecrets(options.config, definition.secretFields ?? [])
