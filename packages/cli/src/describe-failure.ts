@@ -2,6 +2,7 @@ import { RcsError, redact } from '@rcs-records/core'
 import { CliError } from './cli-error.js'
 import type { ExitCode } from './exit-codes.js'
 import { EXIT, exitCodeOfKind } from './exit-codes.js'
+import { terminalSafe } from './output/sanitize.js'
 
 /**
  * What the CLI prints and returns for a failure.
@@ -16,8 +17,8 @@ export interface Failure {
   exitCode: ExitCode
 }
 
-/** Collapses a message onto one line. */
-const oneLine = (text: string): string => text.replace(/\s*[\r\n]+\s*/g, ' ').trim()
+/** Collapses a message onto one line, every control character gone (vendor text reaches these messages). */
+const oneLine = (text: string): string => terminalSafe(text.replace(/\s*[\r\n]+\s*/g, ' ')).trim()
 
 /**
  * Turns anything thrown into one clear stderr line and an exit code: `RcsError` by kind, `CliError` by its own code,

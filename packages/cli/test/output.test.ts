@@ -15,7 +15,14 @@ import { record } from './support/records.js'
 
 const memorySink = (): LineSink & { lines: string[] } => {
   const lines: string[] = []
-  return { lines, broken: false, writeLines: (more) => lines.push(...more), close: async () => {} }
+  return {
+    lines,
+    broken: false,
+    writeLines: (more) => lines.push(...more),
+    ready: () => null,
+    flush: () => {},
+    close: async () => {},
+  }
 }
 
 const options = { raw: false, width: 100, palette: createPalette(false) }

@@ -55,5 +55,6 @@ export const runReport = async (session: Session, filters: ListFilters, top: num
     session.note(`rcs-records: interrupted after ${describeCounts(counts)}; the report covers those only`)
     return EXIT.interrupted
   }
+  session.noteWritten(`the funnel of ${describeCounts(counts)}`)
   return EXIT.ok
 }

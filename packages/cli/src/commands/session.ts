@@ -5,7 +5,9 @@ import { openClient } from '../config/open-client.js'
 import { resolveConfigs } from '../config/resolve-config.js'
 import { createPalette, type Palette, shouldColor } from '../output/colors.js'
 import { defaultFormat, type OutputFormat } from '../output/format.js'
+import { terminalSafe } from '../output/sanitize.js'
 import { fileSink, type LineSink, streamSink } from '../output/sink.js'
+import { formatElapsed } from '../progress/describe-progress.js'
 import { createProgressReporter, type ProgressReporter } from '../progress/progress-reporter.js'
 import type { CliIo } from '../runtime/cli-io.js'
 import { type InterruptScope, interruptScope } from '../runtime/interrupt-scope.js'
@@ -26,17 +28,27 @@ export interface Session {
   logger: Logger
   /** Width that tables must fit. */
   width: number
+  /** True when output goes to a terminal (stdout is one and there is no `--out`). */
+  toTerminal: boolean
+  /** How a records table is drawn here: widths from the first screenful; on a terminal, at most 1,000 rows. */
+  table: { tableSampleRows: number; tableLimit: number | null }
   progress: ProgressReporter
   openClients(options: { many: boolean }): Promise<RcsClient[]>
   /** Opens stdout or the `--out` file; call once, after the config is known good. */
   openOutput(): { sink: LineSink; format: OutputFormat; palette: Palette }
-  /** Writes a line to stderr. */
+  /** Writes a line to stderr (made terminal-safe: vendor text can reach it). */
   note(line: string): void
+  /** With `--out`: one line on stderr saying what was written where, and how long the command took. */
+  noteWritten(what: string): void
   /** Flushes and closes the output, stops listening for Ctrl-C. */
   close(): Promise<void>
 }
 
 const DEFAULT_WIDTH = 120
+/** Rows of a records table that decide its widths when the screen's height is unknown (a file or a pipe). */
+const SAMPLE_ROWS = 100
+/** A records table on a terminal stops here, and says how to get every record. */
+export const TERMINAL_TABLE_LIMIT = 1_000
 
 /**
  * The width tables fit: the terminal's when stdout is one, else `COLUMNS`, else 120.
@@ -65,15 +77,32 @@ export const outputWidth = (target: {
 export const openSession = (io: CliIo, common: CommonOptions): Session => {
   const stdoutIsTty = io.stdout.isTTY === true && common.out === undefined
   const stderrIsTty = io.stderr.isTTY === true
-  const scope = interruptScope(io)
-  const logger = stderrLogger(io.stderr, { verbose: common.verbose, terminal: stderrIsTty })
   let sink: LineSink | null = null
+  // A second Ctrl-C exits at once: hand what the output holds to the OS first, so the file ends in whole lines.
+  const scope = interruptScope({
+    ...io,
+    exit: (code) => {
+      sink?.flush()
+      io.exit(code)
+    },
+  })
+  const started = io.now()
+  const note = (line: string) => {
+    io.stderr.write(`${stderrIsTty ? '\r\u001b[K' : ''}${terminalSafe(line)}\n`)
+  }
+  const logger = stderrLogger(io.stderr, { verbose: common.verbose, terminal: stderrIsTty })
   return {
     io,
     common,
     scope,
     logger,
     width: outputWidth({ stdoutIsTty, columns: io.stdout.columns, env: io.env }),
+    toTerminal: stdoutIsTty,
+    table: {
+      tableSampleRows:
+        stdoutIsTty && io.stdout.rows !== undefined && io.stdout.rows > 8 ? io.stdout.rows - 4 : SAMPLE_ROWS,
+      tableLimit: stdoutIsTty ? TERMINAL_TABLE_LIMIT : null,
+    },
     progress: createProgressReporter(io.stderr, { enabled: stderrIsTty && common.progress, now: io.now }),
     openClients: async ({ many }) => {
       const file = common.config === undefined ? undefined : await readConfigFile(common.config)
@@ -99,8 +128,10 @@ export const openSession = (io: CliIo, common: CommonOptions): Session => {
       const palette = createPalette(shouldColor({ isTty: stdoutIsTty, env: io.env, flag: common.color }))
       return { sink, format, palette }
     },
-    note: (line) => {
-      io.stderr.write(`${stderrIsTty ? '\r\u001b[K' : ''}${line}\n`)
+    note,
+    noteWritten: (what) => {
+      if (common.out !== undefined)
+        note(`rcs-records: wrote ${what} to ${common.out} in ${formatElapsed(io.now() - started)}`)
     },
     close: async () => {
       scope.dispose()

@@ -48,6 +48,17 @@ export const formatClock = (ms: number): string => {
 }
 
 /**
+ * How long something took, for people: `0.4 s`, `12.3 s`, then `1:05` or `1:02:05`.
+ *
+ * @example
+ * import { formatElapsed } from '@rcs-records/cli'
+ * formatElapsed(12_345) // '12.3 s'
+ * formatElapsed(65_000) // '1:05'
+ */
+export const formatElapsed = (ms: number): string =>
+  ms < 59_950 ? `${(Math.max(0, ms) / 1000).toFixed(1)} s` : formatClock(ms)
+
+/**
  * The progress line: records so far, rate, and — once the records have moved at least 2% into the window — how far
  * through the window the list is and an ETA extrapolated from that.
  *

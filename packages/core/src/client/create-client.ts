@@ -168,7 +168,14 @@ export const createClient = <C>(options: ClientOptions<C>): RcsClient => {
     list,
     watch: (ids, opts) =>
       watchRecords(
-        { adapter, capabilities, provider, clock, logger, getMany: (pending) => getMany(pending, opts) },
+        {
+          adapter,
+          capabilities,
+          provider,
+          clock,
+          logger,
+          getMany: (pending, signal) => getMany(pending, signal === undefined ? opts : { ...opts, signal }),
+        },
         ids,
         opts,
       ),
