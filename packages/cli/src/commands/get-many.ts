@@ -44,6 +44,7 @@ export const runGetMany = async (
     raw: session.common.raw,
     width: session.width,
     palette,
+    onCut: session.noteCut,
     ...session.table,
     tableLimit: null,
     tableFooter: (count) => palette.dim(`${formatCount(count)} record${count === 1 ? '' : 's'}`),

@@ -24,6 +24,7 @@ export const runList = async (session: Session, filters: ListFilters): Promise<E
     raw: session.common.raw,
     width: session.width,
     palette,
+    onCut: session.noteCut,
     ...session.table,
     tableFooter: (count) =>
       palette.dim(more ? `the first ${formatCount(count)} records; the window holds more` : describeCounts(counts)),

@@ -1,5 +1,6 @@
 import type { ListQuery, RcsClient, RcsRecord } from '@rcs-records/core'
 import type { ListFilters } from '../args/command.js'
+import { startHeapGovernor } from '../runtime/heap-governor.js'
 import { untilAborted } from '../runtime/until-aborted.js'
 import type { Session } from './session.js'
 
@@ -44,22 +45,27 @@ export const streamRecords = async (
   counts: Map<string, number> = new Map(),
 ): Promise<Map<string, number>> => {
   const { signal } = session.scope
-  for (const client of clients) {
-    if (signal.aborted) break
-    counts.set(client.provider, 0)
-    session.progress.start(client.provider, filters.from, filters.to)
-    try {
-      for await (const record of untilAborted(client.list(listQueryOf(filters, signal)), signal)) {
-        const wait = onRecord(record)
-        if (wait) await wait
-        counts.set(client.provider, (counts.get(client.provider) ?? 0) + 1)
-        session.progress.tick(record)
+  const stopGovernor = startHeapGovernor()
+  try {
+    for (const client of clients) {
+      if (signal.aborted) break
+      counts.set(client.provider, 0)
+      session.progress.start(client.provider, filters.from, filters.to)
+      try {
+        for await (const record of untilAborted(client.list(listQueryOf(filters, signal)), signal)) {
+          const wait = onRecord(record)
+          if (wait) await wait
+          counts.set(client.provider, (counts.get(client.provider) ?? 0) + 1)
+          session.progress.tick(record)
+        }
+      } catch (error) {
+        if (!signal.aborted) throw error
+      } finally {
+        session.progress.stop()
       }
-    } catch (error) {
-      if (!signal.aborted) throw error
-    } finally {
-      session.progress.stop()
     }
+  } finally {
+    stopGovernor()
   }
   return counts
 }

@@ -1,4 +1,5 @@
 import type { RcsRecord } from '@rcs-records/core'
+import { boundedJson } from './bounded-json.js'
 import type { Palette } from './colors.js'
 import { csvLine } from './csv.js'
 import type { OutputFormat } from './format.js'
@@ -44,6 +45,11 @@ export interface RecordWriterOptions {
   tableSampleRows?: number
   /** Table format: stop after this many rows (a terminal); default never. */
   tableLimit?: number | null
+  /**
+   * Called for a record written with part of it cut (json/ndjson: a value nested deeper than 64 levels, which
+   * `JSON.stringify` cannot write without overflowing the stack). The record is still written, bounded.
+   */
+  onCut?: (record: RcsRecord) => void
 }
 
 /**
@@ -59,7 +65,11 @@ export const createRecordWriter = (
   options: RecordWriterOptions,
 ): RecordWriter => {
   let count = 0
-  const json = (record: RcsRecord) => JSON.stringify(recordForJson(record, options))
+  const json = (record: RcsRecord) => {
+    const { text, cut } = boundedJson(recordForJson(record, options))
+    if (cut) options.onCut?.(record)
+    return text
+  }
   switch (format) {
     case 'ndjson':
       return {

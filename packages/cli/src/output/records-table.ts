@@ -1,4 +1,5 @@
 import type { RcsRecord } from '@rcs-records/core'
+import { boundedJson } from './bounded-json.js'
 import type { Palette } from './colors.js'
 import { compactTime, TABLE_COLUMNS, type TableColumn } from './record-columns.js'
 import { type Cell, renderTable } from './table.js'
@@ -55,7 +56,7 @@ export const recordsTable = (
 const detailValue = (value: unknown): string => {
   if (value === null || value === undefined) return ''
   if (typeof value === 'string') return value
-  return JSON.stringify(value)
+  return boundedJson(value).text
 }
 
 /**
