@@ -45,11 +45,6 @@ const checkProviderName = (provider: string): void => {
   }
 }
 
-const notInstalled = (error: unknown): boolean =>
-  error instanceof RcsError &&
-  error.kind === 'config' &&
-  (error.cause as { code?: unknown } | undefined)?.code === 'ERR_MODULE_NOT_FOUND'
-
 /**
  * Creates a client with core's `loadClient`, importing adapter packages from the CLI's own location (so pnpm's
  * strict layout resolves them). The adapter's codec validates the config; a problem is a `config` RcsError. A name
@@ -67,13 +62,23 @@ export const openClient = async (
   registerConfigSecrets(resolved.config)
   checkProviderName(resolved.provider)
   const http = { ...resolved.http, ...(options.hooks === undefined ? {} : { hooks: options.hooks }) }
+  let missing = false
+  const importModule = async (name: string): Promise<unknown> => {
+    try {
+      return await import(name)
+    } catch (error) {
+      const code = (error as { code?: unknown }).code
+      missing = code === 'ERR_MODULE_NOT_FOUND' && error instanceof Error && error.message.includes(name)
+      throw error
+    }
+  }
   try {
     return await loadClient(
       { ...resolved.config, provider: resolved.provider },
-      { importModule: (name) => import(name), logger: options.logger, http },
+      { importModule, logger: options.logger, http },
     )
   } catch (error) {
-    if (!notInstalled(error)) throw error
+    if (!missing || !(error instanceof RcsError)) throw error
     throw CliError.config(
       `${resolved.provider}: cannot find the adapter package ${resolved.provider}: it is not one of the built-in providers (${BUILT_IN_NAMES.join(', ')}) and is not installed where rcs-records can load it`,
     )
