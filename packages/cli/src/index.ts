@@ -33,7 +33,7 @@ export {
   mergeHttpOptions,
   parseHttpSection,
 } from './config/http-options.js'
-export { openClient, registerConfigSecrets } from './config/open-client.js'
+export { listingReportsRead, openClient, registerConfigSecrets } from './config/open-client.js'
 export { type ConfigSources, type ProviderConfig, resolveConfigs } from './config/resolve-config.js'
 export { describeFailure, type Failure } from './describe-failure.js'
 export { EXIT, type ExitCode, exitCodeOfKind } from './exit-codes.js'

@@ -2,7 +2,7 @@ import type { Logger, RcsClient, RcsRecord } from '@rcs-records/core'
 import type { CommonOptions } from '../args/command.js'
 import { readConfigFile } from '../config/config-file.js'
 import { DEFAULT_RETRIES } from '../config/http-options.js'
-import { openClient } from '../config/open-client.js'
+import { listingReportsRead, openClient } from '../config/open-client.js'
 import { resolveConfigs } from '../config/resolve-config.js'
 import { MAX_JSON_DEPTH } from '../output/bounded-json.js'
 import { createPalette, type Palette, shouldColor } from '../output/colors.js'
@@ -38,6 +38,8 @@ export interface Session {
   progress: ProgressReporter
   /** The vendors' HTTP traffic: retries are announced on stderr as they happen. */
   activity: HttpActivity
+  /** The providers opened so far whose listing cannot report `read` (webhooks only). */
+  unreadable: Set<string>
   openClients(options: { many: boolean }): Promise<RcsClient[]>
   /** Opens stdout or the `--out` file; call once, after the config is known good. */
   openOutput(): { sink: LineSink; format: OutputFormat; palette: Palette }
@@ -96,6 +98,7 @@ export const openSession = (io: CliIo, common: CommonOptions): Session => {
   })
   const started = io.now()
   let cuts = 0
+  const unreadable = new Set<string>()
   /** stdout and stderr on one terminal: the status line is erased before output lands on it (and comes back). */
   const terminalAware = (lines: LineSink): LineSink =>
     !(stdoutIsTty && stderrIsTty)
@@ -136,6 +139,7 @@ export const openSession = (io: CliIo, common: CommonOptions): Session => {
     },
     progress,
     activity,
+    unreadable,
     openClients: async ({ many }) => {
       const file = common.config === undefined ? undefined : await readConfigFile(common.config)
       const resolved = resolveConfigs(
@@ -155,6 +159,7 @@ export const openSession = (io: CliIo, common: CommonOptions): Session => {
       for (const entry of resolved) {
         const hooks = activity.hooksFor(entry.http?.retry?.limit ?? DEFAULT_RETRIES)
         clients.push(await openClient(entry, { logger, hooks }))
+        if (!(await listingReportsRead(entry.provider))) unreadable.add(entry.provider)
       }
       return clients
     },

@@ -84,3 +84,24 @@ export const openClient = async (
     )
   }
 }
+
+/**
+ * Whether a provider's listing can report `read` at all, from the status table its adapter package exports (every
+ * adapter exports `statusTable`, native value → canonical status): partner-gateway's history has no read status —
+ * reads come only by webhook — so a funnel shows "n/a (webhooks only)" for it rather than a real-looking 0. True
+ * when the package has no such table (nothing to say otherwise).
+ *
+ * @example
+ * import { listingReportsRead } from '@rcs-records/cli'
+ * await listingReportsRead('partner-gateway') // false
+ */
+export const listingReportsRead = async (provider: string): Promise<boolean> => {
+  const name = Object.hasOwn(BUILT_IN_PROVIDERS, provider) ? (BUILT_IN_PROVIDERS[provider] as string) : provider
+  try {
+    const table = ((await import(name)) as { statusTable?: unknown }).statusTable
+    if (table === null || typeof table !== 'object') return true
+    return Object.values(table).includes('read')
+  } catch {
+    return true
+  }
+}
