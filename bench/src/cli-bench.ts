@@ -1,5 +1,5 @@
 import type { Simulator, Vendor } from '@rcs-records/simulator'
-import { CLI_MODES, type CliRun, runCli } from './cli-memory.js'
+import { CLI_MODES, type CliMode, type CliRun, runCli } from './cli-memory.js'
 import { type BenchRow, fmt } from './report.js'
 import { median } from './stats.js'
 
@@ -8,7 +8,7 @@ export const CLI_PEAK_RSS_MB = 150
 
 /**
  * The `cli` part of `pnpm bench`: for one vendor, runs the real `rcs-records` binary over the simulator's whole
- * window in every mode of {@link CLI_MODES} (`runs` fresh processes each) and reports the median peak RSS of the
+ * window in every mode of {@link CLI_MODES} or of `modes` (`runs` fresh processes each) and reports the median peak RSS of the
  * process against the 150 MB budget, with the records written and the throughput.
  *
  * @example
@@ -17,13 +17,13 @@ export const CLI_PEAK_RSS_MB = 150
 export const benchCli = async (
   vendor: Vendor,
   sim: { config: Simulator['config']; windows: Record<Vendor, { from: string; to: string; count: number }> },
-  options: { runs: number; log: (text: string) => void },
+  options: { runs: number; log: (text: string) => void; modes?: readonly CliMode[] },
 ): Promise<BenchRow[]> => {
   const rows: BenchRow[] = []
   // partner-gateway lists one channel per query (RCS by default), so its window holds more than one listing returns;
   // every mode must still write exactly what the first one did.
   let expected: number | null = vendor === 'partner-gateway' ? null : sim.windows[vendor].count
-  for (const mode of CLI_MODES) {
+  for (const mode of options.modes ?? CLI_MODES) {
     options.log(`cli ${vendor} ${mode.name}: ${fmt(sim.windows[vendor].count)} records × ${options.runs}`)
     const runs: CliRun[] = []
     for (let run = 0; run < options.runs; run++) runs.push(await runCli(vendor, mode, sim))

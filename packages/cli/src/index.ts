@@ -54,7 +54,7 @@ export {
 export { recordForJson } from './output/record-json.js'
 export { createRecordWriter, type RecordWriter, type RecordWriterOptions } from './output/record-writer.js'
 export { recordCells, recordDetail, recordsTable, recordTableColumns } from './output/records-table.js'
-export { terminalSafe } from './output/sanitize.js'
+export { terminalSafe, terminalSafeJson } from './output/sanitize.js'
 export { fileSink, type LineSink, type OutputStream, streamSink } from './output/sink.js'
 export {
   createStreamingTable,

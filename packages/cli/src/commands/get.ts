@@ -6,6 +6,7 @@ import { boundedJson } from '../output/bounded-json.js'
 import { recordForJson } from '../output/record-json.js'
 import { createRecordWriter } from '../output/record-writer.js'
 import { recordDetail } from '../output/records-table.js'
+import { terminalSafeJson } from '../output/sanitize.js'
 import { settleOrAbort } from '../runtime/until-aborted-promise.js'
 import type { Session } from './session.js'
 
@@ -40,7 +41,7 @@ export const writeRecords = (session: Session, records: readonly RcsRecord[], op
   if (options.detail && format === 'json' && only !== undefined) {
     const { text, cut } = boundedJson(recordForJson(only, session.common), { indent: 2 })
     if (cut) session.noteCut(only)
-    sink.writeLines([text])
+    sink.writeLines([session.toTerminal ? terminalSafeJson(text) : text])
     return
   }
   const writer = createRecordWriter(format, sink, {
@@ -48,6 +49,7 @@ export const writeRecords = (session: Session, records: readonly RcsRecord[], op
     width: session.width,
     palette,
     onCut: session.noteCut,
+    terminal: session.toTerminal,
     tableFooter: (count) => palette.dim(`${count} record${count === 1 ? '' : 's'}`),
   })
   for (const record of records) writer.write(record)

@@ -33,8 +33,11 @@ export interface Session {
   width: number
   /** True when output goes to a terminal (stdout is one and there is no `--out`). */
   toTerminal: boolean
-  /** How a records table is drawn here: widths from the first screenful; on a terminal, at most 1,000 rows. */
-  table: { tableSampleRows: number; tableLimit: number | null }
+  /**
+   * How records are written here: a table's widths from the first screenful and, on a terminal, at most 1,000 rows;
+   * `terminal` makes csv/json safe to show on one.
+   */
+  table: { tableSampleRows: number; tableLimit: number | null; terminal: boolean }
   progress: ProgressReporter
   /** The vendors' HTTP traffic: retries are announced on stderr as they happen. */
   activity: HttpActivity
@@ -136,6 +139,7 @@ export const openSession = (io: CliIo, common: CommonOptions): Session => {
       tableSampleRows:
         stdoutIsTty && io.stdout.rows !== undefined && io.stdout.rows > 8 ? io.stdout.rows - 4 : SAMPLE_ROWS,
       tableLimit: stdoutIsTty ? TERMINAL_TABLE_LIMIT : null,
+      terminal: stdoutIsTty,
     },
     progress,
     activity,

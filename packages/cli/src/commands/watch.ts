@@ -63,6 +63,7 @@ export const runWatch = async (
           width: session.width,
           palette,
           onCut: session.noteCut,
+          terminal: session.toTerminal,
         })
   const changes = client.watch(ids, {
     ...callOptionsOf(lookup, signal),

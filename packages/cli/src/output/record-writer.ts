@@ -5,6 +5,7 @@ import { csvLine } from './csv.js'
 import type { OutputFormat } from './format.js'
 import { CSV_COLUMNS } from './record-columns.js'
 import { recordForJson } from './record-json.js'
+import { terminalSafe, terminalSafeJson } from './sanitize.js'
 import type { LineSink } from './sink.js'
 import { createStreamingTable } from './streaming-table.js'
 
@@ -50,6 +51,11 @@ export interface RecordWriterOptions {
    * `JSON.stringify` cannot write without overflowing the stack). The record is still written, bounded.
    */
   onCut?: (record: RcsRecord) => void
+  /**
+   * The output is a terminal: csv cells lose their control characters and json escapes the ones `JSON.stringify`
+   * leaves (DEL, C1), so a vendor value cannot drive the terminal. Files and pipes get the data as it is.
+   */
+  terminal?: boolean
 }
 
 /**
@@ -68,8 +74,9 @@ export const createRecordWriter = (
   const json = (record: RcsRecord) => {
     const { text, cut } = boundedJson(recordForJson(record, options))
     if (cut) options.onCut?.(record)
-    return text
+    return options.terminal === true ? terminalSafeJson(text) : text
   }
+  const cell = options.terminal === true ? terminalSafe : (text: string) => text
   switch (format) {
     case 'ndjson':
       return {
@@ -91,7 +98,7 @@ export const createRecordWriter = (
         },
         full: false,
         write(record) {
-          sink.writeLines([csvLine(CSV_COLUMNS.map((column) => column.value(record)))])
+          sink.writeLines([csvLine(CSV_COLUMNS.map((column) => cell(column.value(record))))])
           count += 1
         },
         end() {},
