@@ -12,7 +12,6 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]+/g
  */
 export const terminalSafe = (text: string): string => text.replace(CONTROL, ' ')
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const C1_AND_DEL = /[\u007f-\u009f]/g
 
 /**
