@@ -41,11 +41,7 @@ export const runGetMany = async (
   if (ids.length === 0) throw CliError.usage('get-many: no message ids on stdin')
   const { sink, format, palette } = session.openOutput()
   const writer = createRecordWriter(format, sink, {
-    raw: session.common.raw,
-    width: session.width,
-    palette,
-    onCut: session.noteCut,
-    ...session.table,
+    ...session.writerOptions(palette),
     tableLimit: null,
     tableFooter: (count) => palette.dim(`${formatCount(count)} record${count === 1 ? '' : 's'}`),
   })

@@ -45,11 +45,8 @@ export const writeRecords = (session: Session, records: readonly RcsRecord[], op
     return
   }
   const writer = createRecordWriter(format, sink, {
-    raw: session.common.raw,
-    width: session.width,
-    palette,
-    onCut: session.noteCut,
-    terminal: session.toTerminal,
+    ...session.writerOptions(palette),
+    tableLimit: null,
     tableFooter: (count) => palette.dim(`${count} record${count === 1 ? '' : 's'}`),
   })
   for (const record of records) writer.write(record)

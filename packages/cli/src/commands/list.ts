@@ -21,11 +21,7 @@ export const runList = async (session: Session, filters: ListFilters): Promise<E
   const counts = new Map<string, number>()
   let more = false
   const writer = createRecordWriter(format, sink, {
-    raw: session.common.raw,
-    width: session.width,
-    palette,
-    onCut: session.noteCut,
-    ...session.table,
+    ...session.writerOptions(palette),
     tableFooter: (count) =>
       palette.dim(more ? `the first ${formatCount(count)} records; the window holds more` : describeCounts(counts)),
   })

@@ -7,6 +7,7 @@ import { resolveConfigs } from '../config/resolve-config.js'
 import { MAX_JSON_DEPTH } from '../output/bounded-json.js'
 import { createPalette, type Palette, shouldColor } from '../output/colors.js'
 import { defaultFormat, type OutputFormat } from '../output/format.js'
+import type { RecordWriterOptions } from '../output/record-writer.js'
 import { terminalSafe } from '../output/sanitize.js'
 import { fileSink, type LineSink, streamSink } from '../output/sink.js'
 import { formatElapsed } from '../progress/describe-progress.js'
@@ -34,10 +35,10 @@ export interface Session {
   /** True when output goes to a terminal (stdout is one and there is no `--out`). */
   toTerminal: boolean
   /**
-   * How records are written here: a table's widths from the first screenful and, on a terminal, at most 1,000 rows;
-   * `terminal` makes csv/json safe to show on one.
+   * How records are written here (`--raw`, the width, cut records reported): a table's widths from the first
+   * screenful and, on a terminal, at most 1,000 rows; csv/json made safe to show on a terminal.
    */
-  table: { tableSampleRows: number; tableLimit: number | null; terminal: boolean }
+  writerOptions(palette: Palette): RecordWriterOptions
   progress: ProgressReporter
   /** The vendors' HTTP traffic: retries are announced on stderr as they happen. */
   activity: HttpActivity
@@ -101,6 +102,15 @@ export const openSession = (io: CliIo, common: CommonOptions): Session => {
   })
   const started = io.now()
   let cuts = 0
+  const noteCut = (record: RcsRecord) => {
+    cuts += 1
+    if (cuts <= MAX_CUT_NOTES) {
+      note(
+        `rcs-records: warning: ${record.provider} ${record.id}: part of the record nests deeper than ${MAX_JSON_DEPTH} levels; written with that part replaced by a placeholder`,
+      )
+    } else if (cuts === MAX_CUT_NOTES + 1) note('rcs-records: warning: more records were cut the same way (not listed)')
+  }
+  const width = outputWidth({ stdoutIsTty, columns: io.stdout.columns, env: io.env })
   const unreadable = new Set<string>()
   /** stdout and stderr on one terminal: the status line is erased before output lands on it (and comes back). */
   const terminalAware = (lines: LineSink): LineSink =>
@@ -133,14 +143,18 @@ export const openSession = (io: CliIo, common: CommonOptions): Session => {
     common,
     scope,
     logger,
-    width: outputWidth({ stdoutIsTty, columns: io.stdout.columns, env: io.env }),
+    width,
     toTerminal: stdoutIsTty,
-    table: {
+    writerOptions: (palette) => ({
+      raw: common.raw,
+      width,
+      palette,
+      onCut: noteCut,
       tableSampleRows:
         stdoutIsTty && io.stdout.rows !== undefined && io.stdout.rows > 8 ? io.stdout.rows - 4 : SAMPLE_ROWS,
       tableLimit: stdoutIsTty ? TERMINAL_TABLE_LIMIT : null,
       terminal: stdoutIsTty,
-    },
+    }),
     progress,
     activity,
     unreadable,

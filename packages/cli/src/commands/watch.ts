@@ -55,16 +55,7 @@ export const runWatch = async (
   const { sink, format, palette } = session.openOutput()
   const { signal } = session.scope
   const latest = new Map<string, RcsRecord>()
-  const writer =
-    format === 'table'
-      ? null
-      : createRecordWriter(format, sink, {
-          raw: session.common.raw,
-          width: session.width,
-          palette,
-          onCut: session.noteCut,
-          terminal: session.toTerminal,
-        })
+  const writer = format === 'table' ? null : createRecordWriter(format, sink, session.writerOptions(palette))
   const changes = client.watch(ids, {
     ...callOptionsOf(lookup, signal),
     ...(timing.intervalMs === undefined ? {} : { intervalMs: timing.intervalMs, maxIntervalMs: timing.intervalMs * 4 }),
