@@ -5,6 +5,7 @@ import { EXIT } from '../exit-codes.js'
 import type { Palette } from '../output/colors.js'
 import { createRecordWriter } from '../output/record-writer.js'
 import { terminalSafe } from '../output/sanitize.js'
+import { formatCount } from '../report/numbers.js'
 import { untilAborted } from '../runtime/until-aborted.js'
 import { callOptionsOf } from './get.js'
 import type { Session } from './session.js'
@@ -55,6 +56,7 @@ export const runWatch = async (
   const { sink, format, palette } = session.openOutput()
   const { signal } = session.scope
   const latest = new Map<string, RcsRecord>()
+  let changed = 0
   const writer = format === 'table' ? null : createRecordWriter(format, sink, session.writerOptions(palette))
   const changes = client.watch(ids, {
     ...callOptionsOf(lookup, signal),
@@ -66,11 +68,13 @@ export const runWatch = async (
       if (writer === null) sink.writeLines([describeChange(latest.get(record.id), record, session.io.now(), palette)])
       else writer.write(record)
       latest.set(record.id, record)
+      changed += 1
     }
   } catch (error) {
     if (!signal.aborted) throw error
   } finally {
     writer?.end()
+    session.noteWritten(`${formatCount(changed)} change${changed === 1 ? '' : 's'}`)
   }
   if (session.scope.interrupted) return EXIT.interrupted
   if (signal.aborted) return EXIT.ok
