@@ -17,16 +17,21 @@ export const CLI_PEAK_RSS_MB = 150
 export const benchCli = async (
   vendor: Vendor,
   sim: { config: Simulator['config']; windows: Record<Vendor, { from: string; to: string; count: number }> },
-  options: { runs: number; log: (text: string) => void; modes?: readonly CliMode[] },
+  options: { runs: number; log: (text: string) => void; modes?: readonly CliMode[]; lastHours?: number },
 ): Promise<BenchRow[]> => {
   const rows: BenchRow[] = []
   // partner-gateway lists one channel per query (RCS by default), so its window holds more than one listing returns;
   // every mode must still write exactly what the first one did.
-  let expected: number | null = vendor === 'partner-gateway' ? null : sim.windows[vendor].count
+  let expected: number | null =
+    vendor === 'partner-gateway' || options.lastHours !== undefined ? null : sim.windows[vendor].count
   for (const mode of options.modes ?? CLI_MODES) {
     options.log(`cli ${vendor} ${mode.name}: ${fmt(sim.windows[vendor].count)} records × ${options.runs}`)
     const runs: CliRun[] = []
-    for (let run = 0; run < options.runs; run++) runs.push(await runCli(vendor, mode, sim))
+    for (let run = 0; run < options.runs; run++) {
+      runs.push(
+        await runCli(vendor, mode, sim, options.lastHours === undefined ? {} : { lastHours: options.lastHours }),
+      )
+    }
     const peaks = runs.map((run) => run.peakRssMb).sort((a, b) => a - b)
     const peak = median(peaks)
     const ms = median(runs.map((run) => run.ms))

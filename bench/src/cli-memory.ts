@@ -77,7 +77,7 @@ const recordsIn = (lines: number, format: 'ndjson' | 'csv' | 'json'): number =>
   format === 'ndjson' ? lines : format === 'csv' ? lines - 1 : lines - 2
 
 /**
- * Runs `rcs-records` once over a vendor's whole window against the simulator process, as a user would (the real
+ * Runs `rcs-records` once over a vendor's whole window (or its last `lastHours`) against the simulator process, as a user would (the real
  * `dist/bin.js` in a fresh Node process), and reads its peak RSS through the preloaded probe, and counts the records
  * it wrote (lines of the file or the pipe, or the report's total).
  *
@@ -88,6 +88,7 @@ export const runCli = async (
   vendor: Vendor,
   mode: CliMode,
   sim: { config: Simulator['config']; windows: Record<Vendor, { from: string; to: string; count: number }> },
+  options: { lastHours?: number } = {},
 ): Promise<CliRun> => {
   const dir = mkdtempSync(join(tmpdir(), 'rcs-bench-cli-'))
   try {
@@ -98,7 +99,11 @@ export const runCli = async (
     writeFileSync(configPath, JSON.stringify({ ...sim.config, spacivox: { ...sim.config.spacivox, sliceHours: 1 } }))
     const rssFile = join(dir, 'rss')
     const outPath = mode.out === undefined ? undefined : join(dir, `records.${mode.out}`)
-    const window = sim.windows[vendor]
+    const whole = sim.windows[vendor]
+    const window =
+      options.lastHours === undefined
+        ? whole
+        : { from: new Date(Date.parse(whole.to) - options.lastHours * 3_600_000).toISOString(), to: whole.to }
     const args = [
       '--import',
       PROBE,

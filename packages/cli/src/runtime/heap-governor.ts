@@ -6,7 +6,7 @@ import { runInNewContext } from 'node:vm'
  * heap (`--max-old-space-size` and `--max-semi-space-size` only count at start-up), and V8 sizes its first
  * full-collection threshold from the machine's memory, not the workload: streaming a million records — whose live
  * data is one page — let garbage pile up to ~160 MB RSS before V8 collected it. The governor checks the heap four
- * times a second and runs a full collection once it has grown `growthMb` since the last one; the next threshold
+ * times a second and runs a full collection once it has grown `growthMb` (default 16) since the last one; the next threshold
  * starts from what survived, so a command that really holds more is never collected in a loop.
  *
  * The collector is reached the way the `expose-gc` package does it: `--expose-gc` set at run time, and `gc` taken
@@ -20,7 +20,7 @@ import { runInNewContext } from 'node:vm'
 export const startHeapGovernor = (options: { growthMb?: number; intervalMs?: number } = {}): (() => void) => {
   const collect = exposedGc()
   if (collect === null) return () => {}
-  const growth = (options.growthMb ?? 24) * 1024 * 1024
+  const growth = (options.growthMb ?? 16) * 1024 * 1024
   let threshold = process.memoryUsage().heapUsed + growth
   const timer = setInterval(() => {
     if (process.memoryUsage().heapUsed < threshold) return
