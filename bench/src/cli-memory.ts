@@ -13,7 +13,7 @@ import type { Simulator, Vendor } from '@rcs-records/simulator'
  * const mode: CliMode = { name: 'out ndjson', args: ['list'], out: 'ndjson' }
  */
 export interface CliMode {
-  /** Shown in the bench table: `list --out .ndjson`, `list | csv`, `report`. */
+  /** Shown in the bench table: `list --out .ndjson`, `list piped csv`, `report`. */
   name: string
   /** The command and its format flags (the provider, config and window are added). */
   args: readonly string[]
@@ -32,8 +32,8 @@ export const CLI_MODES: readonly CliMode[] = [
   { name: 'list --out .ndjson', args: ['list'], out: 'ndjson' },
   { name: 'list --out .csv', args: ['list'], out: 'csv' },
   { name: 'list --out .json', args: ['list'], out: 'json' },
-  { name: 'list | ndjson', args: ['list', '--format', 'ndjson'] },
-  { name: 'list | csv', args: ['list', '--format', 'csv'] },
+  { name: 'list piped ndjson', args: ['list', '--format', 'ndjson'] },
+  { name: 'list piped csv', args: ['list', '--format', 'csv'] },
   { name: 'report', args: ['report', '--format', 'json'] },
 ]
 

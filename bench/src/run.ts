@@ -141,7 +141,7 @@ if (runs('cli')) {
   const sim = await startSimulatorProcess({ records: size.cli, seed: 3 })
   try {
     // --quick runs one mode per provider (a file, a pipe, the report), so the test suite checks each path cheaply.
-    const QUICK_MODES = ['list --out .ndjson', 'list | csv', 'report']
+    const QUICK_MODES = ['list --out .ndjson', 'list piped csv', 'report']
     for (const [index, vendor] of VENDORS.entries()) {
       const modes = quick ? CLI_MODES.filter((mode) => mode.name === QUICK_MODES[index]) : CLI_MODES
       // --quick lists the last 6 hours only: a few requests per provider, so the test suite pays for the paths only.

@@ -15,7 +15,7 @@ const EXPECTED_ROWS = [
   ...VENDORS.map((vendor) => `memory ${vendor}`),
   // --quick: one mode per provider (see run.ts), the modes in CLI_MODES order.
   'cli partner-gateway list --out .ndjson',
-  'cli bsg list | csv',
+  'cli bsg list piped csv',
   'cli spacivox report',
   ...VENDORS.map((vendor) => `footprint core+${vendor}`),
 ]
