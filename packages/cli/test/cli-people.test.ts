@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { type AddressInfo, createServer } from 'node:net'
+import { join } from 'node:path'
 import type { Simulator } from '@rcs-records/simulator'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseConfigText } from '../src/index.js'
@@ -108,6 +110,19 @@ describe('errors speak in flags', () => {
     const result = await runBinary(['list', '-c', bad, '-p', 'bsg', '--from', 'now-1d'])
     expect(result.code).toBe(3)
     expect(lines(result.stderr)).toEqual([expect.stringMatching(/bad-http\.json: http\.timeoutMs: expected a number/)])
+  })
+})
+
+describe('--out', () => {
+  it('ends with one summary line on stderr: records written, file, time', async () => {
+    const { from, to, count } = sim.truth.window('bsg')
+    const out = join(dir, 'window.ndjson')
+    const result = await runBinary(['list', '-c', configPath, '-p', 'bsg', '--from', from, '--to', to, '--out', out])
+    expect(result.code).toBe(0)
+    expect(lines(result.stderr)).toEqual([
+      expect.stringMatching(new RegExp(`^rcs-records: wrote ${count} records to .*window\\.ndjson in \\d+\\.\\d s$`)),
+    ])
+    expect(lines(readFileSync(out, 'utf8'))).toHaveLength(count)
   })
 })
 
