@@ -2,6 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { parseArgs } from 'node:util'
 import { VENDORS } from '@rcs-records/simulator'
+import { benchCli } from './cli-bench.js'
+import { CLI_MODES } from './cli-memory.js'
 import { ADAPTER_PACKAGES, appBundleSize, bundleSize, coldImportMs } from './footprint.js'
 import { benchGetMany } from './get-many-bench.js'
 import { benchMemory } from './memory-bench.js'
@@ -21,6 +23,8 @@ const SIZES = {
     getMany: 10_000,
     getManyRounds: 9,
     importRuns: 5,
+    cli: 1_000_000,
+    cliRuns: 1,
   },
   quick: {
     normalize: 1_000,
@@ -32,6 +36,8 @@ const SIZES = {
     getMany: 300,
     getManyRounds: 1,
     importRuns: 1,
+    cli: 2_000,
+    cliRuns: 1,
   },
 } as const
 
@@ -40,9 +46,10 @@ const { values } = parseArgs({
   strict: false,
 })
 const quick = values.quick === true || process.argv.includes('--quick')
-/** `--only normalise,sync,getMany,memory,footprint` runs a subset (all by default). */
+/** `--only normalise,sync,getMany,memory,cli,footprint` runs a subset (all by default). */
 const only = typeof values.only === 'string' ? new Set(values.only.split(',').map((part) => part.trim())) : undefined
-const runs = (part: 'normalise' | 'sync' | 'getMany' | 'memory' | 'footprint') => only === undefined || only.has(part)
+const runs = (part: 'normalise' | 'sync' | 'getMany' | 'memory' | 'cli' | 'footprint') =>
+  only === undefined || only.has(part)
 const size = quick ? SIZES.quick : SIZES.full
 const rows: BenchRow[] = []
 const log = (text: string) => process.stderr.write(`${text}\n`)
@@ -122,6 +129,24 @@ if (runs('memory')) {
         ok: m.peakGrowthMb < 64,
         detail: `${fmt(m.records)} records streamed in ${fmt(m.ms / 1000, 1)} s${vendor === 'spacivox' ? ' (1-hour slices)' : ''}, median of ${m.peaksMb.length} fresh processes (${m.peaksMb.map((peak) => peak.toFixed(0)).join(' / ')} MB), each after a warm-up; heap kept after the stream ${m.retainedMb.toFixed(1)} MB`,
       })
+    }
+  } finally {
+    await sim.close()
+  }
+}
+
+// 2c. The rcs-records command over the same kind of window: peak RSS of the real process, per provider and mode.
+if (runs('cli')) {
+  log(`cli: simulator with ${fmt(size.cli)} records per vendor`)
+  const sim = await startSimulatorProcess({ records: size.cli, seed: 3 })
+  try {
+    // --quick runs one mode per provider (a file, a pipe, the report), so the test suite checks each path cheaply.
+    const QUICK_MODES = ['list --out .ndjson', 'list piped csv', 'report']
+    for (const [index, vendor] of VENDORS.entries()) {
+      const modes = quick ? CLI_MODES.filter((mode) => mode.name === QUICK_MODES[index]) : CLI_MODES
+      // --quick lists the last 6 hours only: a few requests per provider, so the test suite pays for the paths only.
+      const lastHours = quick ? { lastHours: 6 } : {}
+      rows.push(...(await benchCli(vendor, sim, { runs: size.cliRuns, log, modes, ...lastHours })))
     }
   } finally {
     await sim.close()

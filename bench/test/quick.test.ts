@@ -13,6 +13,10 @@ const EXPECTED_ROWS = [
   ...VENDORS.map((vendor) => `sync ${vendor}`),
   'getMany partner-gateway',
   ...VENDORS.map((vendor) => `memory ${vendor}`),
+  // --quick: one mode per provider (see run.ts), the modes in CLI_MODES order.
+  'cli partner-gateway list --out .ndjson',
+  'cli bsg list piped csv',
+  'cli spacivox report',
   ...VENDORS.map((vendor) => `footprint core+${vendor}`),
 ]
 

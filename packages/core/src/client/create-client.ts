@@ -168,7 +168,14 @@ export const createClient = <C, I>(options: ClientOptions<C, I>): RcsClient => {
     list,
     watch: (ids, opts) =>
       watchRecords(
-        { adapter, capabilities, provider, clock, logger, getMany: (pending) => getMany(pending, opts) },
+        {
+          adapter,
+          capabilities,
+          provider,
+          clock,
+          logger,
+          getMany: (pending, signal) => getMany(pending, signal === undefined ? opts : { ...opts, signal }),
+        },
         ids,
         opts,
       ),
