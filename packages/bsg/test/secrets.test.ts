@@ -34,7 +34,7 @@ const loginTransport = (): HttpTransport & { issued: () => number } => {
 }
 
 describe("the client's secrets after many re-logins", () => {
-  it('10,000 re-logins leave a bounded set: the key, the current token and at most 16 recent ones', async () => {
+  it('10,000 re-logins leave a bounded set: the key, the current token and at most 8 recent ones', async () => {
     const http = loginTransport()
     const globalBefore = globalSecrets.size
     const tokens = createTokenManager({
@@ -55,7 +55,7 @@ describe("the client's secrets after many re-logins", () => {
         expect(http.secrets.redact(`${current._tag === 'Right' ? current.right : ''}`)).toBe('[REDACTED]')
     }
     expect(http.issued()).toBe(10_001)
-    expect(http.secrets.size).toBeLessThanOrEqual(2 + 16)
+    expect(http.secrets.size).toBeLessThanOrEqual(2 + 8)
     expect(globalSecrets.size).toBe(globalBefore)
     // The current token and the key are held; the first token (10,000 logins ago) is no longer anybody's secret.
     const latest = current._tag === 'Right' ? current.right : ''

@@ -69,30 +69,42 @@ const jsonForms = (text: string): string[] => {
 }
 
 /** Characters left as they are by `encodeURIComponent`, by form encoding (`URLSearchParams`), and by RFC 3986. */
-const UNESCAPED = [/[A-Za-z0-9\-_.!~*'()]/, /[A-Za-z0-9*\-._]/, /[A-Za-z0-9\-._~]/] as const
+const UNESCAPED = [/[A-Za-z0-9\-_.!~*'()]/, /[A-Za-z0-9*\-._]/, /[A-Za-z0-9\-._~]/].map((keep) =>
+  Array.from({ length: 128 }, (_, code) => keep.test(String.fromCharCode(code))),
+)
+
+const HEX_UPPER = Array.from({ length: 256 }, (_, byte) => `%${byte.toString(16).padStart(2, '0').toUpperCase()}`)
+const HEX_LOWER = HEX_UPPER.map((upper) => upper.toLowerCase())
 
 /** Percent-encodings of `text` (UTF-8): three sets of unescaped characters × space as `%20` or `+` × hex case. */
 const percentForms = (text: string): string[] => {
   const bytes = utf8.encode(text)
-  const forms: string[] = []
+  const forms = new Set<string>()
   for (const keep of UNESCAPED) {
-    for (const plus of [false, true]) {
-      for (const upper of [false, true]) {
+    // Whether this set escapes anything at all in `text` (a plain token is its own only form).
+    let escapes = false
+    let spaces = false
+    for (const byte of bytes) {
+      if (byte >= 0x80 || !keep[byte]) escapes = true
+      if (byte === 0x20) spaces = true
+    }
+    if (!escapes) {
+      forms.add(text)
+      continue
+    }
+    for (const plus of spaces ? [false, true] : [false]) {
+      for (const hex of [HEX_UPPER, HEX_LOWER]) {
         let form = ''
         for (const byte of bytes) {
-          const char = String.fromCharCode(byte)
-          if (byte < 0x80 && keep.test(char)) form += char
+          if (byte < 0x80 && keep[byte]) form += String.fromCharCode(byte)
           else if (plus && byte === 0x20) form += '+'
-          else {
-            const hex = byte.toString(16).padStart(2, '0')
-            form += `%${upper ? hex.toUpperCase() : hex}`
-          }
+          else form += hex[byte]
         }
-        forms.push(form)
+        forms.add(form)
       }
     }
   }
-  return forms
+  return [...forms]
 }
 
 /** HTML escaping of `text` (an HTML error page of a proxy echoing a header), named and numeric. */

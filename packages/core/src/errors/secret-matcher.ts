@@ -9,34 +9,11 @@ interface TrieNode {
 
 const node = (): TrieNode => ({ next: new Map(), end: false })
 
-const escapeUnit = (unit: number): string =>
-  (unit >= 0x30 && unit <= 0x39) || (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x61 && unit <= 0x7a)
-    ? String.fromCharCode(unit)
-    : `\\u${unit.toString(16).padStart(4, '0')}`
-
 /**
- * The regular expression of a trie: one path per form, so that at each position of a text the engine follows at
- * most one branch, whatever the number of forms (the cost is the text's length times the length of the longest
- * partial match, never times the number of secrets). Where a form ends inside a longer one, the longer is tried
- * first: the longest form is removed whole.
- */
-const patternOf = (root: TrieNode): string => {
-  let out = ''
-  let current = root
-  while (current.next.size === 1 && !current.end) {
-    const [unit, child] = current.next.entries().next().value as [number, TrieNode]
-    out += escapeUnit(unit)
-    current = child
-  }
-  if (current.next.size === 0) return out
-  const branches: string[] = []
-  for (const [unit, child] of current.next) branches.push(escapeUnit(unit) + patternOf(child))
-  const group = branches.length === 1 ? (branches[0] as string) : `(?:${branches.join('|')})`
-  return out + (current.end ? `(?:${group})?` : group)
-}
-
-/**
- * One precompiled automaton for a set of literal forms: redaction in one pass over the text.
+ * One trie of every form of every secret of a set, built once per change of the set: a text is read once, and at
+ * each position one path is walked as far as the text follows it (most positions are rejected by one array read of
+ * their first character). The cost is the text's length times the length of the longest partial match — never
+ * times the number of secrets or forms. The longest form starting at a position is removed whole.
  *
  * @example
  * import { compileMatcher } from './secret-matcher.js'
@@ -86,9 +63,33 @@ export const compileMatcher = (forms: Iterable<string>): SecretMatcher | null =>
     if (form.length > longest) longest = form.length
   }
   if (longest === 0) return null
-  const source = patternOf(root)
-  const global = new RegExp(source, 'g')
-  const single = new RegExp(source)
+  // The first code units of the forms: most positions of a text are rejected by one array read.
+  const starts = new Uint8Array(0x10000)
+  for (const unit of root.next.keys()) starts[unit] = 1
+
+  /** The length of the longest form starting at `index` (0 when none). */
+  const matchAt = (text: string, index: number): number => {
+    let at = root.next.get(text.charCodeAt(index))
+    let next = index + 1
+    let found = 0
+    while (at !== undefined) {
+      if (at.end) found = next - index
+      if (next >= text.length) break
+      at = at.next.get(text.charCodeAt(next++))
+    }
+    return found
+  }
+
+  /** Every match, leftmost first, each the longest at its position, none overlapping. */
+  const eachMatch = (text: string, onMatch: (start: number, end: number) => void): void => {
+    for (let index = 0; index < text.length; index++) {
+      if (starts[text.charCodeAt(index)] === 0) continue
+      const length = matchAt(text, index)
+      if (length === 0) continue
+      onMatch(index, index + length)
+      index += length - 1
+    }
+  }
 
   /** Where a trailing start of a form (at least MIN_PARTIAL long) begins in `text`, or -1. */
   const partialTail = (text: string, from: number): number => {
@@ -101,22 +102,33 @@ export const compileMatcher = (forms: Iterable<string>): SecretMatcher | null =>
     return -1
   }
 
+  const redactWindow = (text: string): { out: string; last: number } => {
+    let out = ''
+    let last = 0
+    eachMatch(text, (start, end) => {
+      out += text.slice(last, start) + REDACTED
+      last = end
+    })
+    return { out, last }
+  }
+
   return {
     longest,
-    test: (text) => single.test(text),
+    test: (text) => {
+      for (let index = 0; index < text.length; index++) {
+        if (starts[text.charCodeAt(index)] !== 0 && matchAt(text, index) > 0) return true
+      }
+      return false
+    },
     redact: (text) => {
-      global.lastIndex = 0
-      return text.replace(global, REDACTED)
+      const { out, last } = redactWindow(text)
+      return last === 0 ? text : out + text.slice(last)
     },
     clip: (text, max, ellipsis, truncated) => {
       const cut = text.length > max + longest
       const window = cut ? text.slice(0, max + longest) : text
-      let out = ''
-      let last = 0
-      for (const match of window.matchAll(global)) {
-        out += window.slice(last, match.index) + REDACTED
-        last = match.index + match[0].length
-      }
+      const redacted = redactWindow(window)
+      let { out, last } = redacted
       let end = window.length
       if (cut) end = Math.max(last, window.length - longest + 1)
       else if (truncated) {

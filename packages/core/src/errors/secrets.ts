@@ -23,7 +23,7 @@ export interface SecretSet {
   delete(secret: string): void
   /** A renewed credential: holds `next` and deletes `previous`. */
   replace(previous: string | null | undefined, next: string): boolean
-  /** Keeps a credential in the recent tier (the last 16): a request's credential nobody registered. */
+  /** Keeps a credential in the recent tier (the last 8): a request's credential nobody registered. */
   remember(secret: string): void
   /** Whether the set holds `secret` (either tier). */
   has(secret: string): boolean
@@ -43,7 +43,7 @@ export interface SecretSet {
 }
 
 /** How many replaced or request-found credentials a set keeps redacting after it stopped holding them. */
-const RECENT_CAPACITY = 16
+const RECENT_CAPACITY = 8
 
 interface Internals {
   version(): number
