@@ -27,6 +27,7 @@ export {
 } from './client/load-client.js'
 export type { ClientOptions, GetManyResult, RcsClient, WatchOptions } from './client/types.js'
 export { validateConfig } from './client/validate-config.js'
+export { type BoundedLimits, boundedCopy, boundedJson } from './errors/bounded-copy.js'
 export {
   type DecodeErrorDetails,
   type DecodeIssue,
@@ -36,7 +37,16 @@ export {
   issuesFromValidation,
 } from './errors/decode-error.js'
 export { RcsError, type RcsErrorKind, type RcsErrorOptions } from './errors/rcs-error.js'
-export { redact, redactDeep, registerSecret } from './errors/secrets.js'
+export { scrubError } from './errors/scrub-error.js'
+export { MIN_SECRET_LENGTH } from './errors/secret-forms.js'
+export {
+  createSecretSet,
+  globalSecrets,
+  redact,
+  redactDeep,
+  registerSecret,
+  type SecretSet,
+} from './errors/secrets.js'
 export { left, right } from './fp/either.js'
 export { isRetryableStatus, kindOfStatus, vendorMessageOf } from './http/classify.js'
 export { backoffDelay, parseRetryAfter } from './http/retry-after.js'

@@ -48,8 +48,25 @@ describe('createClient: config', () => {
     expect(created).toHaveLength(1)
     expect(created[0]?.config).toMatchObject({ apiKey: 'fake-api-key-0123456789', limits: { pageSize: 100 } })
     expect(created[0]?.ctx.clock).toBe(clock)
-    expect(created[0]?.ctx.logger).toBe(silentLogger)
     expect(typeof created[0]?.ctx.http.request).toBe('function')
+  })
+
+  it("hands the adapter the caller's logger behind the client's redaction", () => {
+    const lines: unknown[] = []
+    const push = (message: string, fields?: Record<string, unknown>) => lines.push([message, fields])
+    const { definition, created } = fakeAdapter()
+    createClient({
+      adapter: definition,
+      config: validConfig(),
+      logger: { debug: push, info: push, warn: push, error: push },
+    })
+    const logger = created[0]?.ctx.logger
+    logger?.warn('key fake-api-key-0123456789 refused', { key: 'fake-api-key-0123456789', n: 1 })
+    logger?.debug('plain', { n: 2 })
+    expect(lines).toEqual([
+      ['key [REDACTED] refused', { key: '[REDACTED]', n: 1 }],
+      ['plain', { n: 2 }],
+    ])
   })
 
   it('reports every missing field in one config error', () => {

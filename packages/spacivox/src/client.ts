@@ -1,4 +1,4 @@
-import { type Adapter, type AdapterContext, left, RcsError, registerSecret } from '@rcs-records/core'
+import { type Adapter, type AdapterContext, left, RcsError } from '@rcs-records/core'
 import { createRecordsApi } from './api.js'
 import type { Config } from './codec.js'
 import { listRecords } from './list.js'
@@ -35,8 +35,7 @@ export const unsupportedLookup = (what: 'get' | 'getMany'): RcsError =>
  * }
  */
 export const createSpacivoxAdapter = (config: Config, ctx: AdapterContext): Adapter => {
-  registerSecret(config.token)
-  registerSecret(`Bearer ${config.token}`)
+  ctx.http.secrets.add(config.token)
   const api = createRecordsApi(ctx.http, config)
   return {
     get: () => async () => left(unsupportedLookup('get')),
