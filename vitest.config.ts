@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config'
 
-const packages = ['core', 'partner-gateway', 'bsg', 'spacivox', 'testkit', 'simulator', 'cli'] as const
+const packages = ['core', 'partner-gateway', 'bsg', 'spacivox', 'testkit', 'simulator', 'store', 'cli'] as const
 
 /**
  * One vitest project per package (and one for the examples). Workspace packages resolve to their TypeScript
