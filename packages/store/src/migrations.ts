@@ -68,16 +68,19 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE FUNCTION rcs_ts_to_ms(ts timestamptz) RETURNS double precision LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS
         $$ SELECT floor(extract(epoch FROM ts) * 1000)::double precision $$`,
       `CREATE TABLE rcs_records (${recordColumns},
+        -- The record's place in time for windows and ordering: createdAt, or for a record without one (spacivox
+        -- reports only the instant of the current state) its sentAt, else its updatedAt.
+        record_at timestamptz GENERATED ALWAYS AS (coalesce(created_at, sent_at, updated_at)) STORED,
         stored_at timestamptz NOT NULL DEFAULT now(),
         changed_at timestamptz NOT NULL DEFAULT now(),
         source text,
         PRIMARY KEY (provider, id))`,
-      'CREATE INDEX rcs_records_created ON rcs_records (created_at, provider, id)',
-      'CREATE INDEX rcs_records_provider_created ON rcs_records (provider, created_at, id)',
-      'CREATE INDEX rcs_records_status_created ON rcs_records (status, created_at)',
-      'CREATE INDEX rcs_records_campaign_created ON rcs_records (campaign, created_at) WHERE campaign IS NOT NULL',
-      'CREATE INDEX rcs_records_open ON rcs_records (provider, created_at) WHERE NOT final',
-      'CREATE INDEX rcs_records_no_created ON rcs_records (provider, id) WHERE created_at IS NULL',
+      'CREATE INDEX rcs_records_time ON rcs_records (record_at, provider, id)',
+      'CREATE INDEX rcs_records_provider_time ON rcs_records (provider, record_at, id)',
+      'CREATE INDEX rcs_records_status_time ON rcs_records (status, record_at)',
+      'CREATE INDEX rcs_records_campaign_time ON rcs_records (campaign, record_at) WHERE campaign IS NOT NULL',
+      'CREATE INDEX rcs_records_open ON rcs_records (provider, record_at) WHERE NOT final',
+      'CREATE INDEX rcs_records_timeless ON rcs_records (provider, id) WHERE record_at IS NULL',
       'CREATE SEQUENCE rcs_changes_seq AS bigint',
       `CREATE TABLE rcs_changes (
         seq bigint PRIMARY KEY,

@@ -12,7 +12,9 @@ import { decodeRow, SELECT_COLUMNS } from './row.js'
 
 /**
  * Which stored records to read. Every filter is optional; they combine with AND. `from`/`to` are the half-open
- * range `[from, to)` of `createdAt`, as in a listing (a record without `createdAt` is outside every range).
+ * range `[from, to)` of the record's creation time, as in a listing: its `createdAt` — or, for a record without
+ * one, its `sentAt`, else its `updatedAt` (spacivox reports no creation time, only the instant of the current
+ * state, which is what its listings filter on). A record with none of the three is outside every range.
  *
  * @example
  * import type { StoreQuery } from '@rcs-records/store'
@@ -54,6 +56,16 @@ export interface FunnelRow {
 export interface FunnelOptions {
   groupBy?: 'campaign' | 'provider'
 }
+
+/**
+ * A record's place in time for `from`/`to` and for ordering: `createdAt`, else `sentAt`, else `updatedAt` (the
+ * `record_at` column computes the same).
+ *
+ * @example
+ * import { recordTime } from './query.js'
+ * recordTime(record) // '2026-01-02T03:04:05.000Z'
+ */
+export const recordTime = (record: RcsRecord): string | null => record.createdAt ?? record.sentAt ?? record.updatedAt
 
 const badRequest = (message: string) => new RcsError({ kind: 'bad_request', message: `store: query: ${message}` })
 
@@ -120,8 +132,8 @@ export const whereOf = (query: StoreQuery = {}): Where => {
   if (from !== null && to !== null && !(from < to)) {
     throw badRequest(`\`from\` (${new Date(from).toISOString()}) must be before \`to\` (${new Date(to).toISOString()})`)
   }
-  if (from !== null) add((n) => `t.created_at >= rcs_ms_to_ts(${n}::bigint)`, from)
-  if (to !== null) add((n) => `t.created_at < rcs_ms_to_ts(${n}::bigint)`, to)
+  if (from !== null) add((n) => `t.record_at >= rcs_ms_to_ts(${n}::bigint)`, from)
+  if (to !== null) add((n) => `t.record_at < rcs_ms_to_ts(${n}::bigint)`, to)
   return { sql: parts.length === 0 ? 'TRUE' : parts.join(' AND '), params }
 }
 
@@ -129,8 +141,8 @@ export const whereOf = (query: StoreQuery = {}): Where => {
 export const QUERY_PAGE_SIZE = 500
 
 /**
- * Streams the records a query matches, oldest `createdAt` first (then provider, id; records without `createdAt`
- * last), one page at a time by keyset pagination: each page continues after the last row of the previous one, in
+ * Streams the records a query matches, oldest first by creation time (see {@link StoreQuery}; then provider, id;
+ * records without any time last), one page at a time by keyset pagination: each page continues after the last row of the previous one, in
  * its own short statement. Memory is one page; no transaction or connection is held between pages, so a consumer
  * that applies records while it reads (or is slow) blocks nobody. A record changed while the stream runs is seen
  * once (its key decides its place), in whichever state its page read.
@@ -147,24 +159,25 @@ export async function* streamQuery(
   const where = whereOf(query)
   const n = where.params.length
   // Two statements per phase, the first page without a keyset condition, so each plan walks an index in order.
-  const dated = (after: boolean) => `SELECT ${SELECT_COLUMNS} FROM rcs_records t
-    WHERE ${where.sql} AND t.created_at IS NOT NULL${
+  const dated = (after: boolean) => `SELECT ${SELECT_COLUMNS}, rcs_ts_to_ms(t.record_at) AS record_ms
+    FROM rcs_records t
+    WHERE ${where.sql} AND t.record_at IS NOT NULL${
       after
-        ? ` AND (t.created_at, t.provider, t.id) > (rcs_ms_to_ts($${n + 1}::bigint), $${n + 2}::text, $${n + 3}::text)`
+        ? ` AND (t.record_at, t.provider, t.id) > (rcs_ms_to_ts($${n + 1}::bigint), $${n + 2}::text, $${n + 3}::text)`
         : ''
     }
-    ORDER BY t.created_at, t.provider, t.id LIMIT ${pageSize}`
+    ORDER BY t.record_at, t.provider, t.id LIMIT ${pageSize}`
   let after: unknown[] | null = null
   for (;;) {
     const rows = await db.query<Record<string, unknown>>(dated(after !== null), [...where.params, ...(after ?? [])])
     for (const row of rows) yield decodeRow(row)
     if (rows.length < pageSize) break
     const last = rows[rows.length - 1] as Record<string, unknown>
-    after = [last.created_at, last.provider, last.id]
+    after = [last.record_ms, last.provider, last.id]
   }
   if (query.from !== undefined || query.to !== undefined) return
   const undated = (after: boolean) => `SELECT ${SELECT_COLUMNS} FROM rcs_records t
-    WHERE ${where.sql} AND t.created_at IS NULL${after ? ` AND (t.provider, t.id) > ($${n + 1}::text, $${n + 2}::text)` : ''}
+    WHERE ${where.sql} AND t.record_at IS NULL${after ? ` AND (t.provider, t.id) > ($${n + 1}::text, $${n + 2}::text)` : ''}
     ORDER BY t.provider, t.id LIMIT ${pageSize}`
   let key: unknown[] | null = null
   for (;;) {

@@ -1,4 +1,5 @@
 import { type Channel, type RcsClient, RcsError, type RcsRecord } from '@rcs-records/core'
+import { recordTime, type StoreQuery } from '../query.js'
 import type { RecordStore } from '../store.js'
 
 /**
@@ -23,6 +24,7 @@ interface RefreshInput {
   now: number
   signal: AbortSignal | undefined
   onInvalid: (error: RcsError) => void
+  channel: Channel | undefined
 }
 
 const iso = (ms: number) => new Date(ms).toISOString()
@@ -34,8 +36,12 @@ interface RefreshPlan {
   records: Iterable<RcsRecord> | AsyncIterable<RcsRecord>
 }
 
-async function* byIds(client: RcsClient, store: RecordStore, input: RefreshInput): AsyncGenerator<RcsRecord> {
-  const query = { provider: client.provider, final: false, from: iso(input.from), to: iso(input.to) }
+async function* byIds(
+  client: RcsClient,
+  store: RecordStore,
+  input: RefreshInput,
+  query: StoreQuery,
+): AsyncGenerator<RcsRecord> {
   const pending = new Map<Channel, string[]>()
   const lookup = async function* (channel: Channel, ids: string[]) {
     const { records } = await client.getMany(ids, { channel, from: iso(input.from), signal: input.signal })
@@ -67,17 +73,26 @@ async function* byIds(client: RcsClient, store: RecordStore, input: RefreshInput
  * for await (const record of plan.records) await store.apply([record])
  */
 export const planRefresh = async (client: RcsClient, store: RecordStore, input: RefreshInput): Promise<RefreshPlan> => {
-  const query = { provider: client.provider, final: false, from: iso(input.from), to: iso(input.to) }
+  const query = {
+    provider: client.provider,
+    final: false,
+    from: iso(input.from),
+    to: iso(input.to),
+    ...(input.channel === undefined ? {} : { channel: input.channel }),
+  }
   const open = await store.count(query)
   if (open === 0) return { mode: 'none', open, records: [] }
-  if (client.capabilities.getMany === 'native') return { mode: 'getMany', open, records: byIds(client, store, input) }
+  if (client.capabilities.getMany === 'native')
+    return { mode: 'getMany', open, records: byIds(client, store, input, query) }
   let oldest = input.from
   for await (const record of store.query(query)) {
-    if (record.createdAt !== null) oldest = Math.max(input.from, Date.parse(record.createdAt))
+    const time = recordTime(record)
+    if (time !== null) oldest = Math.max(input.from, Date.parse(time))
     break
   }
+  const scope = input.channel === undefined ? {} : { channel: input.channel }
   const relist = () =>
-    client.list({ from: iso(oldest), to: iso(input.to), signal: input.signal, onInvalid: input.onInvalid })
+    client.list({ from: iso(oldest), to: iso(input.to), signal: input.signal, onInvalid: input.onInvalid, ...scope })
   if (client.capabilities.modifiedSince && input.lastRunAt !== null && input.lastRunAt < input.now) {
     const since = input.lastRunAt
     const plan: RefreshPlan = { mode: 'modifiedSince', open, records: [] }

@@ -1,4 +1,12 @@
-import { type Clock, type RcsClient, RcsError, type RcsRecord, systemClock, toEpochMs } from '@rcs-records/core'
+import {
+  type Channel,
+  type Clock,
+  type RcsClient,
+  RcsError,
+  type RcsRecord,
+  systemClock,
+  toEpochMs,
+} from '@rcs-records/core'
 import { type ApplyResult, addResults, emptyResult } from '../apply.js'
 import type { RecordStore } from '../store.js'
 import { recordIssues, refusal } from '../validate.js'
@@ -17,7 +25,14 @@ export interface SyncToStoreOptions {
   from: Date | string
   /** The end (exclusive); default now. */
   to?: Date | string
-  /** Where the sync keeps its progress; default `sync:<provider>`. One key per (provider, account) you sync. */
+  /**
+   * Only this channel, where the vendor scopes listings to one (partner-gateway: default its config's channel, RCS).
+   */
+  channel?: Channel
+  /**
+   * Where the sync keeps its progress; default `sync:<provider>` (`sync:<provider>:<channel>` with `channel`). One
+   * key per thing you sync (provider, account, channel).
+   */
   key?: string
   signal?: AbortSignal
   onProgress?: (progress: SyncProgress) => void
@@ -213,7 +228,9 @@ export const syncToStore = async (
   const horizonMs = positive(options.refreshHorizonMs, DEFAULTS.refreshHorizonMs, 'refreshHorizonMs')
   const overlapMs = options.overlapMs === undefined ? DEFAULTS.overlapMs : options.overlapMs
   if (!(overlapMs >= 0)) throw badRequest('`overlapMs` must be a number of milliseconds ≥ 0')
-  const key = options.key ?? `sync:${client.provider}`
+  const channel = options.channel
+  const scope = channel === undefined ? {} : { channel }
+  const key = options.key ?? (channel === undefined ? `sync:${client.provider}` : `sync:${client.provider}:${channel}`)
   const onInvalid = options.onInvalid ?? (() => {})
   const signal = options.signal
 
@@ -255,7 +272,13 @@ export const syncToStore = async (
   try {
     for (let start = listedFrom; start < to; start += sliceMs) {
       const end = Math.min(to, start + sliceMs)
-      for await (const record of client.list({ from: iso(start), to: iso(end), signal, onInvalid: listInvalid })) {
+      for await (const record of client.list({
+        from: iso(start),
+        to: iso(end),
+        signal,
+        onInvalid: listInvalid,
+        ...scope,
+      })) {
         listed++
         await lister.push(record)
       }
@@ -297,6 +320,7 @@ export const syncToStore = async (
           now,
           signal,
           onInvalid: refreshInvalid,
+          channel,
         })
         mode = plan.mode
         open = plan.open
