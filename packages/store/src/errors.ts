@@ -40,8 +40,8 @@ export const isConnectionFailure = (error: unknown): boolean => {
 }
 
 /**
- * Turns whatever a database driver threw into an {@link RcsError}: `transport` when the connection failed,
- * otherwise `provider` (the database refused the statement), with the SQLSTATE in `details`. The message names the
+ * Turns whatever a database driver threw into an {@link RcsError}: `transport` when the connection failed, `auth`
+ * when the server refused the credentials, otherwise `provider` (the database refused the statement), with the SQLSTATE in `details`. The message names the
  * store by `where` (a URL without its password), never by the URL given.
  *
  * @example
@@ -52,8 +52,10 @@ export const storeError = (error: unknown, where: string, action: string): RcsEr
   if (error instanceof RcsError) return error
   const code = codeOf(error)
   const connection = isConnectionFailure(error)
+  // SQLSTATE class 28: invalid authorization (a wrong password, a role that may not log in).
+  const auth = code?.startsWith('28') === true
   return new RcsError({
-    kind: connection ? 'transport' : 'provider',
+    kind: connection ? 'transport' : auth ? 'auth' : 'provider',
     message: redact(
       `store (${where}): ${action} failed: ${connection ? 'cannot reach the database: ' : ''}${messageOf(error)}`,
     ),

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { type Simulator, startSimulator, VENDORS } from '@rcs-records/simulator'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openStore } from '../src/index.js'
-import { createTestDatabase, POSTGRES_URL } from './helpers/databases.js'
+import { createTestDatabase, POSTGRES_ONLY, POSTGRES_URL } from './helpers/databases.js'
 import { collect } from './helpers/records.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -96,7 +96,7 @@ describe.each([
     await cleanup()
   })
 
-  it.skipIf(engine === 'postgres' && POSTGRES_URL === undefined)(
+  it.skipIf((engine === 'postgres' && POSTGRES_URL === undefined) || (engine === 'pglite' && POSTGRES_ONLY))(
     'loses and duplicates nothing: the store ends equal to the ground truth, one change per record',
     async () => {
       const seed = Number(process.env.RCS_RECORDS_KILL_SEED ?? Date.now() % 1_000_000)
@@ -146,7 +146,7 @@ describe.each([
   )
 })
 
-describe('a PGlite directory is one process at a time', () => {
+describe.skipIf(POSTGRES_ONLY)('a PGlite directory is one process at a time', () => {
   it('a second process gets a clear error, not a corrupted directory; a killed owner’s lock is taken over', async () => {
     buildOnce()
     const dir = mkdtempSync(join(tmpdir(), 'rcs-store-lock-'))

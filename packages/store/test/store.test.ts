@@ -1,7 +1,7 @@
 import { RcsError, type RcsRecord } from '@rcs-records/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RecordStore } from '../src/index.js'
-import { ENGINES, openTestStore, uniqueProvider } from './helpers/databases.js'
+import { ENGINES, openTestStore, POSTGRES_ONLY, uniqueProvider } from './helpers/databases.js'
 import { collect, fold, record } from './helpers/records.js'
 
 describe.each(ENGINES)('the store on %s', (engine) => {
@@ -219,7 +219,7 @@ describe.each(ENGINES)('the store on %s', (engine) => {
   })
 })
 
-describe('a closed store', () => {
+describe.skipIf(POSTGRES_ONLY)('a closed store', () => {
   it('refuses every call', async () => {
     const store = await openTestStore('pglite')
     await store.close()
