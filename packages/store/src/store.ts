@@ -71,6 +71,11 @@ export interface RecordStore {
   changes(options?: ChangesOptions): AsyncIterable<StoreChange>
   /** The value last saved under `key` (by `syncToStore`, or `apply`'s `checkpoint` option), or null. */
   checkpoint(key: string): Promise<string | null>
+  /**
+   * Runs your own SQL on the store's database (one statement, `$1`-style parameters) — reports, joins with your
+   * own tables. The tables are documented in the package README; write to them only through `apply`.
+   */
+  sql<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>
   /** Closes the database (PGlite) or the pool (PostgreSQL), and releases a PGlite directory. */
   close(): Promise<void>
 }
@@ -232,6 +237,10 @@ export const openStore = async (url?: string, options: StoreOptions = {}): Promi
         checkText(key, 'key'),
       ])
       return rows[0]?.value ?? null
+    },
+    sql: async <Row>(text: string, params?: readonly unknown[]) => {
+      open()
+      return driver.query<Row>(checkText(text, 'sql'), params)
     },
     close: async () => {
       if (closed) return
