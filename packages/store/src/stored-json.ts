@@ -12,8 +12,12 @@
 /** How a stored JSON value fails to be exact in `jsonb`, or what makes it not JSON data at all. */
 export type JsonProblem = { kind: 'not_jsonb'; path: string } | { kind: 'not_json'; path: string; found: string }
 
+/** Any U+0000 or surrogate code unit: a cheap native test in front of the exact one (paired surrogates are fine). */
+const SUSPECT = /[\u0000\ud800-\udfff]/
+
 /** Whether a string holds U+0000 or an unpaired surrogate: text PostgreSQL cannot store as is. */
 export const hasUnstorableText = (text: string): boolean => {
+  if (!SUSPECT.test(text)) return false
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index)
     if (code === 0) return true
@@ -52,7 +56,44 @@ const describe = (value: unknown): string => {
  * jsonProblem({ a: [1, 'x'] }) // null
  * jsonProblem({ a: 'nul \u0000' }) // { kind: 'not_jsonb', path: 'a' }
  */
-export const jsonProblem = (root: unknown): JsonProblem | null => {
+export const jsonProblem = (root: unknown): JsonProblem | null => (isExactJsonb(root) ? null : locateProblem(root))
+
+/**
+ * The common case, fast: plain JSON data `jsonb` holds exactly (no paths built, recursion only into containers,
+ * at most 64 deep — deeper data takes the exact walk of {@link locateProblem}).
+ */
+const isExactJsonb = (value: unknown, depth = 0): boolean => {
+  switch (typeof value) {
+    case 'string':
+      return !hasUnstorableText(value)
+    case 'boolean':
+      return true
+    case 'number':
+      return Number.isFinite(value) && !Object.is(value, -0)
+    case 'object': {
+      if (value === null) return true
+      if (depth > 64) return false
+      if (Array.isArray(value)) {
+        for (let index = 0; index < value.length; index++) {
+          if (!(index in value) || !isExactJsonb(value[index], depth + 1)) return false
+        }
+        return true
+      }
+      if (!isPlainObject(value)) return false
+      for (const key in value) {
+        if (!Object.hasOwn(value, key)) continue
+        const item = (value as Record<string, unknown>)[key]
+        if (item === undefined || hasUnstorableText(key) || !isExactJsonb(item, depth + 1)) return false
+      }
+      return true
+    }
+    default:
+      return false
+  }
+}
+
+/** The exact walk, with paths: what is wrong and where (null when nothing is). */
+const locateProblem = (root: unknown): JsonProblem | null => {
   let notJsonb: JsonProblem | null = null
   const pending: { value: unknown; path: string }[] = [{ value: root, path: '' }]
   const onPath = new Set<object>()
