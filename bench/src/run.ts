@@ -165,14 +165,18 @@ if (runs('store')) {
   log(`store sync: simulator with ${fmt(size.storeSync)} records per vendor`)
   const sim = await startSimulatorProcess({ records: size.storeSync, seed: 4 })
   try {
-    const s = await benchStoreSync(sim, { rounds: size.storeSyncRounds })
-    rows.push({
-      benchmark: 'store sync bsg',
-      measured: `${s.ratio.toFixed(2)}×`,
-      target: '≥ 0.5× without a store',
-      ok: s.ratio >= 0.5,
-      detail: `${fmt(s.records)} records into PGlite: ${fmt(s.records / (s.oursMs / 1000))} rec/s; the same list() without a store ${fmt(s.records / (s.baselineMs / 1000))} rec/s; median of ${size.storeSyncRounds}`,
-    })
+    for (const url of [undefined, ...(postgresUrl === undefined ? [] : [postgresUrl])]) {
+      const engine = url === undefined ? 'PGlite' : 'PostgreSQL'
+      log(`store sync into ${engine}: ${size.storeSyncRounds} round(s)`)
+      const s = await benchStoreSync(sim, { rounds: size.storeSyncRounds, url })
+      rows.push({
+        benchmark: `store sync bsg ${engine}`,
+        measured: `${s.ratio.toFixed(2)}×`,
+        target: '≥ 0.5× without a store',
+        ok: s.ratio >= 0.5,
+        detail: `${fmt(s.records)} records into ${engine}: ${fmt(s.records / (s.oursMs / 1000))} rec/s; the same list() without a store ${fmt(s.records / (s.baselineMs / 1000))} rec/s; median of ${size.storeSyncRounds}`,
+      })
+    }
   } finally {
     await sim.close()
   }

@@ -4,7 +4,7 @@ import { collectGarbage, median, since } from './stats.js'
 import { benchClient } from './sync-bench.js'
 
 /**
- * A sync into the store (PGlite in memory) against the same sync without a store (the client's `list()` over the
+ * A sync into the store (PGlite in memory, or a PostgreSQL database) against the same sync without a store (the client's `list()` over the
  * same window, records dropped), BSG, on the simulator process.
  *
  * @example
@@ -24,7 +24,10 @@ export interface StoreSyncResult {
  * @example
  * (await benchStoreSync(sim, { rounds: 2 })).ratio
  */
-export const benchStoreSync = async (sim: SimulatorProcess, options: { rounds: number }): Promise<StoreSyncResult> => {
+export const benchStoreSync = async (
+  sim: SimulatorProcess,
+  options: { rounds: number; url?: string | undefined },
+): Promise<StoreSyncResult> => {
   const window = sim.windows.bsg
   const client = benchClient('bsg', sim.config)
   const ours: number[] = []
@@ -36,8 +39,10 @@ export const benchStoreSync = async (sim: SimulatorProcess, options: { rounds: n
     let count = 0
     for await (const _record of client.list({ from: window.from, to: window.to })) count++
     baseline.push(since(baselineStart))
-    const store = await openStore()
+    const store = await openStore(options.url)
     try {
+      // A PostgreSQL database is shared between rounds: start each from an empty state.
+      if (store.engine === 'postgres') await store.sql('TRUNCATE rcs_records, rcs_changes, rcs_checkpoints')
       collectGarbage()
       const oursStart = performance.now()
       const report = await syncToStore(client, store, { from: window.from, to: window.to, refresh: false })

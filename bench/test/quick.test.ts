@@ -15,7 +15,7 @@ const EXPECTED_ROWS = [
   ...VENDORS.map((vendor) => `memory ${vendor}`),
   ...VENDORS.map((vendor) => `footprint core+${vendor}`),
   'store apply PGlite',
-  'store sync bsg',
+  'store sync bsg PGlite',
 ]
 
 /** The rows of the table `run.js` prints: `| benchmark | measured | target | met | detail |`, header excluded. */

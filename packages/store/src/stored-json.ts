@@ -13,6 +13,7 @@
 export type JsonProblem = { kind: 'not_jsonb'; path: string } | { kind: 'not_json'; path: string; found: string }
 
 /** Any U+0000 or surrogate code unit: a cheap native test in front of the exact one (paired surrogates are fine). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: U+0000 is exactly what this looks for
 const SUSPECT = /[\u0000\ud800-\udfff]/
 
 /** Whether a string holds U+0000 or an unpaired surrogate: text PostgreSQL cannot store as is. */

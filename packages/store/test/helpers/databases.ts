@@ -8,9 +8,15 @@ import { openStore, type RecordStore, type StoreOptions } from '../../src/index.
  */
 export const POSTGRES_URL = process.env.RCS_RECORDS_TEST_POSTGRES_URL
 
-/** The engines a test suite runs on: PGlite in memory always, PostgreSQL when a server is given. */
+/**
+ * Set (`RCS_RECORDS_TEST_POSTGRES_ONLY=1`, as `.ci/run` does after the whole suite already ran on PGlite) to run only
+ * the PostgreSQL halves.
+ */
+export const POSTGRES_ONLY = POSTGRES_URL !== undefined && process.env.RCS_RECORDS_TEST_POSTGRES_ONLY === '1'
+
+/** The engines a test suite runs on: PGlite in memory (unless POSTGRES_ONLY), PostgreSQL when a server is given. */
 export const ENGINES: readonly ('pglite' | 'postgres')[] =
-  POSTGRES_URL === undefined ? ['pglite'] : ['pglite', 'postgres']
+  POSTGRES_URL === undefined ? ['pglite'] : POSTGRES_ONLY ? ['postgres'] : ['pglite', 'postgres']
 
 const databaseUrl = (name: string): string => {
   const url = new URL(POSTGRES_URL as string)
