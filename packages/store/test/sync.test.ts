@@ -71,6 +71,32 @@ describe.each(ENGINES)('syncToStore on %s', (engine) => {
     },
   )
 
+  it('an aborted sync keeps what it committed and the next run resumes from its checkpoint', async () => {
+    const client = await clientFor(sim, 'bsg')
+    const from = sim.truth.window('bsg').from
+    const key = 'abort:bsg'
+    const controller = new AbortController()
+    let commits = 0
+    const aborted = await syncToStore(client, store, {
+      from,
+      key,
+      clock: sim.clock,
+      sliceMs: 4 * HOUR,
+      batchSize: 50,
+      signal: controller.signal,
+      onProgress: () => {
+        if (++commits === 6) controller.abort()
+      },
+    }).catch((error: unknown) => error)
+    expect(aborted).toBeInstanceOf(Error)
+    const saved = JSON.parse((await store.checkpoint(key)) ?? '{}') as { until?: string }
+    expect(Date.parse(saved.until ?? '')).toBeGreaterThan(Date.parse(from))
+    expect(Date.parse(saved.until ?? '')).toBeLessThan(sim.clock.now())
+    const resumed = await syncToStore(client, store, { from, key, clock: sim.clock, sliceMs: 4 * HOUR })
+    expect(Date.parse(resumed.listedFrom)).toBe(Date.parse(saved.until as string) - 5 * 60_000)
+    expect(await storedStatuses(store, 'bsg')).toEqual(truthOf(sim, 'bsg', from))
+  })
+
   it('a repeated sync later refreshes records that were not final (getMany, modifiedSince, relist per vendor)', async () => {
     const clients = await Promise.all(VENDORS.map((vendor) => clientFor(sim, vendor)))
     const before = new Map<Vendor, Map<string, string>>()
