@@ -14,7 +14,7 @@ import {
   toE164,
 } from '@rcs-records/core'
 import type { Either } from 'fp-ts/lib/Either.js'
-import { readAmount, readFallback } from './fields.js'
+import { readAmount, readCampaignId, readFallback } from './fields.js'
 import { channelOf, reasonFor, statusOf } from './mapping.js'
 
 /**
@@ -117,7 +117,7 @@ const toRecord = (
     channel: channelOf(m.type),
     recipient: toE164(m.phone),
     sender: readTextOrNumber(m.sender),
-    campaign: readTextOrNumber(m.campaign_id),
+    campaign: readCampaignId(m.campaign_id),
     status,
     reason: reasonFor(vendorStatus, status),
     vendorStatus,
