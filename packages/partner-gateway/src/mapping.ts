@@ -10,15 +10,16 @@ import type { PartnerChannel } from './codec.js'
 import type { PartnerStatus } from './payload-codecs.js'
 
 /**
- * partner-gateway `deliveryStatus` (status, batch and history endpoints) → canonical status. Anything not in the
- * table is `unknown` with the value kept as `vendorStatus`. `READ` never comes from these endpoints (standard RCS
- * gives no READ through the API); it arrives only by webhook (see {@link webhookStatusTable}).
+ * partner-gateway `deliveryStatus` (status, batch and history endpoints, and the webhook guide's `status`) →
+ * canonical status. Anything not in the table is `unknown` with the value kept as `vendorStatus`. `READ` comes from
+ * these endpoints for WhatsApp; standard RCS gives no READ through them (it arrives only by webhook, see
+ * {@link webhookStatusTable}), but a READ is read whatever the channel.
  *
  * | canonical | partner-gateway |
  * |---|---|
  * | sent | SENT, RECEIVED |
  * | delivered | DELIVERED |
- * | read | webhook `READ` event |
+ * | read | READ (WhatsApp), webhook `READ` event |
  * | undeliverable | ERROR |
  * | expired | EXPIRED |
  * | unknown | UNKNOWN, anything else |
@@ -33,6 +34,7 @@ export const statusTable: StatusTable<PartnerStatus> = {
   SENT: 'sent',
   RECEIVED: 'sent',
   DELIVERED: 'delivered',
+  READ: 'read',
   ERROR: 'undeliverable',
   EXPIRED: 'expired',
   UNKNOWN: 'unknown',
@@ -40,7 +42,7 @@ export const statusTable: StatusTable<PartnerStatus> = {
 
 /**
  * {@link statusTable} as a `switch`, for the normalise hot path: a keyed lookup with a string fresh from
- * `JSON.parse` probes the string table on every call; comparing with six constants is ~3× cheaper. Same answers as
+ * `JSON.parse` probes the string table on every call; comparing with seven constants is ~3× cheaper. Same answers as
  * `lookupStatus(statusTable, value)` (a test checks them against each other).
  *
  * @example
@@ -55,6 +57,8 @@ export const statusOf = (value: string): DeliveryStatus => {
       return 'sent'
     case 'DELIVERED':
       return 'delivered'
+    case 'READ':
+      return 'read'
     case 'ERROR':
       return 'undeliverable'
     case 'EXPIRED':
@@ -85,7 +89,8 @@ export const webhookStatusTable: StatusTable<'3' | '6'> = {
  * @example
  * import { nativeStatusesOf } from '@rcs-records/partner-gateway'
  * nativeStatusesOf('sent') // ['SENT', 'RECEIVED']
- * nativeStatusesOf('read') // []
+ * nativeStatusesOf('read') // ['READ']
+ * nativeStatusesOf('pending') // []
  */
 export const nativeStatusesOf = (status: DeliveryStatus): PartnerStatus[] => {
   const natives: PartnerStatus[] = []

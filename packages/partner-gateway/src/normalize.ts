@@ -164,27 +164,73 @@ export const createNormalizer = (
   const channel = options.channel ?? 'rcs'
   const invalid = checkOptions(currency, channel)
   if (invalid !== null) return () => left(invalid)
-  return (payload) => {
-    if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
-      return left(decodeError(PROVIDER, payload, notAnObject(payload, ''), ID_KEYS))
-    }
-    const m = payload as Record<string, unknown>
-    const id = readId(m.customerMessageId) ?? readId(m.messageId)
-    const vendorStatus = firstString(m.deliveryStatus, m.deliveryStato, m.status)
-    if (id === null || vendorStatus === null) {
-      const issues: DecodeIssue[] = []
-      if (id === null) {
-        const at = presentKey(m, 'customerMessageId', 'messageId', 'customerMessageId')
-        issues.push({ path: at, expected: ID_EXPECTED, actual: describeValue(m[at]) })
-      }
-      if (vendorStatus === null) {
-        const at = presentKey(m, 'deliveryStatus', 'deliveryStato', 'status')
-        issues.push({ path: at, expected: STATUS_EXPECTED, actual: describeValue(m[at]) })
-      }
-      return left(decodeError(PROVIDER, payload, issues, ID_KEYS))
-    }
-    return right(toRecord(m, id, vendorStatus, currency, channel))
+  return (payload) => normalizeWith(payload, currency, channel, undefined)
+}
+
+/**
+ * The id a status answer names (`customerMessageId`, else `messageId`), or null when it names none usable.
+ *
+ * @example
+ * import { answeredId } from './normalize.js'
+ * answeredId({ customerMessageId: 'order-12345', deliveryStatus: 'SENT' }) // 'order-12345'
+ * answeredId({ deliveryStatus: 'DELIVERED' }) // null
+ */
+export const answeredId = (payload: unknown): string | null => {
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return null
+  const m = payload as Record<string, unknown>
+  return readId(m.customerMessageId) ?? readId(m.messageId)
+}
+
+/**
+ * Normalises the answer of a lookup of `askedId` (the single-status endpoint): like {@link normalize}, except that
+ * an answer that names no id at all (the overview shows the body `{deliveryStatus}`) is the record of `askedId`.
+ * Whether an answer naming another id may stand is the caller's decision (see {@link answeredId}); this never
+ * replaces an id the answer names.
+ *
+ * @example
+ * import { normalizeLookupAnswer } from './normalize.js'
+ * normalizeLookupAnswer({ deliveryStatus: 'DELIVERED' }, 'order-12345') // right(record with id 'order-12345')
+ */
+export const normalizeLookupAnswer = (
+  payload: unknown,
+  askedId: string,
+  options: NormalizeOptions = {},
+): Either<RcsError, RcsRecord> => {
+  const currency = options.currency ?? 'EUR'
+  const channel = options.channel ?? 'rcs'
+  const invalid = checkOptions(currency, channel)
+  return invalid === null ? normalizeWith(payload, currency, channel, askedId) : left(invalid)
+}
+
+/** Absent: undefined or null (a present but unusable id is never replaced). */
+const absent = (value: unknown): boolean => value === undefined || value === null
+
+const normalizeWith = (
+  payload: unknown,
+  currency: string,
+  channel: Channel,
+  askedId: string | undefined,
+): Either<RcsError, RcsRecord> => {
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
+    return left(decodeError(PROVIDER, payload, notAnObject(payload, ''), ID_KEYS))
   }
+  const m = payload as Record<string, unknown>
+  let id = readId(m.customerMessageId) ?? readId(m.messageId)
+  if (id === null && askedId !== undefined && absent(m.customerMessageId) && absent(m.messageId)) id = askedId
+  const vendorStatus = firstString(m.deliveryStatus, m.deliveryStato, m.status)
+  if (id === null || vendorStatus === null) {
+    const issues: DecodeIssue[] = []
+    if (id === null) {
+      const at = presentKey(m, 'customerMessageId', 'messageId', 'customerMessageId')
+      issues.push({ path: at, expected: ID_EXPECTED, actual: describeValue(m[at]) })
+    }
+    if (vendorStatus === null) {
+      const at = presentKey(m, 'deliveryStatus', 'deliveryStato', 'status')
+      issues.push({ path: at, expected: STATUS_EXPECTED, actual: describeValue(m[at]) })
+    }
+    return left(decodeError(PROVIDER, payload, issues, ID_KEYS))
+  }
+  return right(toRecord(m, id, vendorStatus, currency, channel))
 }
 
 const normalizers = new Map<string, (payload: unknown) => Either<RcsError, RcsRecord>>()
