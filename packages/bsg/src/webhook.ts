@@ -2,6 +2,7 @@ import {
   buildRecord,
   type DecodeIssue,
   decodeError,
+  isPhoneCountry,
   isValidTimeZone,
   left,
   parseIsoTimestamp,
@@ -16,7 +17,7 @@ import {
 import type { Either } from 'fp-ts/lib/Either.js'
 import { readCost } from './fields.js'
 import { reasonFor, statusOf } from './mapping.js'
-import { badTimeZone, type NormalizeOptions, PROVIDER, requiredIssues } from './normalize.js'
+import { badDefaultCountry, badTimeZone, type NormalizeOptions, PROVIDER, requiredIssues } from './normalize.js'
 
 /** Enough to see what is wrong with a batch; the raw body is kept whole in the error anyway. */
 const MAX_ISSUES = 20
@@ -29,7 +30,11 @@ const vendorCodeOf = (error: unknown): string | null => {
   return readTextOrNumber(error)
 }
 
-const callbackToRecord = (c: Record<string, unknown>, readTimestamp: (value: unknown) => string | null): RcsRecord => {
+const callbackToRecord = (
+  c: Record<string, unknown>,
+  readTimestamp: (value: unknown) => string | null,
+  defaultCountry: string | undefined,
+): RcsRecord => {
   const vendorStatus = c.status as string
   const status = statusOf(vendorStatus)
   const description = readTextOrNumber(c.errorDescription)
@@ -42,7 +47,7 @@ const callbackToRecord = (c: Record<string, unknown>, readTimestamp: (value: unk
     id: readIntegerId(c.id) as string,
     reference: readTextOrNumber(c.reference),
     channel: 'rcs',
-    recipient: toE164(c.msisdn),
+    recipient: toE164(c.msisdn, defaultCountry),
     status,
     reason: reasonFor(vendorStatus, status, { code: vendorCodeOf(c.error), message }),
     vendorStatus,
@@ -97,6 +102,8 @@ export const isClickCallback = (item: unknown): boolean => {
 export const parseWebhook = (body: unknown, options?: NormalizeOptions): Either<RcsError, RcsRecord[]> => {
   const timeZone = options?.timeZone ?? 'UTC'
   if (typeof timeZone !== 'string' || !isValidTimeZone(timeZone)) return left(badTimeZone(String(timeZone)))
+  const defaultCountry = options?.defaultCountry
+  if (defaultCountry !== undefined && !isPhoneCountry(defaultCountry)) return left(badDefaultCountry(defaultCountry))
   const parsed = parseJsonBody(PROVIDER, body)
   if (parsed._tag === 'Left') return parsed
   const payload = parsed.right
@@ -110,7 +117,9 @@ export const parseWebhook = (body: unknown, options?: NormalizeOptions): Either<
   const readTimestamp = (value: unknown) => parseIsoTimestamp(value, timeZone)
   const records: RcsRecord[] = []
   for (const item of items) {
-    if (!isClickCallback(item)) records.push(callbackToRecord(item as Record<string, unknown>, readTimestamp))
+    if (!isClickCallback(item)) {
+      records.push(callbackToRecord(item as Record<string, unknown>, readTimestamp, defaultCountry))
+    }
   }
   return right(records)
 }

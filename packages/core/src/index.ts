@@ -72,7 +72,7 @@ export { type ChunkLimits, chunkIds, uniqueIds } from './util/chunk.js'
 export { isHttpUrl, nullableCodec, refinedCodec } from './util/config-codecs.js'
 export { isDecimalString, toDecimalString } from './util/decimal.js'
 export { dedupeBy, RecentIds } from './util/dedupe.js'
-export { toE164 } from './util/e164.js'
+export { isPhoneCountry, toE164 } from './util/e164.js'
 export { readIntegerId, readTextOrNumber } from './util/fields.js'
 export { parseJsonBody } from './util/json-body.js'
 export {

@@ -17,7 +17,7 @@ import type { Normalizer } from './normalizers.js'
  */
 export interface GetDeps {
   api: PartnerApi
-  config: Pick<Config, 'channel' | 'currency'>
+  config: Pick<Config, 'channel' | 'currency' | 'defaultCountry'>
   normalizerFor: (channel: PartnerChannel) => Normalizer
 }
 
@@ -61,5 +61,7 @@ export const getStatus =
     const answered = answeredId(body)
     if (answered !== null && answered !== id) return left(anotherMessage(id, answered, wire))
     if (answered !== null) return deps.normalizerFor(channel.right)(body)
-    return normalizeLookupAnswer(body, id, { currency: deps.config.currency, channel: channel.right })
+    const { currency, defaultCountry } = deps.config
+    const options = defaultCountry === undefined ? { currency } : { currency, defaultCountry }
+    return normalizeLookupAnswer(body, id, { ...options, channel: channel.right })
   }

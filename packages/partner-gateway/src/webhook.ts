@@ -109,6 +109,7 @@ const callbackToRecord = (
   event: Extract<Event, { kind: 'status' }>,
   currency: string,
   channel: NonNullable<NormalizeOptions['channel']>,
+  defaultCountry: string | undefined,
 ): RcsRecord => {
   const id = (readId(c.customerMessageId) ?? readId(c.messageId)) as string
   const status = statusOfEvent(event)
@@ -118,7 +119,7 @@ const callbackToRecord = (
     provider: PROVIDER,
     id,
     channel: channelOf(c.channel, channel),
-    recipient: toE164(c.destination ?? c.phoneNumber),
+    recipient: toE164(c.destination ?? c.phoneNumber, defaultCountry),
     status,
     reason: reasonFor(status, String(event.vendorStatus), description),
     vendorStatus: event.vendorStatus,
@@ -154,7 +155,8 @@ const callbackToRecord = (
 export const parseWebhook = (body: unknown, options?: NormalizeOptions): Either<RcsError, RcsRecord[]> => {
   const currency = options?.currency ?? 'EUR'
   const channel = options?.channel ?? 'rcs'
-  const invalid = checkOptions(currency, channel)
+  const defaultCountry = options?.defaultCountry
+  const invalid = checkOptions(currency, channel, defaultCountry)
   if (invalid !== null) return left(invalid)
   const parsed = parseJsonBody(PROVIDER, body)
   if (parsed._tag === 'Left') return parsed
@@ -174,7 +176,7 @@ export const parseWebhook = (body: unknown, options?: NormalizeOptions): Either<
   for (const item of items) {
     const c = item as Record<string, unknown>
     const event = classify(c) as Event
-    if (event.kind === 'status') records.push(callbackToRecord(c, event, currency, channel))
+    if (event.kind === 'status') records.push(callbackToRecord(c, event, currency, channel, defaultCountry))
   }
   return right(records)
 }

@@ -2,7 +2,7 @@ import { type Adapter, type AdapterContext, left, RcsError, registerSecret } fro
 import { createRecordsApi } from './api.js'
 import type { Config } from './codec.js'
 import { listRecords } from './list.js'
-import { normalize, PROVIDER } from './normalize.js'
+import { createNormalizer, PROVIDER } from './normalize.js'
 
 /**
  * The error of `get` and `getMany`: `/j/rcs_records` has no lookup by id.
@@ -38,6 +38,9 @@ export const createSpacivoxAdapter = (config: Config, ctx: AdapterContext): Adap
   registerSecret(config.token)
   registerSecret(`Bearer ${config.token}`)
   const api = createRecordsApi(ctx.http, config)
+  const normalize = createNormalizer(
+    config.defaultCountry === undefined ? {} : { defaultCountry: config.defaultCountry },
+  )
   return {
     get: () => async () => left(unsupportedLookup('get')),
     getMany: () => async () => left(unsupportedLookup('getMany')),
