@@ -3,7 +3,8 @@ import {
   type DeliveryStatus,
   type FailureReason,
   failureReason,
-  type ReasonCode,
+  findReasonRule,
+  type ReasonRule,
   type StatusTable,
 } from '@rcs-records/core'
 import type { BsgStatus } from './payload-codecs.js'
@@ -128,20 +129,6 @@ export const channelOf = (type: unknown): Channel => {
 }
 
 /**
- * One rule of {@link reasonRules}: a failure description matching `pattern` gives `code`, with `permanent` when the
- * rule knows better than the code's default.
- *
- * @example
- * import type { BsgReasonRule } from '@rcs-records/bsg'
- * const rule: BsgReasonRule = { pattern: /stop list/i, code: 'opted_out' }
- */
-export interface BsgReasonRule {
-  pattern: RegExp
-  code: ReasonCode
-  permanent?: boolean | null
-}
-
-/**
  * How a callback's `errorDescription` becomes the cause of a `failed` or `undelivered` message; first match wins,
  * case-insensitive. The wordings are BSG's own (its docs and API error lists):
  *
@@ -157,7 +144,7 @@ export interface BsgReasonRule {
  * import { reasonRules } from '@rcs-records/bsg'
  * reasonRules.find((rule) => rule.pattern.test('Exists on the stop list'))?.code // 'opted_out'
  */
-export const reasonRules: readonly BsgReasonRule[] = [
+export const reasonRules: readonly ReasonRule[] = [
   {
     pattern:
       /\bnot\b[\w\s-]{0,20}\b(rcs|viber|service)[\s_-]?(user|capable|subscriber)|\brcs\b[\w\s-]{0,20}\bnot\b[\w\s-]{0,20}\bsupported\b/i,
@@ -176,14 +163,6 @@ export const reasonRules: readonly BsgReasonRule[] = [
     permanent: false,
   },
 ]
-
-/** Descriptions longer than this are not matched against the rules (they are kept as the message anyway). */
-const MAX_MATCHED_LENGTH = 300
-
-const fromDescription = (message: string | null): BsgReasonRule | undefined =>
-  message === null || message.length > MAX_MATCHED_LENGTH
-    ? undefined
-    : reasonRules.find((rule) => rule.pattern.test(message))
 
 /**
  * The failure reason of a record, from what BSG actually says. The status settles it only where it names the cause:
@@ -212,7 +191,7 @@ export const reasonFor = (
   if (status === 'undeliverable' && lower.startsWith('not_') && lower.endsWith('_user')) {
     return failureReason('not_rcs_capable', { vendorCode, message, permanent: true })
   }
-  const rule = fromDescription(message)
+  const rule = findReasonRule(reasonRules, message)
   if (rule === undefined) return failureReason('unknown', { vendorCode, message, permanent: null })
   return rule.permanent === undefined
     ? failureReason(rule.code, { vendorCode, message })

@@ -54,8 +54,10 @@ export {
   type FailureReason,
   FailureReasonCodec,
   failureReason,
+  findReasonRule,
   type ReasonCode,
   ReasonCodeCodec,
+  type ReasonRule,
 } from './model/reason.js'
 export { type Cost, type Fallback, IsoTimestampCodec, type RcsRecord, RcsRecordCodec } from './model/record.js'
 export {

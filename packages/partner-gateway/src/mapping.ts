@@ -1,8 +1,10 @@
 import {
   type Channel,
+  type ReasonRule as CoreReasonRule,
   type DeliveryStatus,
   type FailureReason,
   failureReason,
+  findReasonRule,
   type ReasonCode,
   type StatusTable,
 } from '@rcs-records/core'
@@ -135,18 +137,14 @@ export const channelOf = (value: unknown, fallback: Channel): Channel => {
 }
 
 /**
- * One rule of {@link reasonRules}: a description matching `pattern` gives `code`, with `permanent` when the rule
- * knows better than the code's default.
+ * One rule of {@link reasonRules} (core's `ReasonRule`): a description matching `pattern` gives `code`, with
+ * `permanent` when the rule knows better than the code's default.
  *
  * @example
  * import type { ReasonRule } from '@rcs-records/partner-gateway'
  * const rule: ReasonRule = { pattern: /opted out/i, code: 'opted_out' }
  */
-export interface ReasonRule {
-  pattern: RegExp
-  code: ReasonCode
-  permanent?: boolean | null
-}
+export type ReasonRule = CoreReasonRule
 
 /**
  * How an `ERROR` description (or a failed callback's description) becomes a failure reason; first match wins,
@@ -205,9 +203,6 @@ export interface MatchedReason {
   permanent?: boolean | null
 }
 
-/** Descriptions longer than this are not matched against the rules (they are kept as the message anyway). */
-const MAX_MATCHED_LENGTH = 300
-
 /**
  * The reason code a failure description gives, by {@link reasonRules}; `unknown` when no rule matches.
  *
@@ -217,15 +212,13 @@ const MAX_MATCHED_LENGTH = 300
  * reasonFromDescription('Message not delivered').code // 'unknown'
  */
 export const reasonFromDescription = (description: string | null): MatchedReason => {
-  if (description === null || description.length > MAX_MATCHED_LENGTH) return UNKNOWN_REASON
+  if (description === null) return UNKNOWN_REASON
   const cached = matchedReasons.get(description)
   if (cached !== undefined) return cached
+  const rule = findReasonRule(reasonRules, description)
   let matched: MatchedReason = UNKNOWN_REASON
-  for (const rule of reasonRules) {
-    if (rule.pattern.test(description)) {
-      matched = rule.permanent === undefined ? { code: rule.code } : { code: rule.code, permanent: rule.permanent }
-      break
-    }
+  if (rule !== undefined) {
+    matched = rule.permanent === undefined ? { code: rule.code } : { code: rule.code, permanent: rule.permanent }
   }
   if (matchedReasons.size >= MATCHED_REASONS_LIMIT) matchedReasons.clear()
   matchedReasons.set(description, matched)
