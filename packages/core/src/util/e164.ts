@@ -95,15 +95,22 @@ const NUMBER_TYPES = [
   'VOICEMAIL',
 ] as const
 
-/** One country's rules, compiled once: its national number pattern, its number types (if the metadata has them) and the leading digits that claim a shared calling code's numbers for it. */
+/**
+ * One country's rules, compiled once: its national number pattern, its number types (if the metadata has them) and
+ * the leading digits that claim a shared calling code's numbers for it.
+ */
 interface CountryRules {
   pattern: RegExp
   types: ReadonlyArray<{ pattern: RegExp; lengths: readonly number[] | undefined }> | null
   leading: RegExp | null
 }
 
-/** A calling code's rules: its countries in the metadata's order (the first is the main one), and the main country's national prefix for parsing. */
+/**
+ * A calling code's rules: its length, its countries in the metadata's order (the first is the main one), and the
+ * main country's national prefix for parsing.
+ */
 interface CallingCodeRules {
+  length: number
   countries: readonly CountryRules[]
   prefix: RegExp | null
 }
@@ -114,7 +121,20 @@ const metadataAccess = (): MetadataAccess => {
   return access
 }
 
-const anchored = (pattern: string): RegExp => new RegExp(`^(?:${pattern})$`)
+// Every rule is compiled sticky (`y`), so it is tried at the national number's offset inside the digits
+// (`matchesAt`) without slicing a national-number string off each one.
+
+/** A sticky regex matching the whole rest of a text from where it is tried. */
+const wholeRest = (pattern: string): RegExp => new RegExp(`(?:${pattern})$`, 'y')
+
+/** A sticky regex matching a prefix of the rest of a text from where it is tried. */
+const startOfRest = (pattern: string): RegExp => new RegExp(`(?:${pattern})`, 'y')
+
+/** Whether sticky `regex` matches `text` at `at`. */
+const matchesAt = (regex: RegExp, text: string, at: number): boolean => {
+  regex.lastIndex = at
+  return regex.test(text)
+}
 
 const countryRules = (m: MetadataAccess, country: string): CountryRules => {
   m.selectNumberingPlan(country)
@@ -127,77 +147,82 @@ const countryRules = (m: MetadataAccess, country: string): CountryRules => {
       const type = m.type(name)
       const pattern = type?.pattern()
       if (type !== undefined && pattern)
-        types.push({ pattern: anchored(pattern), lengths: type.possibleLengths() || undefined })
+        types.push({ pattern: wholeRest(pattern), lengths: type.possibleLengths() || undefined })
     }
   }
   return {
-    pattern: anchored(plan.nationalNumberPattern()),
+    pattern: wholeRest(plan.nationalNumberPattern()),
     types,
-    leading: leading ? new RegExp(`^(?:${leading})`) : null,
+    leading: leading ? startOfRest(leading) : null,
   }
 }
 
-/** Null: a non-geographic code (+800, +882…), which the library's parser handles. */
-const rules = new Map<string, CallingCodeRules | null>()
-
+/**
+ * A calling code's rules, compiled on first use; null for a non-geographic code (+800, +882…), which the library's
+ * parser handles.
+ */
 const rulesOf = (callingCode: string): CallingCodeRules | null => {
-  let found = rules.get(callingCode)
-  if (found !== undefined) return found
   const m = metadataAccess()
   const countries = m.getCountryCodesForCallingCode(callingCode)
-  found = null
-  if (!m.isNonGeographicCallingCode(callingCode) && countries !== undefined && countries.length > 0) {
-    const compiled = countries.map((country) => countryRules(m, country))
-    m.selectNumberingPlan(countries[0] as string)
-    const prefix = (m.numberingPlan as NumberingPlanAccess).nationalPrefixForParsing()
-    found = {
-      countries: compiled,
-      prefix: prefix ? new RegExp(`^(?:${prefix})`) : null,
-    }
-  }
-  rules.set(callingCode, found)
-  return found
+  if (m.isNonGeographicCallingCode(callingCode) || countries === undefined || countries.length === 0) return null
+  const compiled = countries.map((country) => countryRules(m, country))
+  m.selectNumberingPlan(countries[0] as string)
+  const prefix = (m.numberingPlan as NumberingPlanAccess).nationalPrefixForParsing()
+  return { length: callingCode.length, countries: compiled, prefix: prefix ? startOfRest(prefix) : null }
 }
 
-/** Whether the national number has one of the country's types (libphonenumber-js's `getNumberType` is defined). */
-const hasType = (country: CountryRules, national: string): boolean =>
-  country.types !== null &&
-  country.pattern.test(national) &&
-  country.types.some(
-    (type) => (type.lengths === undefined || type.lengths.includes(national.length)) && type.pattern.test(national),
-  )
+/**
+ * Whether the national number (`digits` from `at`) has one of the country's types (libphonenumber-js's
+ * `getNumberType` is defined).
+ */
+const hasType = (country: CountryRules, digits: string, at: number): boolean => {
+  if (country.types === null || !matchesAt(country.pattern, digits, at)) return false
+  const length = digits.length - at
+  for (const type of country.types) {
+    if ((type.lengths === undefined || type.lengths.includes(length)) && matchesAt(type.pattern, digits, at))
+      return true
+  }
+  return false
+}
 
 /** libphonenumber-js's `isValid` for a country: its types when the metadata has them, else its pattern. */
-const isValidFor = (country: CountryRules, national: string): boolean =>
-  country.types === null ? country.pattern.test(national) : hasType(country, national)
+const isValidFor = (country: CountryRules, digits: string, at: number): boolean =>
+  country.types === null ? matchesAt(country.pattern, digits, at) : hasType(country, digits, at)
 
 /** libphonenumber-js's choice among the countries sharing a calling code: leading digits, else a matching type. */
-const countryOf = (codeRules: CallingCodeRules, national: string): CountryRules | undefined => {
+const countryOf = (codeRules: CallingCodeRules, digits: string, at: number): CountryRules | undefined => {
   const { countries } = codeRules
   if (countries.length === 1) return countries[0]
   for (const country of countries) {
-    if (country.leading !== null ? country.leading.test(national) : hasType(country, national)) return country
+    if (country.leading !== null ? matchesAt(country.leading, digits, at) : hasType(country, digits, at)) return country
   }
   return undefined
 }
 
-/** Calling code by the first three digits (as a number, 100–999): at most 900 entries. */
-const callingCodes = new Map<number, string | null>()
+/**
+ * The rules of the calling code that digits start with, by their first three digits (as a number, 100–999: at most
+ * 900 entries); `null` when no calling code starts them, `NON_GEOGRAPHIC` for a non-geographic one.
+ */
+const NON_GEOGRAPHIC = 0
+const byFirstDigits = new Map<number, CallingCodeRules | null | typeof NON_GEOGRAPHIC>()
 
 /** The calling code `digits` (7 or more, the first not 0) start with: 1–3 digits, the shortest the metadata knows. */
-const callingCodeOf = (digits: string): string | null => {
+const callingCodeRulesOf = (digits: string): CallingCodeRules | null | typeof NON_GEOGRAPHIC => {
   const key = (digits.charCodeAt(0) - 48) * 100 + (digits.charCodeAt(1) - 48) * 10 + digits.charCodeAt(2) - 48
-  let callingCode = callingCodes.get(key)
-  if (callingCode === undefined) {
+  let found = byFirstDigits.get(key)
+  if (found === undefined) {
     const m = metadataAccess()
-    callingCode = null
-    for (let length = 1; length <= 3 && callingCode === null; length++) {
+    found = null
+    for (let length = 1; length <= 3; length++) {
       const prefix = digits.slice(0, length)
-      if (m.hasCallingCode(prefix)) callingCode = prefix
+      if (m.hasCallingCode(prefix)) {
+        found = rulesOf(prefix) ?? NON_GEOGRAPHIC
+        break
+      }
     }
-    callingCodes.set(key, callingCode)
+    byFirstDigits.set(key, found)
   }
-  return callingCode
+  return found
 }
 
 /**
@@ -205,18 +230,16 @@ const callingCodeOf = (digits: string): string | null => {
  * than a whole BSG record's normalisation): the same steps — calling code, country (leading digits or number type
  * where countries share the code), then its types or its national number pattern — on rules compiled once per
  * calling code. Undefined when the library must decide: a national number that starts with the national prefix
- * (which the parser may strip) or a non-geographic calling code. A property test checks both give the same answer
- * for every calling code.
+ * (which the parser may strip), a non-geographic calling code, or none. A property test checks both give the same
+ * answer for every calling code.
  */
 const fastInternational = (digits: string): string | null | undefined => {
-  const callingCode = callingCodeOf(digits)
-  if (callingCode === null) return undefined
-  const codeRules = rulesOf(callingCode)
-  if (codeRules === null) return undefined
-  const national = digits.slice(callingCode.length)
-  if (codeRules.prefix?.test(national) === true) return undefined
-  const country = countryOf(codeRules, national) ?? (codeRules.countries[0] as CountryRules)
-  return isValidFor(country, national) ? `+${digits}` : null
+  const codeRules = callingCodeRulesOf(digits)
+  if (codeRules === null || codeRules === NON_GEOGRAPHIC) return undefined
+  const at = codeRules.length
+  if (codeRules.prefix !== null && matchesAt(codeRules.prefix, digits, at)) return undefined
+  const country = countryOf(codeRules, digits, at) ?? (codeRules.countries[0] as CountryRules)
+  return isValidFor(country, digits, at) ? `+${digits}` : null
 }
 
 const digitsToE164 = (digits: string, defaultCountry: string | undefined): string | null => {
@@ -256,7 +279,13 @@ const digitsToE164 = (digits: string, defaultCountry: string | undefined): strin
 export const toE164 = (value: unknown, defaultCountry?: string): string | null => {
   if (typeof value === 'string' && isPlainE164(value)) return value
   if (typeof value === 'number') {
-    return Number.isSafeInteger(value) && value > 0 ? digitsToE164(integerText(value), defaultCountry) : null
+    if (!Number.isSafeInteger(value) || value <= 0) return null
+    const digits = integerText(value)
+    // 7–15 digits, the first not 0 (a JSON number's usual case): straight to the fast path.
+    if (value < 1_000_000 || value > 999_999_999_999_999) return digitsToE164(digits, defaultCountry)
+    const fast = fastInternational(digits)
+    if (fast === undefined) return nationalOrInternational(digits, defaultCountry)
+    return fast ?? nationalE164(digits, defaultCountry)
   }
   if (typeof value !== 'string' || value.length > 32) return null
   const text = value.replace(SEPARATORS, '')
