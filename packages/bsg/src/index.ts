@@ -41,6 +41,8 @@ export {
   planFloatingWindows,
   planWindows,
   shiftMonths,
+  type ZoneTransition,
+  zoneTransitions,
 } from './windows.js'
 
 /**
