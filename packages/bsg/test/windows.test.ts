@@ -1,7 +1,7 @@
 import { parseZonedTimestamp } from '@rcs-records/core'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { floatingTime, planFloatingWindows, planWindows, shiftMonths } from '../src/index.js'
+import { floatingTime, planFloatingWindows, planWindows, shiftMonths, zoneTransitions } from '../src/index.js'
 
 const at = (iso: string) => Date.parse(iso)
 /** A window edge read back as wall-clock-as-UTC ms. */
@@ -170,5 +170,22 @@ describe('planFloatingWindows and shiftMonths', () => {
       { from: '2024-01-01 00:00:00', to: '2024-03-31 23:59:59' },
       { from: '2024-04-01 00:00:00', to: '2024-04-14 23:59:59' },
     ])
+  })
+})
+
+describe('zoneTransitions', () => {
+  it('finds each offset change to the millisecond, with the offsets on either side', () => {
+    const hour = 3_600_000
+    expect(zoneTransitions(at('2024-01-01T00:00:00Z'), at('2025-01-01T00:00:00Z'), 'Europe/Kyiv')).toEqual([
+      { at: at('2024-03-31T01:00:00Z'), before: 2 * hour, after: 3 * hour },
+      { at: at('2024-10-27T01:00:00Z'), before: 3 * hour, after: 2 * hour },
+    ])
+    // Lord Howe moves by half an hour: back at 02:00 local (15:00Z) in April, forward at 02:00 in October.
+    expect(zoneTransitions(at('2024-01-01T00:00:00Z'), at('2025-01-01T00:00:00Z'), 'Australia/Lord_Howe')).toEqual([
+      { at: at('2024-04-06T15:00:00Z'), before: 11 * hour, after: 10.5 * hour },
+      { at: at('2024-10-05T15:30:00Z'), before: 10.5 * hour, after: 11 * hour },
+    ])
+    expect(zoneTransitions(at('2024-01-01T00:00:00Z'), at('2025-01-01T00:00:00Z'), 'UTC')).toEqual([])
+    expect(zoneTransitions(at('2024-01-01T00:00:00Z'), at('2025-01-01T00:00:00Z'), 'Asia/Kolkata')).toEqual([])
   })
 })
