@@ -43,6 +43,17 @@ export const statusTable: StatusTable<PartnerStatus> = {
 }
 
 /**
+ * Whether a listing of standard RCS records can report `read`: it cannot — the history and status endpoints give
+ * READ only for WhatsApp, and an RCS read arrives only by webhook. Tools that show a funnel (the CLI) show "n/a" for
+ * `read` instead of a real-looking 0. {@link statusTable} has `READ` all the same (a READ is read whatever the channel).
+ *
+ * @example
+ * import { listingReportsRead } from '@rcs-records/partner-gateway'
+ * listingReportsRead // false
+ */
+export const listingReportsRead = false
+
+/**
  * {@link statusTable} as a `switch`, for the normalise hot path: a keyed lookup with a string fresh from
  * `JSON.parse` probes the string table on every call; comparing with seven constants is ~3× cheaper. Same answers as
  * `lookupStatus(statusTable, value)` (a test checks them against each other).
