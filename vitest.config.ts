@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config'
 
-const packages = ['core', 'partner-gateway', 'bsg', 'spacivox', 'testkit', 'simulator', 'cli'] as const
+const packages = ['core', 'partner-gateway', 'bsg', 'spacivox', 'testkit', 'simulator', 'store', 'cli'] as const
 
 /**
  * One vitest project per package (and one for the examples). Workspace packages resolve to their TypeScript
@@ -16,9 +16,11 @@ export default defineConfig({
           root: `packages/${name}`,
           include: ['test/**/*.test.ts'],
           setupFiles: ['../../vitest.setup.ts'],
+          // The store's tests start PGlite (an initdb in WebAssembly: seconds on a loaded machine) and child processes.
+          ...(name === 'store' ? { testTimeout: 300_000, hookTimeout: 300_000 } : {}),
         },
       })),
-      ...(['bench', 'reliability'] as const).map((name) => ({
+      ...(['bench', 'reliability', 'integration'] as const).map((name) => ({
         extends: true as const,
         test: { name, root: name, include: ['test/**/*.test.ts'], setupFiles: ['../vitest.setup.ts'] },
       })),
@@ -36,5 +38,7 @@ export default defineConfig({
     hookTimeout: 30_000,
   },
   resolve: { conditions: ['source', 'import', 'module', 'default'] },
-  ssr: { resolve: { conditions: ['source', 'import', 'module', 'default'], externalConditions: ['source'] } },
+  // vitest hands ssr.resolve.conditions to Node as --conditions flags: an `import` condition there would make a
+  // CommonJS require() of a dual package (pg requires pg-pool) load its ES module build and break.
+  ssr: { resolve: { conditions: ['source', 'module', 'default'], externalConditions: ['source'] } },
 })

@@ -2,12 +2,16 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { parseArgs } from 'node:util'
 import { VENDORS } from '@rcs-records/simulator'
+import { benchCli } from './cli-bench.js'
+import { CLI_MODES } from './cli-memory.js'
 import { ADAPTER_PACKAGES, appBundleSize, bundleSize, coldImportMs } from './footprint.js'
 import { benchGetMany } from './get-many-bench.js'
 import { benchMemory } from './memory-bench.js'
 import { benchNormalize } from './normalize-bench.js'
 import { type BenchRow, fmt, renderTable } from './report.js'
 import { startSimulatorProcess } from './simulator-process.js'
+import { benchStoreApply } from './store-apply-bench.js'
+import { benchStoreSync } from './store-sync-bench.js'
 import { benchClient, benchSync } from './sync-bench.js'
 
 const SIZES = {
@@ -21,6 +25,12 @@ const SIZES = {
     getMany: 10_000,
     getManyRounds: 9,
     importRuns: 5,
+    cli: 1_000_000,
+    cliRuns: 1,
+    storeApply: 20_000,
+    storeApplyRuns: 5,
+    storeSync: 200_000,
+    storeSyncRounds: 2,
   },
   quick: {
     normalize: 1_000,
@@ -32,17 +42,32 @@ const SIZES = {
     getMany: 300,
     getManyRounds: 1,
     importRuns: 1,
+    cli: 2_000,
+    cliRuns: 1,
+    storeApply: 2_000,
+    storeApplyRuns: 1,
+    storeSync: 3_000,
+    storeSyncRounds: 1,
   },
 } as const
 
 const { values } = parseArgs({
-  options: { quick: { type: 'boolean' }, json: { type: 'string' }, only: { type: 'string' } },
+  options: {
+    quick: { type: 'boolean' },
+    json: { type: 'string' },
+    only: { type: 'string' },
+    postgres: { type: 'string' },
+  },
   strict: false,
 })
 const quick = values.quick === true || process.argv.includes('--quick')
-/** `--only normalise,sync,getMany,memory,footprint` runs a subset (all by default). */
+/** `--only normalise,sync,getMany,memory,cli,footprint,store` runs a subset (all by default). */
 const only = typeof values.only === 'string' ? new Set(values.only.split(',').map((part) => part.trim())) : undefined
-const runs = (part: 'normalise' | 'sync' | 'getMany' | 'memory' | 'footprint') => only === undefined || only.has(part)
+const runs = (part: 'normalise' | 'sync' | 'getMany' | 'memory' | 'cli' | 'footprint' | 'store') =>
+  only === undefined || only.has(part)
+/** A PostgreSQL server for the store's apply bench: `--postgres URL` or RCS_RECORDS_BENCH_POSTGRES_URL (else PGlite only). */
+const postgresUrl =
+  typeof values.postgres === 'string' ? values.postgres : (process.env.RCS_RECORDS_BENCH_POSTGRES_URL ?? undefined)
 const size = quick ? SIZES.quick : SIZES.full
 const rows: BenchRow[] = []
 const log = (text: string) => process.stderr.write(`${text}\n`)
@@ -121,6 +146,59 @@ if (runs('memory')) {
         target: '< 64 MB peak RSS growth',
         ok: m.peakGrowthMb < 64,
         detail: `${fmt(m.records)} records streamed in ${fmt(m.ms / 1000, 1)} s${vendor === 'spacivox' ? ' (1-hour slices)' : ''}, median of ${m.peaksMb.length} fresh processes (${m.peaksMb.map((peak) => peak.toFixed(0)).join(' / ')} MB), each after a warm-up; heap kept after the stream ${m.retainedMb.toFixed(1)} MB`,
+      })
+    }
+  } finally {
+    await sim.close()
+  }
+}
+
+// 2c. The rcs-records command over the same kind of window: peak RSS of the real process, per provider and mode.
+if (runs('cli')) {
+  log(`cli: simulator with ${fmt(size.cli)} records per vendor`)
+  const sim = await startSimulatorProcess({ records: size.cli, seed: 3 })
+  try {
+    // --quick runs one mode per provider (a file, a pipe, the report), so the test suite checks each path cheaply.
+    const QUICK_MODES = ['list --out .ndjson', 'list piped csv', 'report']
+    for (const [index, vendor] of VENDORS.entries()) {
+      const modes = quick ? CLI_MODES.filter((mode) => mode.name === QUICK_MODES[index]) : CLI_MODES
+      // --quick lists the last 6 hours only: a few requests per provider, so the test suite pays for the paths only.
+      const lastHours = quick ? { lastHours: 6 } : {}
+      rows.push(...(await benchCli(vendor, sim, { runs: size.cliRuns, log, modes, ...lastHours })))
+    }
+  } finally {
+    await sim.close()
+  }
+}
+
+// 5. The store: apply against a plain INSERT … ON CONFLICT DO NOTHING, and a sync into it against one without.
+if (runs('store')) {
+  for (const url of [undefined, ...(postgresUrl === undefined ? [] : [postgresUrl])]) {
+    log(
+      `store apply on ${url === undefined ? 'PGlite' : 'PostgreSQL'}: ${fmt(size.storeApply)} records × ${size.storeApplyRuns} runs`,
+    )
+    const a = await benchStoreApply(url, { records: size.storeApply, runs: size.storeApplyRuns })
+    rows.push({
+      benchmark: `store apply ${a.engine}`,
+      measured: `${a.ratio.toFixed(2)}×`,
+      target: '≥ 0.5× plain INSERT',
+      ok: a.ratio >= 0.5,
+      detail: `${fmt(a.records)} new records in batches of 1,000: ours ${fmt(a.records / (a.oursMs / 1000))} rec/s, INSERT … ON CONFLICT DO NOTHING ${fmt(a.records / (a.floorMs / 1000))} rec/s; a later status of each (lock, merge, update, change log) ${fmt(a.records / (a.updateMs / 1000))} rec/s; median of ${size.storeApplyRuns}`,
+    })
+  }
+  log(`store sync: simulator with ${fmt(size.storeSync)} records per vendor`)
+  const sim = await startSimulatorProcess({ records: size.storeSync, seed: 4 })
+  try {
+    for (const url of [undefined, ...(postgresUrl === undefined ? [] : [postgresUrl])]) {
+      const engine = url === undefined ? 'PGlite' : 'PostgreSQL'
+      log(`store sync into ${engine}: ${size.storeSyncRounds} round(s)`)
+      const s = await benchStoreSync(sim, { rounds: size.storeSyncRounds, url })
+      rows.push({
+        benchmark: `store sync bsg ${engine}`,
+        measured: `${s.ratio.toFixed(2)}×`,
+        target: '≥ 0.5× without a store',
+        ok: s.ratio >= 0.5,
+        detail: `${fmt(s.records)} records into ${engine}: ${fmt(s.records / (s.oursMs / 1000))} rec/s; the same list() without a store ${fmt(s.records / (s.baselineMs / 1000))} rec/s; median of ${size.storeSyncRounds}`,
       })
     }
   } finally {

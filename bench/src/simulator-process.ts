@@ -32,7 +32,16 @@ export const startSimulatorProcess = (options: { records: number; seed?: number 
   new Promise((resolve, reject) => {
     const child: ChildProcess = spawn(
       process.execPath,
-      [simulatorBin(), '--port', '0', '--seed', String(options.seed ?? 1), '--records', String(options.records)],
+      [
+        simulatorBin(),
+        '--port',
+        '0',
+        '--seed',
+        String(options.seed ?? 1),
+        '--records',
+        String(options.records),
+        '--describe',
+      ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     )
     let stdout = ''

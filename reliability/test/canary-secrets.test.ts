@@ -2,23 +2,30 @@ import { inspect } from 'node:util'
 import { type HttpEvent, type HttpOptions, type RcsClient, RcsError } from '@rcs-records/core'
 import type { Vendor } from '@rcs-records/simulator'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type Canaries, errorTexts, leaksIn, makeCanaries } from './support/canary.js'
+import { type Canaries, type CanaryStyle, errorTexts, leaksIn, makeCanaries } from './support/canary.js'
 import {
   type EchoReply,
   type EchoRequest,
   type EchoServer,
+  echoedForms,
   echoingBody,
   startEchoServer,
 } from './support/echo-server.js'
 import { captureLogger } from './support/logger.js'
 import { clientFor } from './support/vendors.js'
 
-/** How the fake vendor fails. Statuses answer with a body that echoes the request, credentials included. */
-type Failure = number | 'reset' | 'hang' | 'refused' | 'truncated-echo' | 'garbage-echo'
+/**
+ * How the fake vendor fails. Statuses answer with a JSON body that echoes the request, every credential in every
+ * form (raw, JSON-escaped, percent-encoded in both hex cases, base64…); `html-echo` is a proxy's 502 page doing
+ * the same in text.
+ */
+type Failure = number | 'reset' | 'hang' | 'refused' | 'truncated-echo' | 'garbage-echo' | 'html-echo'
 
 const STATUSES: readonly Failure[] = [400, 401, 403, 404, 422, 429, 500, 503]
 const NETWORK: readonly Failure[] = ['reset', 'hang', 'refused']
-const BODIES: readonly Failure[] = ['truncated-echo', 'garbage-echo']
+const BODIES: readonly Failure[] = ['truncated-echo', 'garbage-echo', 'html-echo']
+/** Plain canaries, and canaries with a quote, a backslash, a slash and a space in them. */
+const STYLES: readonly CanaryStyle[] = ['plain', 'hostile']
 
 type Operation = 'get' | 'getMany' | 'list'
 
@@ -79,9 +86,15 @@ const HTTP: HttpOptions = { timeoutMs: 200, retry: { limit: 1, baseDelayMs: 1, m
 const replyFor = (failure: Failure, request: EchoRequest): EchoReply => {
   if (failure === 'reset' || failure === 'hang') return failure
   if (failure === 'truncated-echo') {
-    // A 200 cut in the middle of echoing the credential the client sent.
+    // A 200 cut in the middle of echoing the credentials the client sent.
     const sent = String(request.headers.authorization ?? request.headers['x-api-key'] ?? request.body)
-    return { status: 200, body: `[{"customerMessageId":${JSON.stringify(sent)},"data":[{"id":"${sent}` }
+    return {
+      status: 200,
+      body: `[{"customerMessageId":${JSON.stringify(sent)},"echo":${JSON.stringify(echoedForms(request))},"data":[{"id":"${sent}`,
+    }
+  }
+  if (failure === 'html-echo') {
+    return { status: 502, body: `<html><body><h1>502 Bad Gateway</h1><p>${echoedForms(request)}</p></body></html>` }
   }
   if (failure === 'garbage-echo') return { status: 200, body: { data: 'nope', ...echoingBody(200, request) } }
   const headers: Record<string, string> = failure === 429 ? { 'retry-after': '0' } : {}
@@ -99,7 +112,11 @@ const run = async (client: RcsClient, operation: Operation, ids: readonly string
   return null
 }
 
-describe.each(SETUPS)('$name: canary credentials never leak through a failure', (setup) => {
+const STYLED = SETUPS.flatMap((setup) =>
+  STYLES.map((style) => ({ ...setup, style, label: `${setup.name}, ${style} canaries` })),
+)
+
+describe.each(STYLED)('$label: canary credentials never leak through a failure', (setup) => {
   let server: EchoServer
   let plan: (request: EchoRequest) => EchoReply = () => ({ status: 500 })
   beforeAll(async () => {
@@ -108,7 +125,7 @@ describe.each(SETUPS)('$name: canary credentials never leak through a failure', 
   afterAll(() => server.close())
 
   const attempt = async (failure: Failure, operation: Operation, stage: 'login' | 'call' = 'call') => {
-    const canaries = makeCanaries()
+    const canaries = makeCanaries(setup.style)
     server.requests.length = 0
     plan = (request) => {
       if (setup.vendor === 'bsg' && request.path === '/api/auth/login' && stage === 'call') {
@@ -154,6 +171,7 @@ describe.each(SETUPS)('$name: canary credentials never leak through a failure', 
   it.each(cases)('$operation, the vendor answering $failure', async ({ operation, failure }) => {
     const error = await attempt(failure, operation)
     if (typeof failure === 'number' && failure !== 404) expect(error?.httpStatus).toBe(failure)
+    if (failure === 'html-echo') expect(error?.httpStatus).toBe(502)
   })
 
   if (setup.vendor === 'bsg') {
@@ -161,4 +179,43 @@ describe.each(SETUPS)('$name: canary credentials never leak through a failure', 
       await attempt(failure, 'list', 'login')
     })
   }
+})
+
+/** Every secret field of a vendor, and a config that holds a 5-character value in it. */
+const SHORT: ReadonlyArray<{ vendor: Vendor; field: string; config: (url: string) => Record<string, unknown> }> = [
+  { vendor: 'partner-gateway', field: 'apiKey', config: (url) => ({ baseUrl: `${url}/api`, apiKey: 'k"9\\Q' }) },
+  {
+    vendor: 'partner-gateway',
+    field: 'password',
+    config: (url) => ({ baseUrl: `${url}/api`, username: 'canary-user', password: 'p"9\\Q' }),
+  },
+  { vendor: 'bsg', field: 'apiKey', config: (url) => ({ baseUrl: url, apiKey: 'b"9\\Q' }) },
+  { vendor: 'spacivox', field: 'token', config: (url) => ({ baseUrl: url, token: 's"9\\Q' }) },
+]
+
+describe('secrets too short to redact', () => {
+  let server: EchoServer
+  beforeAll(async () => {
+    server = await startEchoServer(() => ({ status: 500 }))
+  })
+  afterAll(() => server.close())
+
+  it.each(SHORT)(
+    '$vendor: a 5-character $field is a config error naming the field, not the value',
+    ({ vendor, field, config }) => {
+      const settings = config(server.url)
+      const secret = settings[field] as string
+      let thrown: unknown
+      try {
+        clientFor(vendor, { config: settings, logger: captureLogger().logger })
+      } catch (error) {
+        thrown = error
+      }
+      expect(RcsError.is(thrown, 'config')).toBe(true)
+      expect((thrown as RcsError).message).toContain(`${field}: expected a credential of at least 6 characters`)
+      expect(errorTexts(thrown)).not.toContain(secret)
+      expect(errorTexts(thrown)).not.toContain(JSON.stringify(secret).slice(1, -1))
+      expect(server.requests).toEqual([])
+    },
+  )
 })

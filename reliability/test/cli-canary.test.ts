@@ -89,8 +89,11 @@ describe('the rcs-records CLI never prints a canary credential', () => {
     rmSync(dir, { recursive: true, force: true })
   })
 
-  it.each(CASES)('$name', async (c) => {
-    const canaries = makeCanaries()
+  const styled = CASES.flatMap((c) =>
+    (['plain', 'hostile'] as const).map((style) => ({ ...c, style, label: `${c.name} (${style} canaries)` })),
+  )
+  it.each(styled)('$label', async (c) => {
+    const canaries = makeCanaries(c.style)
     server.requests.length = 0
     plan = (request) => c.reply(request, canaries)
     const file = join(dir, 'config.json')

@@ -1,32 +1,32 @@
-import type { RcsClient } from '@rcs-records/core'
-import { type RecordStore, type SyncResult, syncIncrementally } from '@rcs-records/spacivox'
-import { loadCheckpoint, saveCheckpoint } from './file-checkpoint.js'
+import type { Clock, RcsClient } from '@rcs-records/core'
+import { openStore, type SyncReport, syncToStore } from '@rcs-records/store'
 
 /**
- * One sync run: load the checkpoint, list what changed since (spacivox's `modifiedSince`, via the adapter's
- * `syncIncrementally`, which merges every record into the store with core's `mergeRecords`), and save the new
- * checkpoint only after the run succeeded — a failed run is simply repeated next time.
+ * One sync run, as a cron job would do it: open the store (a PGlite directory), sync the window into it, close it.
+ * The checkpoint lives in the store and commits with the records it covers, so a run that fails or is killed is
+ * simply repeated by the next one; later runs list only what is new and refresh what is not final yet (spacivox:
+ * `modifiedSince`, within its 48 hours).
  *
  * @example
- * import { createMemoryStore } from '@rcs-records/spacivox'
  * import { syncOnce } from './sync-once.js'
- * const result = await syncOnce({ client, store: createMemoryStore(), checkpointFile: './cp.json', start: '2026-01-01T00:00:00Z' })
+ * const report = await syncOnce({ client, storeUrl: './rcs-records-data', start: '2026-01-01T00:00:00Z' })
  */
 export const syncOnce = async (options: {
   client: RcsClient
-  store: RecordStore
-  checkpointFile: string
+  storeUrl: string
   start: string | Date
-  now?: number
-}): Promise<SyncResult> => {
-  const checkpoint = await loadCheckpoint(options.checkpointFile)
-  const result = await syncIncrementally({
-    client: options.client,
-    store: options.store,
-    checkpoint,
-    start: options.start,
-    ...(options.now === undefined ? {} : { now: options.now }),
-  })
-  await saveCheckpoint(options.checkpointFile, result.checkpoint)
-  return result
+  clock?: Pick<Clock, 'now'>
+}): Promise<{ report: SyncReport; stored: Map<string, string> }> => {
+  const store = await openStore(options.storeUrl)
+  try {
+    const report = await syncToStore(options.client, store, {
+      from: options.start,
+      ...(options.clock === undefined ? {} : { clock: options.clock }),
+    })
+    const stored = new Map<string, string>()
+    for await (const record of store.query({ provider: options.client.provider })) stored.set(record.id, record.status)
+    return { report, stored }
+  } finally {
+    await store.close()
+  }
 }

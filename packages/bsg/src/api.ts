@@ -1,5 +1,15 @@
-import { decodeWith, type HttpFailure, type HttpTransport, left, RcsError, vendorMessageOf } from '@rcs-records/core'
+import {
+  type Clock,
+  decodeWith,
+  type HttpFailure,
+  type HttpTransport,
+  left,
+  RcsError,
+  systemClock,
+  vendorMessageOf,
+} from '@rcs-records/core'
 import type { Either } from 'fp-ts/lib/Either.js'
+import { abortedError } from './abort.js'
 import type { TokenManager } from './auth.js'
 import { type MessagesPage, MessagesPageCodec } from './codec.js'
 import { PROVIDER } from './normalize.js'
@@ -46,8 +56,42 @@ export const classifyMessagesError = (failure: HttpFailure) => {
 }
 
 /**
- * Creates the `/api/messages` client: every request carries `Authorization: Bearer <jwt>`; a 401 gets one new
- * login (shared with every caller that got the same 401) and one retry; a second 401 is an `auth` error.
+ * Why a 401 refused a token, when the body says so: `expired` or `revoked` — a token that was good and no longer is
+ * (BSG is Laravel with JWT auth, whose middleware answers `{"error":"token_expired"}`, or "Token has expired" /
+ * "The token has been blacklisted" as the message) — else null (a token that was never good, or a bare
+ * `{"message":"Unauthenticated."}`).
+ *
+ * @example
+ * import { tokenRefusal } from './api.js'
+ * tokenRefusal({ message: 'Unauthenticated.', error: 'token_revoked' }) // 'revoked'
+ * tokenRefusal({ message: 'Unauthenticated.' }) // null
+ */
+export const tokenRefusal = (body: unknown): 'expired' | 'revoked' | null => {
+  if (body === null || typeof body !== 'object') return null
+  const { error, message } = body as Record<string, unknown>
+  const words = `${typeof error === 'string' ? error : ''} ${typeof message === 'string' ? message : ''}`
+  if (/\btoken_expired\b|\btoken has expired\b/i.test(words)) return 'expired'
+  if (/\btoken_(?:revoked|blacklisted)\b|\btoken has been (?:revoked|blacklisted)\b/i.test(words)) return 'revoked'
+  return null
+}
+
+/**
+ * How many times one request logs in again while BSG keeps refusing fresh tokens as expired or revoked (another
+ * process logging in with the same key, a token store being rotated), and the wait before each of those re-logins
+ * after the first: 250 ms, doubling. The first re-login after any 401 is immediate.
+ *
+ * @example
+ * import { RELOGIN } from './api.js'
+ * RELOGIN.attempts // 5
+ */
+export const RELOGIN = { attempts: 5, baseDelayMs: 250 } as const
+
+/**
+ * Creates the `/api/messages` client: every request carries `Authorization: Bearer <jwt>`. A 401 gets a new login
+ * (shared with every caller that got the same 401) and a retry. When the fresh token is refused too, and the 401
+ * says it expired or was revoked ({@link tokenRefusal}), the login is tried again with backoff, up to
+ * {@link RELOGIN}`.attempts` logins in all; a fresh token refused for any other reason, or after those, is an `auth`
+ * error.
  *
  * @example
  * import { createMessagesApi } from './api.js'
@@ -58,38 +102,65 @@ export const createMessagesApi = (options: {
   http: HttpTransport
   tokens: TokenManager
   baseUrl: string
+  /** Waits between re-logins (default: timers). */
+  clock?: Pick<Clock, 'sleep'>
 }): MessagesApi => {
   const url = `${options.baseUrl}/api/messages`
+
+  /** 422 as {@link classifyMessagesError}; a 401 keeps why the token was refused in `details.refusal`. */
+  const classify = (failure: HttpFailure) =>
+    failure.status === 401
+      ? { details: { body: failure.body, refusal: tokenRefusal(failure.body) } }
+      : classifyMessagesError(failure)
 
   const send = (token: string, query: MessagesQuery, signal: AbortSignal | undefined) =>
     options.http.request({
       url,
       searchParams: query,
       headers: { authorization: `Bearer ${token}` },
-      classifyError: classifyMessagesError,
+      classifyError: classify,
       ...(signal === undefined ? {} : { signal }),
     })()
 
+  const sleep = async (ms: number, signal: AbortSignal | undefined): Promise<boolean> => {
+    try {
+      await (options.clock ?? systemClock).sleep(ms, signal)
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  const refusedFresh = (error: RcsError, logins: number, why: 'expired' | 'revoked' | null) =>
+    new RcsError({
+      kind: 'auth',
+      provider: PROVIDER,
+      httpStatus: 401,
+      message:
+        why === null
+          ? `${PROVIDER}: BSG refused a freshly issued token (HTTP 401 after logging in again); check that the API key may use /api/messages`
+          : `${PROVIDER}: BSG refused ${logins} freshly issued tokens in a row as ${why} (HTTP 401); is another process logging in with the same API key?`,
+      cause: error,
+    })
+
   return {
     messages: async (query, signal) => {
-      const token = await options.tokens.token(signal)
-      if (token._tag === 'Left') return token
-      let result = await send(token.right, query, signal)
-      if (result._tag === 'Left' && result.left.httpStatus === 401) {
-        const renewed = await options.tokens.renew(token.right, signal)
-        if (renewed._tag === 'Left') return renewed
-        result = await send(renewed.right, query, signal)
-        if (result._tag === 'Left' && result.left.httpStatus === 401) {
-          return left(
-            new RcsError({
-              kind: 'auth',
-              provider: PROVIDER,
-              httpStatus: 401,
-              message: `${PROVIDER}: BSG refused a freshly issued token (HTTP 401 after logging in again); check that the API key may use /api/messages`,
-              cause: result.left,
-            }),
-          )
+      const first = await options.tokens.token(signal)
+      if (first._tag === 'Left') return first
+      let token = first.right
+      let result = await send(token, query, signal)
+      for (let logins = 0; result._tag === 'Left' && result.left.httpStatus === 401; logins++) {
+        if (logins > 0) {
+          // A token issued a moment ago was refused: only worth another login when BSG says it expired or was
+          // revoked (something invalidated it meanwhile), and only a few times, further and further apart.
+          const why = (result.left.details as { refusal?: ReturnType<typeof tokenRefusal> } | null)?.refusal ?? null
+          if (why === null || logins >= RELOGIN.attempts) return left(refusedFresh(result.left, logins, why))
+          if (!(await sleep(RELOGIN.baseDelayMs * 2 ** (logins - 1), signal))) return left(abortedError('login'))
         }
+        const renewed = await options.tokens.renew(token, signal)
+        if (renewed._tag === 'Left') return renewed
+        token = renewed.right
+        result = await send(token, query, signal)
       }
       if (result._tag === 'Left') return result
       return decodeWith(PROVIDER, MessagesPageCodec, result.right.body)

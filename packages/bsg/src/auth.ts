@@ -5,8 +5,8 @@ import {
   type HttpTransport,
   type Logger,
   left,
+  MIN_SECRET_LENGTH,
   RcsError,
-  registerSecret,
   right,
   vendorMessageOf,
 } from '@rcs-records/core'
@@ -76,8 +76,9 @@ interface HeldToken {
 /**
  * Creates the token manager: `POST /api/auth/login` with the API key, `POST /api/auth/refresh` with the current
  * token ahead of its `exp`, a new login when the refresh fails or after a 401. Both calls are marked idempotent so
- * the transport retries transient failures (logging in twice is harmless). The key and every token are registered
- * as secrets and never logged.
+ * the transport retries transient failures (logging in twice is harmless). The key and the current token are held
+ * in the client's secrets (`http.secrets`) and never logged; a replaced token is dropped to the set's bounded recent
+ * tier (an answer in flight may still echo it), so ten thousand re-logins leave the set as small as one.
  *
  * The token's lifetime is read from its `exp` − `iat` (so a skewed local clock does not matter), else from `exp`,
  * else assumed to be 30 days (logged at debug level).
@@ -89,12 +90,20 @@ interface HeldToken {
  */
 export const createTokenManager = (options: TokenManagerOptions): TokenManager => {
   const { http, clock, logger } = options
-  registerSecret(options.apiKey)
+  http.secrets.add(options.apiKey)
   let held: HeldToken | null = null
   let pending: Promise<Either<RcsError, HeldToken>> | null = null
+  /** The token in the client's secrets (kept while `held` is cleared for a re-login). */
+  let registered: string | null = null
+
+  /** Makes `token` the one the client's secrets hold, in place of the previous one. */
+  const adopt = (token: HeldToken): void => {
+    http.secrets.replace(registered, token.token)
+    registered = token.token
+    held = token
+  }
 
   const hold = (token: string): HeldToken => {
-    registerSecret(token)
     const receivedAt = clock.now()
     const { iat, exp } = readJwtTimes(token)
     let lifetimeMs: number
@@ -110,14 +119,23 @@ export const createTokenManager = (options: TokenManagerOptions): TokenManager =
   }
 
   const tokenFrom = (what: string, body: unknown): Either<RcsError, HeldToken> => {
-    if (TokenResponseCodec.is(body)) return right(hold(body.bearer))
+    // A token too short to be redacted is no token: no real JWT is under 6 characters.
+    if (TokenResponseCodec.is(body) && body.bearer.length >= MIN_SECRET_LENGTH) return right(hold(body.bearer))
     const bearer = body !== null && typeof body === 'object' ? (body as Record<string, unknown>).bearer : undefined
     return left(
       new RcsError({
         kind: 'decode',
         provider: PROVIDER,
         message: `${PROVIDER}: the ${what} answer has no \`bearer\` token`,
-        details: { issues: [{ path: 'bearer', expected: 'a non-empty token', actual: describeValue(bearer) }] },
+        details: {
+          issues: [
+            {
+              path: 'bearer',
+              expected: `a token of at least ${MIN_SECRET_LENGTH} characters`,
+              actual: typeof bearer === 'string' ? `a string of ${bearer.length}` : describeValue(bearer),
+            },
+          ],
+        },
       }),
     )
   }
@@ -170,7 +188,7 @@ export const createTokenManager = (options: TokenManagerOptions): TokenManager =
   const start = (task: () => Promise<Either<RcsError, HeldToken>>): Promise<Either<RcsError, HeldToken>> => {
     const flight: Promise<Either<RcsError, HeldToken>> = task().then(
       (result) => {
-        if (result._tag === 'Right') held = result.right
+        if (result._tag === 'Right') adopt(result.right)
         if (pending === flight) pending = null
         return result
       },

@@ -1,4 +1,4 @@
-import { type Adapter, type AdapterContext, emulateGetMany, registerSecret } from '@rcs-records/core'
+import { type Adapter, type AdapterContext, emulateGetMany } from '@rcs-records/core'
 import { createMessagesApi } from './api.js'
 import { createTokenManager } from './auth.js'
 import type { Config } from './codec.js'
@@ -23,7 +23,7 @@ import { parseWebhook } from './webhook.js'
  * }
  */
 export const createBsgAdapter = (config: Config, ctx: AdapterContext): Adapter => {
-  registerSecret(config.apiKey)
+  ctx.http.secrets.add(config.apiKey)
   const tokens = createTokenManager({
     http: ctx.http,
     clock: ctx.clock,
@@ -32,8 +32,12 @@ export const createBsgAdapter = (config: Config, ctx: AdapterContext): Adapter =
     apiKey: config.apiKey,
     refreshAheadMs: config.refreshAheadMs,
   })
-  const api = createMessagesApi({ http: ctx.http, tokens, baseUrl: config.baseUrl })
-  const normalize = createNormalizer(config.timeZone)
+  const api = createMessagesApi({ http: ctx.http, tokens, baseUrl: config.baseUrl, clock: ctx.clock })
+  const normalize = createNormalizer(config.timeZone, config.defaultCountry)
+  const webhookOptions =
+    config.defaultCountry === undefined
+      ? { timeZone: config.timeZone }
+      : { timeZone: config.timeZone, defaultCountry: config.defaultCountry }
   const get: Adapter['get'] = (id, opts) => getMessage({ api, config, clock: ctx.clock, normalize }, id, opts)
   return {
     get,
@@ -44,6 +48,6 @@ export const createBsgAdapter = (config: Config, ctx: AdapterContext): Adapter =
       }),
     list: (query) => listMessages({ api, config, clock: ctx.clock, logger: ctx.logger, normalize }, query),
     normalize,
-    parseWebhook: (body) => parseWebhook(body, { timeZone: config.timeZone }),
+    parseWebhook: (body) => parseWebhook(body, webhookOptions),
   }
 }

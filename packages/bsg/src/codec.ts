@@ -1,4 +1,4 @@
-import { isHttpUrl, isValidTimeZone, refinedCodec } from '@rcs-records/core'
+import { isHttpUrl, isPhoneCountry, isValidTimeZone, refinedCodec } from '@rcs-records/core'
 import * as t from 'io-ts'
 
 /**
@@ -53,6 +53,11 @@ const ConfigInputCodec = t.intersection([
     refreshAheadMs: refinedCodec(t.number, wholeAtLeast(0), 'an integer number of milliseconds ≥ 0'),
     lookbackMonths: refinedCodec(t.number, wholeAtLeast(1), 'an integer number of months ≥ 1'),
     concurrency: refinedCodec(t.number, wholeAtLeast(1), 'an integer ≥ 1'),
+    defaultCountry: refinedCodec(
+      t.string,
+      isPhoneCountry,
+      'an ISO 3166-1 alpha-2 country code such as UA (the country of phone numbers written without one)',
+    ),
   }),
 ])
 
@@ -83,6 +88,36 @@ export interface Config {
   lookbackMonths: number
   /** Lookups in flight at once in `getMany`. Default 4. */
   concurrency: number
+  /**
+   * ISO 3166-1 alpha-2 country of phone numbers BSG writes without their country code. Unset (the default): digits
+   * that are not a valid international number give `recipient: null` (never a guessed country).
+   */
+  defaultCountry?: string
+}
+
+/**
+ * The config you write for `createClient({ adapter, config })` and `loadClient({ provider: 'bsg', … })`: `apiKey`,
+ * plus any of the other {@link Config} fields (each has a default). A misspelt key or a wrong type is a compile
+ * error; {@link ConfigCodec} validates the value again at run time.
+ *
+ * @example
+ * import type { ConfigInput } from '@rcs-records/bsg'
+ * const config: ConfigInput = { apiKey: process.env.BSG_API_KEY, timeZone: 'Europe/Kyiv' }
+ */
+export interface ConfigInput extends Partial<Omit<Config, 'apiKey'>> {
+  /**
+   * The API key from BSG's account (Integrations & API → SMPP/API Password). A secret.
+   * Required: `undefined` type-checks so that an unset environment variable can be passed as is, and is reported as
+   * missing by the run-time check.
+   */
+  apiKey: string | undefined
+}
+
+declare module '@rcs-records/core' {
+  interface ProviderConfigs {
+    /** `@rcs-records/bsg`: `loadClient({ provider: 'bsg', … })` takes its {@link ConfigInput}. */
+    bsg: ConfigInput
+  }
 }
 
 const DEFAULTS = {
@@ -113,6 +148,7 @@ export const ConfigCodec: t.Type<Config, Config, unknown> = new t.Type<Config, C
     if (result._tag === 'Left') return result
     const input = result.right
     return t.success({
+      ...(input.defaultCountry === undefined ? {} : { defaultCountry: input.defaultCountry }),
       apiKey: input.apiKey,
       baseUrl: (input.baseUrl ?? DEFAULTS.baseUrl).replace(/\/+$/, ''),
       timeZone: input.timeZone ?? DEFAULTS.timeZone,

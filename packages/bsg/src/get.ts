@@ -76,7 +76,14 @@ export const getMessage =
   async () => {
     const wanted = readIntegerId(id)?.replace(/^0+(?=\d)/, '') ?? null
     if (wanted === null) {
-      return left(notFound(`no message ${JSON.stringify(String(id).slice(0, 40))}: BSG message ids are integers`))
+      return left(
+        new RcsError({
+          kind: 'not_found',
+          provider: PROVIDER,
+          message: `${PROVIDER}: no message ${JSON.stringify(String(id).slice(0, 40))}: BSG message ids are integers`,
+          details: { invalidId: String(id).slice(0, 40) },
+        }),
+      )
     }
     const windows = lookupWindows(deps.config, deps.clock.now(), opts?.from)
     if (windows._tag === 'Left') return windows

@@ -8,13 +8,14 @@
 
 import type { AdapterDefinition } from '@rcs-records/core'
 import { createBsgAdapter } from './client.js'
-import { type Config, ConfigCodec } from './codec.js'
+import { type Config, ConfigCodec, type ConfigInput } from './codec.js'
 import { PROVIDER } from './normalize.js'
 
 export { createBsgAdapter } from './client.js'
 export {
   type Config,
   ConfigCodec,
+  type ConfigInput,
   clampPageSize,
   DEFAULT_BASE_URL,
   type MessagesPage,
@@ -24,7 +25,7 @@ export {
   TokenResponseCodec,
 } from './codec.js'
 export { type FallbackResolution, type FallbackSource, resolveFallback } from './fallback.js'
-export { channelOf, channelTable, reasonFor, statusTable } from './mapping.js'
+export { channelOf, channelTable, reasonFor, reasonRules, statusTable } from './mapping.js'
 export { createNormalizer, type NormalizeOptions, normalize, PROVIDER } from './normalize.js'
 export {
   type BsgCallback,
@@ -41,6 +42,8 @@ export {
   planFloatingWindows,
   planWindows,
   shiftMonths,
+  type ZoneTransition,
+  zoneTransitions,
 } from './windows.js'
 
 /**
@@ -54,7 +57,7 @@ export {
  *   console.log(record.id, record.status, record.fallback?.ids)
  * }
  */
-export const adapter: AdapterDefinition<Config> = {
+export const adapter: AdapterDefinition<Config, ConfigInput> = {
   name: PROVIDER,
   configCodec: ConfigCodec,
   capabilities: { get: true, getMany: 'emulated', list: true, modifiedSince: false, webhooks: true },

@@ -7,9 +7,13 @@
 /** Core's redaction once core has loaded (it knows the registered secrets). */
 let redact = (text: string): string => text
 
+/** The CLI's sanitiser (`terminalSafe`) inlined: this line must print even when no module could load. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const safe = (text: string): string => text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
+
 const fail = (error: unknown): void => {
   const message = error instanceof Error ? error.message : String(error)
-  process.stderr.write(`rcs-records: internal error: ${redact(message.split('\n')[0] ?? '')}\n`)
+  process.stderr.write(`rcs-records: internal error: ${safe(redact(message.split('\n')[0] ?? ''))}\n`)
   process.exit(1)
 }
 

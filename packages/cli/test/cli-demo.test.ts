@@ -21,6 +21,37 @@ describe('rcs-records demo', () => {
     expect(out).toMatch(/^ {2}delivered +█/m)
     for (const line of lines(out)) expect([...line].length).toBeLessThanOrEqual(120)
   }, 70_000)
+
+  it('its totals and its funnel count delivered the same way, read is n/a for partner-gateway, no empty columns', async () => {
+    const result = await runBinary(['demo', '--rows', '6'], { timeoutMs: 60_000 })
+    expect(result.code).toBe(0)
+    const out = result.stdout
+    const total = /^│ total +│ +([\d,]+) │ +([\d,]+) │ +([\d,]+) │/m.exec(out)
+    const funnelDelivered = /^All providers — [\d,]+ records\n(?:.*\n)? {2}delivered +[█▏▎▍▌▋▊▉ ]+ +([\d,]+) /m.exec(
+      out,
+    )
+    expect(total?.[3]).toBeDefined()
+    expect(total?.[3]).toBe(funnelDelivered?.[1])
+    expect(out).toMatch(/^│ partner-gateway +│ +[\d,]+ │ +[\d,]+ │ +[\d,]+ │ n\/a \(webhooks only\) │/m)
+    expect(out).toMatch(/^partner-gateway — [\d,]+ records\n(?:.*\n){2} {2}read +n\/a +n\/a \(webhooks only\)/m)
+    // Every column of every sample table has a value in some row.
+    for (const table of out.split(/\n(?=\S+ — \d+ records listed)/).slice(1)) {
+      const rows = lines(table.split('\n\n')[0] ?? '').filter((line) => line.startsWith('│'))
+      const cells = rows.map((line) =>
+        line
+          .slice(1, -1)
+          .split('│')
+          .map((cell) => cell.trim()),
+      )
+      const [header, ...body] = cells
+      header?.forEach((name, column) => {
+        expect(
+          body.some((row) => (row[column] ?? '') !== ''),
+          name,
+        ).toBe(true)
+      })
+    }
+  }, 70_000)
 })
 
 describe('rcs-records simulate', () => {

@@ -112,3 +112,41 @@ describe('resolveConfigs', () => {
     ).toBe(2)
   })
 })
+
+describe('HTTP settings', () => {
+  const env = { RCS_BSG_API_KEY: 'live_abc' }
+  it('come from the file (top level, then per provider) and the flags, and leave the adapter config alone', () => {
+    const file = parseConfigText(
+      JSON.stringify({
+        http: { timeoutMs: 5_000, retry: { limit: 1, baseDelayMs: 100 } },
+        bsg: { apiKey: 'k', http: { concurrency: 2, retries: 3 } },
+        spacivox: { token: 't', baseUrl: 'https://x.example' },
+      }),
+      'rcs.json',
+    )
+    const [bsg, spacivox] = resolveConfigs(
+      { flags: { provider: 'bsg,spacivox', http: { timeoutMs: 9_000 } }, file, filePath: 'rcs.json', env },
+      { many: true },
+    )
+    expect(bsg).toEqual({
+      provider: 'bsg',
+      config: { apiKey: 'k' },
+      http: { timeoutMs: 9_000, concurrency: 2, retry: { limit: 3, baseDelayMs: 100 } },
+    })
+    expect(spacivox?.http).toEqual({ timeoutMs: 9_000, retry: { limit: 1, baseDelayMs: 100 } })
+  })
+
+  it('a bad field is a config error naming it, never showing the value', () => {
+    const file = parseConfigText(
+      JSON.stringify({ provider: 'bsg', apiKey: 'k', http: { retrys: 'secret-ish' } }),
+      'rcs.json',
+    )
+    expect(() => resolveConfigs({ flags: {}, file, filePath: 'rcs.json', env }, { many: false })).toThrow(
+      /^rcs\.json: http\.retrys: unknown \(expected timeoutMs/,
+    )
+    const typed = parseConfigText(JSON.stringify({ provider: 'bsg', http: { allowInsecureHttp: 'yes' } }), 'rcs.json')
+    expect(() => resolveConfigs({ flags: {}, file: typed, filePath: 'rcs.json', env }, { many: false })).toThrow(
+      /http\.allowInsecureHttp: expected true or false$/,
+    )
+  })
+})

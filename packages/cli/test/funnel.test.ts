@@ -1,6 +1,7 @@
 import { DELIVERY_STATUSES, type DeliveryStatus } from '@rcs-records/core'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import type { Funnel } from '../src/index.js'
 import {
   bar,
   createPalette,
@@ -8,7 +9,9 @@ import {
   funnelCsvLines,
   funnelOf,
   funnelRows,
+  renderFunnel,
   renderFunnelReport,
+  sampleRecords,
 } from '../src/index.js'
 import { record } from './support/records.js'
 
@@ -169,5 +172,32 @@ describe('bar', () => {
         },
       ),
     )
+  })
+})
+
+describe('sampleRecords', () => {
+  it('returns the sample oldest first whatever order the vendor listed in (partner-gateway lists newest first)', () => {
+    const listed = ['delivered', 'undeliverable', 'read', 'sent'].map((status, i) =>
+      record(String(i), status as DeliveryStatus, { createdAt: `2026-01-0${4 - i}T00:00:00.000Z` }),
+    )
+    const sample = sampleRecords(listed, 4)
+    expect(sample.map((r) => r.createdAt)).toEqual([...sample.map((r) => r.createdAt)].sort())
+    expect(sampleRecords([...listed].reverse(), 4).map((r) => r.id)).toEqual(sample.map((r) => r.id))
+  })
+})
+
+describe('read that a listing cannot see', () => {
+  it('is flagged, shown as n/a (webhooks only), and never a real-looking 0', () => {
+    const funnel = new FunnelAccumulator()
+    funnel.add(record('1', 'delivered', { provider: 'partner-gateway' }))
+    funnel.add(record('2', 'read', { provider: 'bsg' }))
+    const report = funnel.report({ from: 'a', to: 'b', top: 5, unreadable: new Set(['partner-gateway']) })
+    const pg = report.providers.find((p) => p.provider === 'partner-gateway')
+    expect(pg?.readReported).toBe(false)
+    expect(report.providers.find((p) => p.provider === 'bsg')?.readReported).toBe(true)
+    expect(report.overall.readReported).toBe(false)
+    const text = renderFunnel(pg as Funnel, 100, createPalette(false)).join('\n')
+    expect(text).toMatch(/read +n\/a +n\/a \(webhooks only\)/)
+    expect(text).not.toMatch(/read +█*\s+0 /)
   })
 })

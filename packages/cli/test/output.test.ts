@@ -15,7 +15,14 @@ import { record } from './support/records.js'
 
 const memorySink = (): LineSink & { lines: string[] } => {
   const lines: string[] = []
-  return { lines, broken: false, writeLines: (more) => lines.push(...more), close: async () => {} }
+  return {
+    lines,
+    broken: false,
+    writeLines: (more) => lines.push(...more),
+    ready: () => null,
+    flush: () => {},
+    close: async () => {},
+  }
 }
 
 const options = { raw: false, width: 100, palette: createPalette(false) }
@@ -67,6 +74,32 @@ describe('record writers', () => {
     writer.end()
     expect(sink.lines.at(-1)).toBe('2 records')
     expect(sink.lines.join('\n')).toContain('undeliverable')
+  })
+})
+
+describe('record writers on a terminal', () => {
+  const hostile = record('9', 'undeliverable', { vendorDescription: 'x\u001b]0;pwned\u0007 \u009b2J y\u007f' })
+
+  it('json escapes the controls JSON.stringify leaves (C1, DEL), and parses back to the same text', () => {
+    const sink = memorySink()
+    const writer = createRecordWriter('ndjson', sink, { ...options, terminal: true })
+    writer.write(hostile)
+    const [line] = sink.lines
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the point
+    expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/)
+    expect((JSON.parse(line ?? '{}') as { vendorDescription: string }).vendorDescription).toBe(
+      hostile.vendorDescription,
+    )
+  })
+
+  it('csv cells lose their control characters on a terminal, and keep them in a file', () => {
+    const shown = memorySink()
+    createRecordWriter('csv', shown, { ...options, terminal: true }).write(hostile)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the point
+    for (const line of shown.lines) expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/)
+    const file = memorySink()
+    createRecordWriter('csv', file, options).write(hostile)
+    expect(file.lines.join('\n')).toContain('\u009b')
   })
 })
 

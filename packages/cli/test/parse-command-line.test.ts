@@ -23,7 +23,7 @@ describe('parseCommandLine', () => {
       name: 'get',
       id: '26130',
       lookup: { channel: 'sms', from: '2026-01-01T00:00:00.000Z' },
-      common: { provider: 'bsg', format: 'json', raw: false, color: true, progress: true, verbose: false },
+      common: { provider: 'bsg', format: 'json', raw: false, color: true, progress: true, verbose: false, http: {} },
     })
   })
 
@@ -75,7 +75,7 @@ describe('parseCommandLine', () => {
 
   it.each([
     [['lsit'], /unknown command "lsit"/],
-    [['list', '--form', 'x'], /Unknown option '--form'/],
+    [['list', '--form', 'x'], /^unknown option --form; did you mean --format\?/],
     [['get', '1', '--status', 'read'], /--status does not apply to get/],
     [['get'], /exactly one message id/],
     [['get', '1', '2'], /exactly one message id/],
@@ -90,10 +90,66 @@ describe('parseCommandLine', () => {
     [['watch', '1', '--timeout', 'soon'], /--timeout expects a duration/],
     [['get-many', 'a', '-'], /must stand alone/],
     [['simulate', '--port', '70000'], /--port expects a whole number from 1 to 65535/],
-    [['list', '--from'], /argument missing/],
+    [['list', '--from'], /^--from needs a value/],
   ])('rejects %j with one clear line', (argv, pattern) => {
     const message = usageMessage(argv)
     expect(message).toMatch(pattern)
     expect(message).not.toContain('\n')
+  })
+})
+
+describe('HTTP flags', () => {
+  it('reads --timeout, --retries, --concurrency and --allow-insecure-http on the vendor commands', () => {
+    const command = parse(
+      'list',
+      '--from',
+      'now-1h',
+      '--timeout',
+      '10s',
+      '--retries',
+      '0',
+      '--concurrency',
+      '2',
+      '--allow-insecure-http',
+    )
+    expect(command.name === 'list' && command.common.http).toEqual({
+      timeoutMs: 10_000,
+      retries: 0,
+      concurrency: 2,
+      allowInsecureHttp: true,
+    })
+  })
+
+  it("on watch, --timeout is how long to watch and --request-timeout is the request's", () => {
+    const command = parse('watch', '1', '--timeout', '10m', '--request-timeout', '5s')
+    expect(command.name === 'watch' && command.timeoutMs).toBe(600_000)
+    expect(command.name === 'watch' && command.common.http).toEqual({ timeoutMs: 5_000 })
+  })
+
+  it('refuses values out of range with the option named', () => {
+    expect(usageMessage(['list', '--from', 'now-1h', '--retries', '50'])).toMatch(
+      /--retries expects a whole number from 0 to 20/,
+    )
+    expect(usageMessage(['list', '--from', 'now-1h', '--concurrency', '0'])).toMatch(
+      /--concurrency expects a whole number from 1/,
+    )
+    expect(usageMessage(['get', '1', '--timeout', 'soon'])).toMatch(/--timeout expects a duration/)
+  })
+})
+
+describe('mistakes get a suggestion or their own message', () => {
+  it.each([
+    [['list', '--frm', 'now-1d'], /^unknown option --frm; did you mean --from\?/],
+    [['get', '1', '--bogus'], /^unknown option --bogus \(see/],
+    [['lsit'], /^unknown command "lsit"; did you mean "list"\?/],
+    [['report', '--from', 'now-1d', '--top', '-3'], /^--top expects a whole number from 1 to 1000, got "-3"/],
+    [['list', '--from'], /^--from needs a value/],
+    [['list', '-p', '-c', 'x.json', '--from', 'now-1d'], /^--provider needs a value/],
+  ])('%j', (argv, pattern) => {
+    expect(usageMessage(argv)).toMatch(pattern)
+  })
+
+  it("a negative-looking value is still a value: --from -1d is read as the option's value", () => {
+    expect(usageMessage(['list', '--from', '-1d'])).toMatch(/^--from expects an ISO-8601 time/)
   })
 })

@@ -1,6 +1,8 @@
+import { RcsError } from '@rcs-records/core'
 import { describe, expect, it } from 'vitest'
 import {
   Aborted,
+  createHttpActivity,
   createProgressReporter,
   describeProgress,
   formatClock,
@@ -96,13 +98,57 @@ describe('progress', () => {
       { enabled: true, now: () => now },
     )
     progress.start('bsg', '2026-01-01T00:00:00Z', '2026-01-02T00:00:00Z')
-    progress.tick(record('1', 'sent', { createdAt: '2026-01-01T12:00:00.000Z' }))
+    progress.tick(record('1', 'sent', { createdAt: '2026-01-01T06:00:00.000Z' }))
     now = 150
-    progress.tick(record('2', 'sent', { createdAt: '2026-01-01T06:00:00.000Z' }))
+    progress.tick(record('2', 'sent', { createdAt: '2026-01-01T12:00:00.000Z' }))
     progress.stop()
     expect(out).toHaveLength(3)
     expect(out[1]).toBe('\r\u001b[Kbsg: 2 records · 50% of window')
     expect(out[2]).toBe('\r\u001b[K')
+  })
+
+  it('a vendor that lists newest first (partner-gateway) is measured from the window end backwards', () => {
+    let now = 0
+    const out: string[] = []
+    const progress = createProgressReporter(
+      { write: (text: string) => out.push(text) },
+      { enabled: true, now: () => now },
+    )
+    progress.start('partner-gateway', '2026-01-01T00:00:00Z', '2026-01-02T00:00:00Z')
+    progress.tick(record('1', 'sent', { createdAt: '2026-01-01T23:59:00.000Z' }))
+    now = 200
+    progress.tick(record('2', 'sent', { createdAt: '2026-01-01T18:00:00.000Z' }))
+    now = 400
+    progress.tick(record('3', 'sent', { createdAt: '2026-01-01T23:00:00.000Z' }))
+    progress.stop()
+    // Before: the latest time seen (23:59) put it at 99% of the window from the first record to the last.
+    expect(out[1]).toBe('\r\u001b[Kpartner-gateway: 2 records · 25% of window')
+    expect(out[2]).toBe('\r\u001b[Kpartner-gateway: 3 records · 25% of window')
+    expect(windowFraction({ fromMs: 0, toMs: 100, latestMs: 99, earliestMs: 75, descending: true })).toBe(0.25)
+  })
+
+  it('shows a waiting indicator while the vendor has not answered for a second, with the retry in progress', () => {
+    let now = 0
+    const out: string[] = []
+    const activity = createHttpActivity({ now: () => now, note: (line) => out.push(`note:${line}`) })
+    const hooks = activity.hooksFor(4)
+    hooks.onRequest?.({ provider: 'bsg', method: 'GET', url: 'http://x', attempt: 1 })
+    now = 1_500
+    expect(activity.waitingSince).toBe(0)
+    hooks.onRetry?.({
+      provider: 'bsg',
+      method: 'GET',
+      url: 'http://x',
+      attempt: 1,
+      delayMs: 2_000,
+      error: new RcsError({ kind: 'provider', message: 'bsg: 503', httpStatus: 503 }),
+    })
+    expect(out).toEqual(['note:rcs-records: bsg: retrying in 2 s (attempt 2/5): 503'])
+    expect(activity.retrying).toBe('retrying in 2 s (attempt 2/5): 503')
+    hooks.onResponse?.({ provider: 'bsg', method: 'GET', url: 'http://x', attempt: 1, status: 200 })
+    expect(activity.waitingSince).toBeNull()
+    expect(activity.retrying).toBeNull()
+    expect(activity.answered).toBe(true)
   })
 
   it('draws nothing when disabled', () => {

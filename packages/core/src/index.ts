@@ -18,9 +18,16 @@ export { reportInvalidRecord } from './adapter/invalid-record.js'
 export { consoleLogger, type Logger, silentLogger } from './adapter/logger.js'
 export { createClient } from './client/create-client.js'
 export { emulateGetMany } from './client/emulate-get-many.js'
-export { BUILT_IN_PROVIDERS, type LoadClientOptions, loadClient } from './client/load-client.js'
+export {
+  BUILT_IN_PROVIDERS,
+  type LoadClientConfig,
+  type LoadClientOptions,
+  loadClient,
+  type ProviderConfigs,
+} from './client/load-client.js'
 export type { ClientOptions, GetManyResult, RcsClient, WatchOptions } from './client/types.js'
 export { validateConfig } from './client/validate-config.js'
+export { type BoundedLimits, boundedCopy, boundedJson } from './errors/bounded-copy.js'
 export {
   type DecodeErrorDetails,
   type DecodeIssue,
@@ -30,7 +37,16 @@ export {
   issuesFromValidation,
 } from './errors/decode-error.js'
 export { RcsError, type RcsErrorKind, type RcsErrorOptions } from './errors/rcs-error.js'
-export { redact, redactDeep, registerSecret } from './errors/secrets.js'
+export { scrubError } from './errors/scrub-error.js'
+export { MIN_SECRET_LENGTH } from './errors/secret-forms.js'
+export {
+  createSecretSet,
+  globalSecrets,
+  redact,
+  redactDeep,
+  registerSecret,
+  type SecretSet,
+} from './errors/secrets.js'
 export { left, right } from './fp/either.js'
 export { isRetryableStatus, kindOfStatus, vendorMessageOf } from './http/classify.js'
 export { backoffDelay, parseRetryAfter } from './http/retry-after.js'
@@ -58,8 +74,10 @@ export {
   type FailureReason,
   FailureReasonCodec,
   failureReason,
+  findReasonRule,
   type ReasonCode,
   ReasonCodeCodec,
+  type ReasonRule,
 } from './model/reason.js'
 export { type Cost, type Fallback, IsoTimestampCodec, type RcsRecord, RcsRecordCodec } from './model/record.js'
 export {
@@ -76,7 +94,7 @@ export { type ChunkLimits, chunkIds, uniqueIds } from './util/chunk.js'
 export { isHttpUrl, nullableCodec, refinedCodec } from './util/config-codecs.js'
 export { isDecimalString, toDecimalString } from './util/decimal.js'
 export { RecentIds, type SeenIds } from './util/dedupe.js'
-export { toE164 } from './util/e164.js'
+export { isPhoneCountry, toE164 } from './util/e164.js'
 export { readIntegerId, readTextOrNumber } from './util/fields.js'
 export { parseJsonBody } from './util/json-body.js'
 export {

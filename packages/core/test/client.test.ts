@@ -48,8 +48,25 @@ describe('createClient: config', () => {
     expect(created).toHaveLength(1)
     expect(created[0]?.config).toMatchObject({ apiKey: 'fake-api-key-0123456789', limits: { pageSize: 100 } })
     expect(created[0]?.ctx.clock).toBe(clock)
-    expect(created[0]?.ctx.logger).toBe(silentLogger)
     expect(typeof created[0]?.ctx.http.request).toBe('function')
+  })
+
+  it("hands the adapter the caller's logger behind the client's redaction", () => {
+    const lines: unknown[] = []
+    const push = (message: string, fields?: Record<string, unknown>) => lines.push([message, fields])
+    const { definition, created } = fakeAdapter()
+    createClient({
+      adapter: definition,
+      config: validConfig(),
+      logger: { debug: push, info: push, warn: push, error: push },
+    })
+    const logger = created[0]?.ctx.logger
+    logger?.warn('key fake-api-key-0123456789 refused', { key: 'fake-api-key-0123456789', n: 1 })
+    logger?.debug('plain', { n: 2 })
+    expect(lines).toEqual([
+      ['key [REDACTED] refused', { key: '[REDACTED]', n: 1 }],
+      ['plain', { n: 2 }],
+    ])
   })
 
   it('reports every missing field in one config error', () => {
@@ -332,10 +349,9 @@ describe('loadClient', () => {
   it('passes the config without `provider` to the adapter, and the client options through', async () => {
     const { definition, created } = fakeAdapter()
     const clock = fakeClock()
-    await loadClient(
-      { provider: 'bsg', ...validConfig() },
-      { importModule: async () => ({ adapter: definition }), clock },
-    )
+    // A built-in name with the fake adapter's config: typed as a plain string (bsg's own config type does not apply).
+    const provider: string = 'bsg'
+    await loadClient({ provider, ...validConfig() }, { importModule: async () => ({ adapter: definition }), clock })
     expect(created[0]?.config).not.toHaveProperty('provider')
     expect(created[0]?.ctx.clock).toBe(clock)
   })
@@ -349,6 +365,17 @@ describe('loadClient', () => {
     const error = await failure(loadClient({ provider: 'rcs-nope' }, { importModule }))
     expect(error).toMatchObject({ kind: 'config', provider: 'rcs-nope' })
     expect(error.message).toMatch(/install it \(npm install rcs-nope\)/)
+    expect(error.message).toContain('built-in providers: partner-gateway, bsg, spacivox')
+    // The caller's importModule did the resolving: nothing about core's folder.
+    expect(error.message).not.toMatch(/core's folder|importModule/)
+  })
+
+  it('a package the default import cannot find: says importModule resolves it from your code, lists the built-ins', async () => {
+    const error = await failure(loadClient({ provider: '@rcs-records/definitely-not-installed' }))
+    expect(error.message).toMatch(/install it \(npm install @rcs-records\/definitely-not-installed\)/)
+    expect(error.message).toMatch(/from @rcs-records\/core's folder/)
+    expect(error.message).toContain('{ importModule: (name) => import(name) }')
+    expect(error.message).toContain('built-in providers: partner-gateway, bsg, spacivox')
   })
 
   it('a package that fails to load for another reason says why', async () => {
@@ -381,8 +408,10 @@ describe('loadClient', () => {
 
   it('config errors of the adapter propagate', async () => {
     const { definition } = fakeAdapter()
+    // Typed as a plain string: this config is meant to be wrong, which bsg's config type would reject at compile time.
+    const provider: string = 'bsg'
     const error = await failure(
-      loadClient({ provider: 'bsg', apiKey: 5 }, { importModule: async () => ({ adapter: definition }) }),
+      loadClient({ provider, apiKey: 5 }, { importModule: async () => ({ adapter: definition }) }),
     )
     expect(error.kind).toBe('config')
     expect(error.message).toMatch(/^fake: invalid config: apiKey: expected string; baseUrl: missing/)

@@ -283,3 +283,57 @@ describe('watch', () => {
     await expect(drain(client.watch(['a']))).rejects.toMatchObject({ kind: 'unsupported' })
   })
 })
+
+describe('watch deadline while a poll is in flight', () => {
+  /** A client whose every poll hangs until its signal aborts (a vendor that accepts the connection and never answers). */
+  const hanging = (clock: FakeClock = fakeClock()) => {
+    const signals: (AbortSignal | undefined)[] = []
+    const { definition } = fakeAdapter({
+      capabilities: { getMany: 'native' },
+      getMany: (_ids, opts) => () => {
+        signals.push(opts?.signal)
+        return new Promise((resolve) => {
+          opts?.signal?.addEventListener('abort', () =>
+            resolve(left(new RcsError({ kind: 'transport', message: 'aborted by the caller', retryable: false }))),
+          )
+        })
+      },
+    })
+    return {
+      client: createClient({ adapter: definition, config: validConfig(), clock, logger: quietLogger() }),
+      signals,
+    }
+  }
+
+  it('the deadline aborts the poll in flight and ends the watch quietly', async () => {
+    const { client, signals } = hanging()
+    const out = await drain(client.watch(['a'], { timeoutMs: 30 }))
+    expect(out).toEqual([])
+    expect(signals).toHaveLength(1)
+    expect(signals[0]?.aborted).toBe(true)
+  })
+
+  it('ends at the deadline even when the adapter ignores the signal', async () => {
+    const { definition } = fakeAdapter({
+      capabilities: { getMany: 'native' },
+      getMany: () => () => new Promise(() => {}),
+    })
+    const client = createClient({
+      adapter: definition,
+      config: validConfig(),
+      clock: fakeClock(),
+      logger: quietLogger(),
+    })
+    expect(await drain(client.watch(['a'], { timeoutMs: 30 }))).toEqual([])
+  })
+
+  it('the caller aborting still ends a hung poll at once', async () => {
+    const { client, signals } = hanging()
+    const controller = new AbortController()
+    const run = drain(client.watch(['a'], { signal: controller.signal }))
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    controller.abort()
+    expect(await run).toEqual([])
+    expect(signals[0]?.aborted).toBe(true)
+  })
+})

@@ -87,7 +87,7 @@ export const createPartnerApi = (
   http: HttpTransport,
   config: Pick<Config, 'baseUrl' | 'maxUrlLength' | 'apiKey' | 'username' | 'password'>,
 ): PartnerApi => {
-  const headers = authHeaders(config)
+  const headers = authHeaders(config, http.secrets)
   const statusBase = `${config.baseUrl}${STATUS_PATH}`
   const batchPrefix = batchUrlPrefix(config.baseUrl)
   const classifyBatch = uriTooLong(config.maxUrlLength)

@@ -1,4 +1,4 @@
-import { registerSecret } from '@rcs-records/core'
+import type { SecretSet } from '@rcs-records/core'
 import { type Auth, authOf, type Config } from './codec.js'
 
 /**
@@ -16,23 +16,24 @@ export const base64Utf8 = (text: string): string => {
 
 /**
  * The credential headers of every request — `X-Api-Key` (the vendor's recommendation) or
- * `Authorization: Basic base64(user:pass)` — with every secret and its derived forms registered, so no error can
- * echo them.
+ * `Authorization: Basic base64(user:pass)` — with every secret added to the client's `secrets`: the key, or the
+ * password and `user:password` (whose base64 forms cover the header value), so no error can echo them in any form.
  *
  * @example
+ * import { createSecretSet } from '@rcs-records/core'
  * import { authHeaders } from './auth.js'
- * authHeaders({ apiKey: 'pg-live-3f9c2a7b' }) // { 'x-api-key': 'pg-live-3f9c2a7b' }
+ * authHeaders({ apiKey: 'pg-live-3f9c2a7b' }, createSecretSet()) // { 'x-api-key': 'pg-live-3f9c2a7b' }
  */
-export const authHeaders = (config: Pick<Config, 'apiKey' | 'username' | 'password'>): Record<string, string> => {
+export const authHeaders = (
+  config: Pick<Config, 'apiKey' | 'username' | 'password'>,
+  secrets: SecretSet,
+): Record<string, string> => {
   const auth: Auth = authOf(config)
   if (auth.kind === 'apiKey') {
-    registerSecret(auth.apiKey)
+    secrets.add(auth.apiKey)
     return { 'x-api-key': auth.apiKey }
   }
-  const credentials = base64Utf8(`${auth.username}:${auth.password}`)
-  registerSecret(auth.password)
-  registerSecret(`${auth.username}:${auth.password}`)
-  registerSecret(credentials)
-  registerSecret(`Basic ${credentials}`)
-  return { authorization: `Basic ${credentials}` }
+  secrets.add(auth.password)
+  secrets.add(`${auth.username}:${auth.password}`)
+  return { authorization: `Basic ${base64Utf8(`${auth.username}:${auth.password}`)}` }
 }

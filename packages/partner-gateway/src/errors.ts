@@ -1,12 +1,10 @@
 import type { HttpFailure, HttpRequest } from '@rcs-records/core'
 import { PROVIDER } from './normalize.js'
 
-/** A retry hint longer than a day is not a hint (the transport caps it further with `maxRetryAfterMs`). */
-const MAX_HINT_SECONDS = 86_400
-
 /**
  * The retry hint of a partner-gateway 429 body, `{"status":429,…,"retryAfter":12}` (seconds), in milliseconds;
- * null when absent or unusable. Handed to the transport as `retryAfterFromBody` (a `Retry-After` header still wins).
+ * null when absent, negative or not a number. Handed to the transport as `retryAfterFromBody` (a `Retry-After`
+ * header still wins), which caps it at `maxRetryAfterMs`.
  *
  * @example
  * import { retryAfterFromBody } from '@rcs-records/partner-gateway'
@@ -17,7 +15,9 @@ export const retryAfterFromBody = (body: unknown): number | null => {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return null
   const value = (body as { retryAfter?: unknown }).retryAfter
   const seconds = typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value
-  if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0 || seconds > MAX_HINT_SECONDS) return null
+  // However long: the transport caps it at `maxRetryAfterMs` (ignoring a long hint would retry a rate-limited
+  // vendor within the short backoff instead).
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) return null
   return Math.round(seconds * 1000)
 }
 

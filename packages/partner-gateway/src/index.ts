@@ -8,7 +8,7 @@
 
 import type { AdapterDefinition } from '@rcs-records/core'
 import { createPartnerGatewayAdapter } from './client.js'
-import { type Config, ConfigCodec } from './codec.js'
+import { type Config, ConfigCodec, type ConfigInput } from './codec.js'
 import { PROVIDER } from './normalize.js'
 
 export { batchUrl, batchUrlPrefix, batchUrlSuffix } from './api.js'
@@ -19,6 +19,7 @@ export {
   authOf,
   type Config,
   ConfigCodec,
+  type ConfigInput,
   DEFAULT_BASE_URL,
   type PartnerChannel,
   PartnerChannelCodec,
@@ -28,6 +29,7 @@ export { planBatches } from './get-many.js'
 export { type ListPlan, planList, STALE_PAGE_LIMIT, vendorStatusFilter } from './list.js'
 export {
   channelOf,
+  listingReportsRead,
   type MatchedReason,
   nativeStatusesOf,
   type ReasonRule,
@@ -63,7 +65,7 @@ export { parseWebhook } from './webhook.js'
  * const client = createClient({ adapter, config: { apiKey: process.env.PG_API_KEY, channel: 'rcs' } })
  * const { records, missing } = await client.getMany(['order-12345', 'order-12346'])
  */
-export const adapter: AdapterDefinition<Config> = {
+export const adapter: AdapterDefinition<Config, ConfigInput> = {
   name: PROVIDER,
   configCodec: ConfigCodec,
   capabilities: { get: true, getMany: 'native', list: true, modifiedSince: false, webhooks: true },

@@ -115,6 +115,7 @@ describe('config: ranges, with every failing field in one error', () => {
 
 describe('config: through createClient', () => {
   it('throws one config RcsError', () => {
+    // @ts-expect-error: no auth method is a compile error too; this test is about the run-time check
     expect(() => createClient({ adapter, config: { channel: 'rcs' } })).toThrow(RcsError)
   })
 

@@ -13,8 +13,9 @@ import { isVendor, type Vendor } from './vendors.js'
  */
 export const SIMULATOR_USAGE = `Usage: rcs-records-simulator [options]
 
-Serves the partner-gateway, BSG and /j/rcs_records APIs on one loopback port and prints the client configs as JSON.
-Runs until SIGINT/SIGTERM.
+Serves the partner-gateway, BSG and /j/rcs_records APIs on one loopback port and prints the client configs as JSON:
+one object per provider, the shape \`rcs-records simulate\` prints and \`rcs-records --config\` reads. Runs until
+SIGINT/SIGTERM.
 
 Options:
   --port <n>          port (default 8787; 0 picks a free one)
@@ -24,6 +25,7 @@ Options:
   --window-days <n>   records are created over the last n days (default 7)
   --time-zone <zone>  BSG's time zone (default Europe/Kyiv)
   --faults <json>     fault rules per vendor, e.g. '{"bsg":[{"kind":"error","rate":0.1}]}'
+  --describe          print { url, config, credentials, windows } instead (for tools: the windows hold the counts)
   --help              this text`
 
 /**
@@ -65,7 +67,10 @@ const parseFaults = (text: string | undefined): SimulatorOptions['faults'] => {
  * import { parseSimulatorArgs } from '@rcs-records/simulator'
  * parseSimulatorArgs(['--port', '8787', '--records', '100000'])?.records // 100000
  */
-export const parseSimulatorArgs = (argv: readonly string[]): SimulatorOptions | null => {
+export const parseSimulatorArgs = (argv: readonly string[]): SimulatorOptions | null =>
+  parseCommand(argv)?.options ?? null
+
+const parseCommand = (argv: readonly string[]): { options: SimulatorOptions; describe: boolean } | null => {
   const { values } = parseArgs({
     args: [...argv],
     options: {
@@ -76,13 +81,14 @@ export const parseSimulatorArgs = (argv: readonly string[]): SimulatorOptions | 
       'window-days': { type: 'string' },
       'time-zone': { type: 'string' },
       faults: { type: 'string' },
+      describe: { type: 'boolean' },
       help: { type: 'boolean' },
     },
     strict: true,
   })
   if (values.help === true) return null
   const faults = parseFaults(values.faults)
-  return {
+  const options: SimulatorOptions = {
     port: integer('port', values.port, 8787),
     host: values.host ?? '127.0.0.1',
     seed: integer('seed', values.seed, 1),
@@ -91,6 +97,7 @@ export const parseSimulatorArgs = (argv: readonly string[]): SimulatorOptions | 
     ...(values['time-zone'] === undefined ? {} : { timeZone: values['time-zone'] }),
     ...(faults === undefined ? {} : { faults }),
   }
+  return { options, describe: values.describe === true }
 }
 
 /**
@@ -112,8 +119,9 @@ export const describeSimulator = (sim: Simulator) => ({
 })
 
 /**
- * Runs the command: starts a simulator, prints its configs as JSON, and stops when `signal` aborts. Resolves to
- * the exit code.
+ * Runs the command: starts a simulator, prints its configs as JSON (`sim.config`, one object per provider — what
+ * `rcs-records simulate` prints and `rcs-records --config` reads; with `--describe`, {@link describeSimulator}),
+ * and stops when `signal` aborts. Resolves to the exit code.
  *
  * @example
  * import { runSimulatorCommand } from '@rcs-records/simulator'
@@ -125,25 +133,29 @@ export const runSimulatorCommand = async (
   io: CommandIo,
   signal: AbortSignal,
 ): Promise<number> => {
-  let options: SimulatorOptions | null
+  let command: { options: SimulatorOptions; describe: boolean } | null
   try {
-    options = parseSimulatorArgs(argv)
+    command = parseCommand(argv)
   } catch (error) {
     io.err(`${(error as Error).message}\n\n${SIMULATOR_USAGE}\n`)
     return 2
   }
-  if (options === null) {
+  if (command === null) {
     io.out(`${SIMULATOR_USAGE}\n`)
     return 0
   }
   let sim: Simulator
   try {
-    sim = await startSimulator(options)
+    sim = await startSimulator(command.options)
   } catch (error) {
+    if ((error as { code?: unknown }).code === 'EADDRINUSE') {
+      io.err(`rcs-records-simulator: port ${command.options.port} is in use; pick another with --port, or --port 0\n`)
+      return 2
+    }
     io.err(`rcs-records-simulator: ${(error as Error).message}\n`)
     return 1
   }
-  io.out(`${JSON.stringify(describeSimulator(sim), null, 2)}\n`)
+  io.out(`${JSON.stringify(command.describe ? describeSimulator(sim) : sim.config, null, 2)}\n`)
   io.err(`rcs-records-simulator listening on ${sim.url} (Ctrl-C to stop)\n`)
   await new Promise<void>((resolve) => {
     if (signal.aborted) resolve()

@@ -40,10 +40,22 @@ describe('rcs-records-simulator command', () => {
     expect(() => parseSimulatorArgs(['--nope'])).toThrow()
   })
 
-  it('prints the client configs as JSON, serves them, and stops when signalled', async () => {
+  it('prints one config per provider (the shape rcs-records --config reads), nothing else', async () => {
+    const { io, out } = capture()
+    const stop = new AbortController()
+    const running = runSimulatorCommand(['--port', '0', '--records', '5'], io, stop.signal)
+    for (let i = 0; i < 100 && out.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10))
+    const printed = JSON.parse(out.join('')) as Record<string, { baseUrl: string }>
+    expect(Object.keys(printed).sort()).toEqual(['bsg', 'partner-gateway', 'spacivox'])
+    for (const config of Object.values(printed)) expect(config.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+/)
+    stop.abort()
+    expect(await running).toBe(0)
+  })
+
+  it('with --describe prints the url, configs and windows, serves them, and stops when signalled', async () => {
     const { io, out, err } = capture()
     const stop = new AbortController()
-    const running = runSimulatorCommand(['--port', '0', '--records', '50'], io, stop.signal)
+    const running = runSimulatorCommand(['--port', '0', '--records', '50', '--describe'], io, stop.signal)
     for (let i = 0; i < 100 && out.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10))
     const printed = JSON.parse(out.join('')) as {
       url: string

@@ -1,4 +1,4 @@
-import { isHttpUrl, refinedCodec } from '@rcs-records/core'
+import { isHttpUrl, isPhoneCountry, refinedCodec } from '@rcs-records/core'
 import * as t from 'io-ts'
 
 /**
@@ -39,6 +39,11 @@ const ConfigInputCodec = t.intersection([
     ),
     includeContent: t.boolean,
     concurrency: refinedCodec(t.number, (n) => Number.isSafeInteger(n) && n >= 1, 'an integer ≥ 1'),
+    defaultCountry: refinedCodec(
+      t.string,
+      isPhoneCountry,
+      'an ISO 3166-1 alpha-2 country code such as FR (the country of phone numbers written without one)',
+    ),
   }),
 ])
 
@@ -65,6 +70,42 @@ export interface Config {
   includeContent: boolean
   /** Slices fetched at once (kept ahead of the consumer). Default 3. */
   concurrency: number
+  /**
+   * ISO 3166-1 alpha-2 country of phone numbers written without their country code. Unset (the default): digits that
+   * are not a valid international number give `recipient: null` (never a guessed country).
+   */
+  defaultCountry?: string
+}
+
+/**
+ * The config you write for `createClient({ adapter, config })` and `loadClient({ provider: 'spacivox', … })`:
+ * `token` and `baseUrl`, plus any of the other {@link Config} fields (each has a default). A misspelt key or a wrong
+ * type is a compile error; {@link ConfigCodec} validates the value again at run time.
+ *
+ * @example
+ * import type { ConfigInput } from '@rcs-records/spacivox'
+ * const config: ConfigInput = { token: process.env.SPACIVOX_TOKEN, baseUrl: 'https://api.example.com', team: 1 }
+ */
+export interface ConfigInput extends Partial<Omit<Config, 'token' | 'baseUrl'>> {
+  /**
+   * The access token Spacivox issued you, sent as `Authorization: Bearer <token>`. A secret.
+   * Required: `undefined` type-checks so that an unset environment variable can be passed as is, and is reported as
+   * missing by the run-time check.
+   */
+  token: string | undefined
+  /**
+   * The API's base URL (the vendor does not publish it); a trailing slash is dropped.
+   * Required: `undefined` type-checks so that an unset environment variable can be passed as is, and is reported as
+   * missing by the run-time check.
+   */
+  baseUrl: string | undefined
+}
+
+declare module '@rcs-records/core' {
+  interface ProviderConfigs {
+    /** `@rcs-records/spacivox`: `loadClient({ provider: 'spacivox', … })` takes its {@link ConfigInput}. */
+    spacivox: ConfigInput
+  }
 }
 
 const DEFAULTS = { sliceHours: 24, includeContent: false, concurrency: 3 } as const
@@ -94,6 +135,7 @@ export const ConfigCodec: t.Type<Config, Config, unknown> = new t.Type<Config, C
       concurrency: input.concurrency ?? DEFAULTS.concurrency,
     }
     if (input.team !== undefined) config.team = input.team
+    if (input.defaultCountry !== undefined) config.defaultCountry = input.defaultCountry
     return t.success(config)
   },
   t.identity,

@@ -8,14 +8,14 @@
 
 import type { AdapterDefinition } from '@rcs-records/core'
 import { createSpacivoxAdapter } from './client.js'
-import { type Config, ConfigCodec } from './codec.js'
+import { type Config, ConfigCodec, type ConfigInput } from './codec.js'
 import { PROVIDER } from './normalize.js'
 
 export { formatInstant, RECORDS_PATH } from './api.js'
 export { createSpacivoxAdapter } from './client.js'
-export { BASE_URL_REQUIRED, type Config, ConfigCodec } from './codec.js'
+export { BASE_URL_REQUIRED, type Config, ConfigCodec, type ConfigInput } from './codec.js'
 export { isDocumentedState, reasonFor, stateDescriptions, statusOf, statusTable } from './mapping.js'
-export { normalize, PROVIDER } from './normalize.js'
+export { createNormalizer, type NormalizeOptions, normalize, PROVIDER } from './normalize.js'
 export {
   RecordsResponseCodec,
   type SpacivoxRecord,
@@ -42,7 +42,7 @@ export { type SyncCheckpoint, type SyncOptions, type SyncResult, syncIncremental
  *   console.log(record.id, record.status, record.recipient)
  * }
  */
-export const adapter: AdapterDefinition<Config> = {
+export const adapter: AdapterDefinition<Config, ConfigInput> = {
   name: PROVIDER,
   configCodec: ConfigCodec,
   capabilities: { get: false, getMany: false, list: true, modifiedSince: true, webhooks: false },

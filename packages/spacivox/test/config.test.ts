@@ -1,4 +1,4 @@
-import { RcsError } from '@rcs-records/core'
+import { createSecretSet, RcsError } from '@rcs-records/core'
 import { describe, expect, it } from 'vitest'
 import { adapter, BASE_URL_REQUIRED, ConfigCodec, default as defaultExport } from '../src/index.js'
 import { BASE, makeClient, rejection, TOKEN } from './fixtures.js'
@@ -86,7 +86,7 @@ describe('unsupported lookups', () => {
 
   it('the adapter itself refuses them too, with a message naming list', async () => {
     const instance = adapter.create(decode({ token: TOKEN, baseUrl: BASE }), {
-      http: { request: () => async () => Promise.reject(new Error('no request expected')) },
+      http: { request: () => async () => Promise.reject(new Error('no request expected')), secrets: createSecretSet() },
       clock: { now: () => 0, sleep: async () => {} },
       logger: { debug() {}, info() {}, warn() {}, error() {} },
     })

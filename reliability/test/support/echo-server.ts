@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { echoForms } from './echo-forms.js'
 
 /** A request as the echo server saw it. */
 export interface EchoRequest {
@@ -81,11 +82,52 @@ export const startEchoServer = async (plan: (request: EchoRequest) => EchoReply)
   }
 }
 
-/** A vendor error body that echoes everything the client sent: its credentials included. */
+/**
+ * The credentials a request carried, as the vendor saw them: `X-Api-Key`, the token of `Authorization: Bearer`,
+ * the decoded user, password and `user:password` of `Basic`, and the `api_key` of a JSON login body.
+ */
+export const credentialsOf = (request: EchoRequest): { secrets: string[]; user: string } => {
+  const secrets: string[] = []
+  let user = 'canary-user'
+  const key = request.headers['x-api-key']
+  if (typeof key === 'string') secrets.push(key)
+  const authorization = request.headers.authorization
+  if (typeof authorization === 'string') {
+    const [scheme, ...rest] = authorization.split(' ')
+    const value = rest.join(' ')
+    if (scheme === 'Bearer') secrets.push(value)
+    if (scheme === 'Basic') {
+      const decoded = Buffer.from(value, 'base64').toString('utf8')
+      const colon = decoded.indexOf(':')
+      user = decoded.slice(0, colon)
+      secrets.push(decoded.slice(colon + 1), decoded)
+    }
+  }
+  try {
+    const apiKey = (JSON.parse(request.body) as { api_key?: unknown }).api_key
+    if (typeof apiKey === 'string') secrets.push(apiKey)
+  } catch {
+    // not a JSON body
+  }
+  return { secrets, user }
+}
+
+/** Every credential of the request in every echo form, as one text. */
+export const echoedForms = (request: EchoRequest): string => {
+  const { secrets, user } = credentialsOf(request)
+  return secrets.flatMap((secret) => Object.values(echoForms(secret, user))).join(' | ')
+}
+
+/**
+ * A vendor error body that echoes everything the client sent, its credentials included: the headers and body as
+ * JSON text in the message, every credential in every echo form ({@link echoForms}), the raw values in `errors`
+ * (which an error message stringifies), and the whole request.
+ */
 export const echoingBody = (status: number, request: EchoRequest): Record<string, unknown> => ({
   status,
   error: 'Echo',
-  message: `refused ${request.method} ${request.path} with ${JSON.stringify(request.headers)} ${request.body}`,
+  message: `refused ${request.method} ${request.path} with ${JSON.stringify(request.headers)} ${request.body} ${echoedForms(request)}`,
   errors: [{ field: 'auth', given: request.headers.authorization ?? request.headers['x-api-key'] ?? request.body }],
+  detail: credentialsOf(request).secrets.map((secret) => echoForms(secret)),
   request,
 })

@@ -1,4 +1,5 @@
 import type { Channel, DeliveryStatus } from '@rcs-records/core'
+import type { HttpFlags } from '../config/http-options.js'
 import type { OutputFormat } from '../output/format.js'
 
 /**
@@ -6,7 +7,7 @@ import type { OutputFormat } from '../output/format.js'
  *
  * @example
  * import type { CommonOptions } from '@rcs-records/cli'
- * const options: CommonOptions = { provider: 'bsg', raw: false, color: true, progress: true, verbose: false }
+ * const options: CommonOptions = { provider: 'bsg', raw: false, color: true, progress: true, verbose: false, http: {} }
  */
 export interface CommonOptions {
   /** `--provider`: one provider, a comma-separated list, or `all` (list and report only). */
@@ -27,6 +28,8 @@ export interface CommonOptions {
   progress: boolean
   /** `--verbose`: library info and debug messages on stderr. */
   verbose: boolean
+  /** `--timeout`/`--request-timeout`, `--retries`, `--concurrency`, `--allow-insecure-http`. */
+  http: HttpFlags
 }
 
 /**

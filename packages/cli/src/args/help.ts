@@ -18,6 +18,13 @@ Config (precedence: flags > --config file > environment > adapter defaults)
   environment                  RCS_PROVIDER, RCS_BSG_API_KEY, RCS_PG_API_KEY, RCS_PG_USERNAME, RCS_PG_PASSWORD,
                                RCS_SPACIVOX_TOKEN, RCS_BSG_BASE_URL, RCS_PG_BASE_URL, RCS_SPACIVOX_BASE_URL
 
+HTTP (also an "http" object in the config file: {"timeoutMs":10000,"retry":{"limit":2},"concurrency":4})
+      --timeout D              per request attempt, e.g. 10s (watch: how long to watch; use --request-timeout)
+      --request-timeout D      per request attempt, on every command
+      --retries N              retries after a failed attempt (default 4); each is announced on stderr
+      --concurrency N          requests in flight per provider (default 8)
+      --allow-insecure-http    allow plain http:// to a host other than loopback
+
 Output
   -f, --format FMT             table | json | ndjson | csv (default: table on a terminal, ndjson when piped;
                                with --out, from the file's extension)
@@ -55,8 +62,9 @@ Ctrl-C stops cleanly: the output written so far is complete line by line (a json
   watch: `Usage: rcs-records watch <ids…> [--interval 5s] [--timeout 10m] [--channel …] [config and output options]
 
 Polls until every message is final, writing each change (table: one line per change; ndjson/csv: the record).
-Exit 0 when all are final, 6 when --timeout passes first, 4 when an id was never found, 130 on Ctrl-C.
-Without --timeout it polls until every message is final or Ctrl-C.`,
+Exit 0 when all are final, 6 when --timeout passes first (a poll in flight is cut at the timeout), 5 when the
+vendor was failing at the timeout, 4 when the vendor answered and an id was never found, 130 on Ctrl-C.
+Without --timeout it polls until every message is final or Ctrl-C. The per-request timeout is --request-timeout.`,
   report: `Usage: rcs-records report --from T [--to T] [--top 10] [filters] [config and output options]
 
 Lists the window and prints the delivery funnel: overall, per provider and per campaign (the --top largest; the

@@ -1,10 +1,12 @@
 import { parseArgs } from 'node:util'
 import { type Channel, ChannelCodec, DELIVERY_STATUSES, type DeliveryStatus } from '@rcs-records/core'
 import { CliError } from '../cli-error.js'
+import type { HttpFlags } from '../config/http-options.js'
 import { isOutputFormat, OUTPUT_FORMATS } from '../output/format.js'
 import type { Command, CommonOptions, ListFilters, LookupOptions } from './command.js'
 import { parseDuration } from './duration.js'
 import { parseInstant } from './instant.js'
+import { didYouMean } from './suggest.js'
 
 const OPTIONS = {
   provider: { type: 'string', short: 'p' },
@@ -34,6 +36,10 @@ const OPTIONS = {
   seed: { type: 'string' },
   records: { type: 'string' },
   rows: { type: 'string' },
+  'request-timeout': { type: 'string' },
+  retries: { type: 'string' },
+  concurrency: { type: 'string' },
+  'allow-insecure-http': { type: 'boolean' },
 } as const
 
 type OptionName = keyof typeof OPTIONS
@@ -49,6 +55,10 @@ const VENDOR_OPTIONS: readonly OptionName[] = [
   'no-color',
   'no-progress',
   'verbose',
+  'request-timeout',
+  'retries',
+  'concurrency',
+  'allow-insecure-http',
 ]
 const LIST_OPTIONS: readonly OptionName[] = [
   'from',
@@ -64,11 +74,12 @@ const LIST_OPTIONS: readonly OptionName[] = [
 
 /** Which options each command accepts (besides --help). */
 const ALLOWED: Readonly<Record<string, readonly OptionName[]>> = {
-  get: [...VENDOR_OPTIONS, 'from', 'channel'],
-  'get-many': [...VENDOR_OPTIONS, 'from', 'channel'],
-  list: [...VENDOR_OPTIONS, ...LIST_OPTIONS],
+  get: [...VENDOR_OPTIONS, 'timeout', 'from', 'channel'],
+  'get-many': [...VENDOR_OPTIONS, 'timeout', 'from', 'channel'],
+  list: [...VENDOR_OPTIONS, 'timeout', ...LIST_OPTIONS],
+  // watch's --timeout is how long to watch; its per-request timeout is --request-timeout.
   watch: [...VENDOR_OPTIONS, 'from', 'channel', 'interval', 'timeout'],
-  report: [...VENDOR_OPTIONS, ...LIST_OPTIONS.filter((name) => name !== 'strict'), 'top'],
+  report: [...VENDOR_OPTIONS, 'timeout', ...LIST_OPTIONS.filter((name) => name !== 'strict'), 'top'],
   simulate: ['port', 'seed', 'records', 'no-color', 'verbose'],
   demo: ['seed', 'records', 'rows', 'no-color', 'verbose'],
 }
@@ -84,14 +95,22 @@ export const COMMAND_NAMES = ['get', 'get-many', 'list', 'watch', 'report', 'sim
 
 const usageError = (message: string): CliError => CliError.usage(`${message} (see rcs-records --help)`)
 
-const positiveInteger = (name: string, text: string | undefined, max = Number.MAX_SAFE_INTEGER): number | undefined => {
+const wholeNumber = (
+  name: string,
+  text: string | undefined,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number | undefined => {
   if (text === undefined) return undefined
   const value = Number(text)
-  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < 1 || value > max) {
-    throw usageError(`--${name} expects a whole number from 1 to ${max}, got "${text}"`)
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min || value > max) {
+    throw usageError(`--${name} expects a whole number from ${min} to ${max}, got "${text}"`)
   }
   return value
 }
+
+const positiveInteger = (name: string, text: string | undefined, max = Number.MAX_SAFE_INTEGER): number | undefined =>
+  wholeNumber(name, text, 1, max)
 
 const instant = (name: string, text: string, nowMs: number): string => {
   const value = parseInstant(text, nowMs)
@@ -130,7 +149,21 @@ const statusesOf = (text: string | undefined): DeliveryStatus[] | undefined => {
   return names as DeliveryStatus[]
 }
 
-const commonOf = (values: Values): CommonOptions => {
+const httpOf = (values: Values, command: string): HttpFlags => {
+  const timeoutText = values['request-timeout'] ?? (command === 'watch' ? undefined : values.timeout)
+  const timeoutName = values['request-timeout'] === undefined ? 'timeout' : 'request-timeout'
+  const timeoutMs = duration(timeoutName, timeoutText)
+  const retries = wholeNumber('retries', values.retries, 0, 20)
+  const concurrency = positiveInteger('concurrency', values.concurrency, 64)
+  return {
+    ...(timeoutMs === undefined ? {} : { timeoutMs }),
+    ...(retries === undefined ? {} : { retries }),
+    ...(concurrency === undefined ? {} : { concurrency }),
+    ...(values['allow-insecure-http'] === true ? { allowInsecureHttp: true } : {}),
+  }
+}
+
+const commonOf = (values: Values, command: string): CommonOptions => {
   const format = values.format?.trim().toLowerCase()
   if (format !== undefined && !isOutputFormat(format)) {
     throw usageError(`--format expects one of ${OUTPUT_FORMATS.join(', ')}, got "${values.format}"`)
@@ -145,6 +178,7 @@ const commonOf = (values: Values): CommonOptions => {
     color: values['no-color'] !== true,
     progress: values['no-progress'] !== true,
     verbose: values.verbose === true,
+    http: httpOf(values, command),
   }
 }
 
@@ -185,12 +219,64 @@ const idsOf = (positionals: readonly string[], command: string): string[] => {
   return ids
 }
 
+const LONG_NAMES = Object.keys(OPTIONS)
+const SHORT_NAMES: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(OPTIONS).flatMap(([name, option]) => ('short' in option ? [[option.short, name]] : [])),
+)
+const takesValue = (name: string | undefined): boolean =>
+  name !== undefined && (OPTIONS as Record<string, { type: string }>)[name]?.type === 'string'
+
+/** The option a token names (`--top`, `-p`), or undefined. */
+const optionOf = (token: string): string | undefined => {
+  if (token.startsWith('--')) return LONG_NAMES.includes(token.slice(2)) ? token.slice(2) : undefined
+  if (/^-[a-zA-Z]$/.test(token)) return SHORT_NAMES[token.slice(1)]
+  return undefined
+}
+
+/**
+ * `--top -3` → `--top=-3`: a value that starts with a dash but names no option is the option's value, so that it
+ * gets the option's own message ("--top expects a whole number…") instead of parseArgs' "ambiguous".
+ */
+const joinDashValues = (argv: readonly string[]): string[] => {
+  const out: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i] as string
+    if (token === '--') {
+      out.push(...argv.slice(i))
+      break
+    }
+    const next = argv[i + 1]
+    const name = optionOf(token)
+    if (takesValue(name) && next?.startsWith('-') === true && next !== '-' && optionOf(next) === undefined) {
+      out.push(`--${name}=${next}`)
+      i++
+    } else out.push(token)
+  }
+  return out
+}
+
+const parseError = (error: unknown): CliError => {
+  const code = (error as { code?: unknown }).code
+  const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)
+  const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1]
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option !== undefined) {
+    const suggestion = option.startsWith('--') ? didYouMean(option.slice(2), LONG_NAMES, (name) => `--${name}`) : ''
+    return usageError(`unknown option ${option}${suggestion}`)
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option !== undefined) {
+    const name = option.startsWith('--') ? option : `--${SHORT_NAMES[option.replace(/^-/, '')] ?? option}`
+    return usageError(
+      takesValue(name.slice(2)) ? `${name} needs a value` : `${name} takes no value (it is a switch: just ${name})`,
+    )
+  }
+  return usageError(message === '' ? 'invalid arguments' : message)
+}
+
 const parseRaw = (argv: readonly string[]) => {
   try {
-    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true })
+    return parseArgs({ args: joinDashValues(argv), options: OPTIONS, allowPositionals: true, strict: true })
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
-    throw usageError(message ?? 'invalid arguments')
+    throw parseError(error)
   }
 }
 
@@ -209,14 +295,14 @@ export const parseCommandLine = (argv: readonly string[], nowMs: number): Comman
   if (name === undefined) return { name: 'help' }
   if (name === 'help') return rest[0] === undefined ? { name: 'help' } : { name: 'help', topic: rest[0] }
   const allowed = ALLOWED[name]
-  if (allowed === undefined) throw usageError(`unknown command "${name}"`)
+  if (allowed === undefined) throw usageError(`unknown command "${name}"${didYouMean(name, COMMAND_NAMES)}`)
   if (values.help === true) return { name: 'help', topic: name }
   for (const [option, value] of Object.entries(values)) {
     if (value !== undefined && !allowed.includes(option as OptionName)) {
       throw usageError(`--${option} does not apply to ${name}`)
     }
   }
-  const common = commonOf(values)
+  const common = commonOf(values, name)
   switch (name) {
     case 'get': {
       if (rest.length !== 1) throw usageError('get takes exactly one message id')

@@ -6,6 +6,8 @@ import { formatCount, formatPercent } from '../report/numbers.js'
 
 /**
  * The demo's totals table: per provider, the records listed and how many are in each state, plus a total row.
+ * `delivered` counts what the funnel counts (delivered and read: a read implies a delivery); `read` is "n/a
+ * (webhooks only)" for providers whose listing cannot report it (named in `unreadable`).
  *
  * @example
  * import { createPalette, totalsTable } from '@rcs-records/cli'
@@ -15,17 +17,18 @@ export const totalsTable = (
   byProvider: ReadonlyMap<string, readonly RcsRecord[]>,
   width: number,
   palette: Palette,
+  unreadable: ReadonlySet<string> = new Set(),
 ): string[] => {
   const rows: string[][] = []
   const all: Record<string, number> = {}
-  const row = (label: string, counts: Record<string, number>) => {
-    const funnel = funnelOf({ label, provider: null, campaign: null }, counts)
+  const row = (label: string, counts: Record<string, number>, readReported: boolean) => {
+    const funnel = funnelOf({ label, provider: null, campaign: null }, counts, readReported)
     return [
       label,
       formatCount(funnel.total),
       formatCount(funnel.inFlight),
-      formatCount(funnel.statuses.delivered),
-      formatCount(funnel.statuses.read),
+      formatCount(funnel.stages.delivered),
+      funnel.readReported || funnel.stages.read > 0 ? formatCount(funnel.stages.read) : 'n/a (webhooks only)',
       formatCount(funnel.failures),
       formatCount(funnel.statuses.unknown),
       formatPercent(funnel.rates.delivered),
@@ -37,9 +40,15 @@ export const totalsTable = (
       counts[record.status] = (counts[record.status] ?? 0) + 1
       all[record.status] = (all[record.status] ?? 0) + 1
     }
-    rows.push(row(provider, counts))
+    rows.push(row(provider, counts, !unreadable.has(provider)))
   }
-  rows.push(row('total', all))
+  rows.push(
+    row(
+      'total',
+      all,
+      [...byProvider.keys()].every((provider) => !unreadable.has(provider)),
+    ),
+  )
   return renderTable(
     [
       { name: 'provider', min: 8, priority: 10 },

@@ -1,5 +1,5 @@
 import type { RcsRecord } from '@rcs-records/core'
-import { openClient } from '../config/open-client.js'
+import { listingReportsRead, openClient } from '../config/open-client.js'
 import type { ExitCode } from '../exit-codes.js'
 import { EXIT } from '../exit-codes.js'
 import { truncateToWidth } from '../output/display-width.js'
@@ -56,8 +56,9 @@ export const runDemo = async (
       if (session.scope.signal.aborted) break
       const client = await openClient(
         { provider, config: { ...simulator.config[provider] } },
-        { logger: session.logger },
+        { logger: session.logger, hooks: session.activity.hooksFor(4) },
       )
+      if (!(await listingReportsRead(provider))) session.unreadable.add(provider)
       const records: RcsRecord[] = []
       await streamRecords(session, [client], { from, to }, (record) => {
         records.push(record)
@@ -79,9 +80,10 @@ export const runDemo = async (
     if (session.scope.interrupted) return EXIT.interrupted
     sink.writeLines([
       palette.bold('Totals'),
-      ...totalsTable(byProvider, width, palette),
+      ...totalsTable(byProvider, width, palette, session.unreadable),
+      palette.dim(truncateToWidth('delivered counts read messages too, as the funnel does', width)),
       '',
-      ...renderFunnelReport(funnel.report({ from, to, top: 8 }), width, palette),
+      ...renderFunnelReport(funnel.report({ from, to, top: 8, unreadable: session.unreadable }), width, palette),
     ])
   } finally {
     await simulator.close()

@@ -2,9 +2,11 @@ import type { CallOptions, RcsRecord } from '@rcs-records/core'
 import type { LookupOptions } from '../args/command.js'
 import type { ExitCode } from '../exit-codes.js'
 import { EXIT } from '../exit-codes.js'
+import { boundedJson } from '../output/bounded-json.js'
 import { recordForJson } from '../output/record-json.js'
 import { createRecordWriter } from '../output/record-writer.js'
 import { recordDetail } from '../output/records-table.js'
+import { terminalSafeJson } from '../output/sanitize.js'
 import { settleOrAbort } from '../runtime/until-aborted-promise.js'
 import type { Session } from './session.js'
 
@@ -37,13 +39,14 @@ export const writeRecords = (session: Session, records: readonly RcsRecord[], op
     return
   }
   if (options.detail && format === 'json' && only !== undefined) {
-    sink.writeLines([JSON.stringify(recordForJson(only, session.common), null, 2)])
+    const { text, cut } = boundedJson(recordForJson(only, session.common), { indent: 2 })
+    if (cut) session.noteCut(only)
+    sink.writeLines([session.toTerminal ? terminalSafeJson(text) : text])
     return
   }
   const writer = createRecordWriter(format, sink, {
-    raw: session.common.raw,
-    width: session.width,
-    palette,
+    ...session.writerOptions(palette),
+    tableLimit: null,
     tableFooter: (count) => palette.dim(`${count} record${count === 1 ? '' : 's'}`),
   })
   for (const record of records) writer.write(record)

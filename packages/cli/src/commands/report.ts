@@ -49,11 +49,12 @@ export const runReport = async (session: Session, filters: ListFilters, top: num
   const { sink, format, palette } = session.openOutput()
   const funnel = new FunnelAccumulator()
   const counts = await streamRecords(session, clients, filters, (record) => funnel.add(record))
-  const report = funnel.report({ from: filters.from, to: filters.to, top })
+  const report = funnel.report({ from: filters.from, to: filters.to, top, unreadable: session.unreadable })
   sink.writeLines(funnelReportLines(report, format, session.width, palette))
   if (session.scope.interrupted) {
     session.note(`rcs-records: interrupted after ${describeCounts(counts)}; the report covers those only`)
     return EXIT.interrupted
   }
+  session.noteWritten(`the funnel of ${describeCounts(counts)}`)
   return EXIT.ok
 }

@@ -15,8 +15,8 @@ const SHOWCASE: readonly DeliveryStatus[] = [
 
 /**
  * Up to `n` records that show as many different statuses as possible: one of each status in turn (delivered,
- * undeliverable, read, sent, rejected, expired, pending, unknown, canceled), returned in their original order.
- * Deterministic.
+ * undeliverable, read, sent, rejected, expired, pending, unknown, canceled), returned oldest first (by creation
+ * time, then id) whatever order the vendor listed them in. Deterministic.
  *
  * @example
  * import { sampleRecords } from '@rcs-records/cli'
@@ -33,5 +33,12 @@ export const sampleRecords = (records: readonly RcsRecord[], n: number): RcsReco
       if (entry !== undefined && picked.length < n) picked.push(entry)
     }
   }
-  return picked.sort((a, b) => a.index - b.index).map((entry) => entry.record)
+  return picked
+    .sort(
+      (a, b) =>
+        (a.record.createdAt ?? '').localeCompare(b.record.createdAt ?? '') ||
+        a.record.id.localeCompare(b.record.id, 'en', { numeric: true }) ||
+        a.index - b.index,
+    )
+    .map((entry) => entry.record)
 }

@@ -1,3 +1,4 @@
+import { CliError } from '../cli-error.js'
 import type { ExitCode } from '../exit-codes.js'
 import { EXIT } from '../exit-codes.js'
 import { waitForAbort } from '../runtime/wait-for-abort.js'
@@ -19,11 +20,21 @@ export const runSimulate = async (
   options: { port?: number; seed?: number; records?: number },
 ): Promise<ExitCode> => {
   const { startSimulator } = await import('@rcs-records/simulator')
-  const simulator = await startSimulator({
-    port: options.port ?? DEFAULT_PORT,
-    ...(options.seed === undefined ? {} : { seed: options.seed }),
-    ...(options.records === undefined ? {} : { records: options.records }),
-  })
+  const port = options.port ?? DEFAULT_PORT
+  let simulator: Awaited<ReturnType<typeof startSimulator>>
+  try {
+    simulator = await startSimulator({
+      port,
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+      ...(options.records === undefined ? {} : { records: options.records }),
+    })
+  } catch (error) {
+    const code = (error as { code?: unknown }).code
+    if (code === 'EADDRINUSE')
+      throw CliError.usage(`port ${port} is in use; pick another with --port, or --port 0 for a free one`)
+    if (code === 'EACCES') throw CliError.usage(`port ${port} needs privileges; pick one above 1023 with --port`)
+    throw error
+  }
   try {
     const { sink } = session.openOutput()
     sink.writeLines([JSON.stringify(simulator.config, null, 2)])

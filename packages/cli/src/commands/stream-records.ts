@@ -1,5 +1,6 @@
 import type { ListQuery, RcsClient, RcsRecord } from '@rcs-records/core'
 import type { ListFilters } from '../args/command.js'
+import { startHeapGovernor } from '../runtime/heap-governor.js'
 import { untilAborted } from '../runtime/until-aborted.js'
 import type { Session } from './session.js'
 
@@ -27,8 +28,9 @@ export const listQueryOf = (filters: ListFilters, signal: AbortSignal): ListQuer
 }
 
 /**
- * Lists the window from each client in turn, handing every record to `onRecord` and drawing progress. Stops early,
- * quietly, when the session is interrupted or the output closed. Counts the records seen per provider into `counts`
+ * Lists the window from each client in turn, handing every record to `onRecord` and drawing progress. When
+ * `onRecord` returns a promise (the output is behind), the next record is pulled only once it resolves, so a slow
+ * reader never makes records pile up. Stops early, quietly, when the session is interrupted or the output closed. Counts the records seen per provider into `counts`
  * as it goes (so they are known even when a list fails half-way) and returns it.
  *
  * @example
@@ -39,25 +41,31 @@ export const streamRecords = async (
   session: Session,
   clients: readonly RcsClient[],
   filters: ListFilters,
-  onRecord: (record: RcsRecord) => void,
+  onRecord: (record: RcsRecord) => Promise<void> | null | undefined | void,
   counts: Map<string, number> = new Map(),
 ): Promise<Map<string, number>> => {
   const { signal } = session.scope
-  for (const client of clients) {
-    if (signal.aborted) break
-    counts.set(client.provider, 0)
-    session.progress.start(client.provider, filters.from, filters.to)
-    try {
-      for await (const record of untilAborted(client.list(listQueryOf(filters, signal)), signal)) {
-        onRecord(record)
-        counts.set(client.provider, (counts.get(client.provider) ?? 0) + 1)
-        session.progress.tick(record)
+  const stopGovernor = startHeapGovernor()
+  try {
+    for (const client of clients) {
+      if (signal.aborted) break
+      counts.set(client.provider, 0)
+      session.progress.start(client.provider, filters.from, filters.to)
+      try {
+        for await (const record of untilAborted(client.list(listQueryOf(filters, signal)), signal)) {
+          const wait = onRecord(record)
+          if (wait) await wait
+          counts.set(client.provider, (counts.get(client.provider) ?? 0) + 1)
+          session.progress.tick(record)
+        }
+      } catch (error) {
+        if (!signal.aborted) throw error
+      } finally {
+        session.progress.stop()
       }
-    } catch (error) {
-      if (!signal.aborted) throw error
-    } finally {
-      session.progress.stop()
     }
+  } finally {
+    stopGovernor()
   }
   return counts
 }

@@ -13,6 +13,8 @@ export interface FileConfigs {
   providers: Record<string, Record<string, unknown>>
   /** The provider the file names with a top-level `provider` field, if it does. */
   defaultProvider?: string
+  /** A top-level `http` object of a file keyed by provider: HTTP settings for every provider of the file. */
+  http?: unknown
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -31,7 +33,9 @@ const syntaxErrorPosition = (text: string, error: unknown): string => {
 /**
  * Reads the two shapes a config file may have. Pure: takes the file's text. A single provider:
  * `{ "provider": "bsg", "apiKey": "…" }`; or several, keyed by provider (what `rcs-records simulate` prints):
- * `{ "bsg": { … }, "spacivox": { … } }`. Errors never quote the file's content, which may hold secrets.
+ * `{ "bsg": { … }, "spacivox": { … } }`, where a top-level `http` key holds HTTP settings for all of them. Each
+ * provider's object may hold its own `http` settings. Errors never quote the file's content, which may hold
+ * secrets.
  *
  * @example
  * import { parseConfigText } from '@rcs-records/cli'
@@ -54,7 +58,8 @@ export const parseConfigText = (text: string, path: string): FileConfigs => {
     return { providers: { [provider]: config }, defaultProvider: provider }
   }
   const providers: Record<string, Record<string, unknown>> = {}
-  for (const [name, config] of Object.entries(parsed)) {
+  const { http, ...byProvider } = parsed
+  for (const [name, config] of Object.entries(byProvider)) {
     if (!isPlainObject(config)) {
       throw CliError.config(
         `config file ${path} must have a "provider" field, or hold one object per provider (the value of "${name}" is not an object)`,
@@ -62,7 +67,7 @@ export const parseConfigText = (text: string, path: string): FileConfigs => {
     }
     providers[name] = config
   }
-  return { providers }
+  return http === undefined ? { providers } : { providers, http }
 }
 
 /**

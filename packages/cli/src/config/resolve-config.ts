@@ -1,7 +1,8 @@
-import { BUILT_IN_PROVIDERS } from '@rcs-records/core'
+import { BUILT_IN_PROVIDERS, type HttpOptions } from '@rcs-records/core'
 import { CliError } from '../cli-error.js'
 import type { FileConfigs } from './config-file.js'
 import { envConfigFor, PROVIDER_VARIABLE, providersInEnv } from './env-config.js'
+import { type HttpFlags, mergeHttpOptions, parseHttpSection } from './http-options.js'
 
 /**
  * One provider's config as handed to `loadClient`.
@@ -13,6 +14,8 @@ import { envConfigFor, PROVIDER_VARIABLE, providersInEnv } from './env-config.js
 export interface ProviderConfig {
   provider: string
   config: Record<string, unknown>
+  /** HTTP settings (file, then flags); the `http` field of the provider's config is taken out into this. */
+  http?: HttpOptions
 }
 
 /**
@@ -24,7 +27,7 @@ export interface ProviderConfig {
  * const sources: ConfigSources = { flags: { provider: 'bsg' }, env: process.env }
  */
 export interface ConfigSources {
-  flags: { provider?: string; baseUrl?: string }
+  flags: { provider?: string; baseUrl?: string; http?: HttpFlags }
   file?: FileConfigs
   /** Shown in messages. */
   filePath?: string
@@ -73,7 +76,8 @@ const selectProviders = (sources: ConfigSources, many: boolean): string[] => {
 
 /**
  * Decides which provider(s) a command talks to and merges each one's config: flags (`--base-url`) over the config
- * file over environment variables. `many` allows several providers (list, report); otherwise exactly one.
+ * file over environment variables; and its HTTP settings: flags over the provider's `http` over the file's
+ * top-level `http`. `many` allows several providers (list, report); otherwise exactly one.
  *
  * @example
  * import { resolveConfigs } from '@rcs-records/cli'
@@ -88,12 +92,23 @@ export const resolveConfigs = (sources: ConfigSources, options: { many: boolean 
   if (sources.flags.baseUrl !== undefined && providers.length > 1) {
     throw CliError.usage('--base-url applies to one provider; choose one with --provider')
   }
-  return providers.map((provider) => ({
-    provider,
-    config: {
-      ...envConfigFor(provider, sources.env),
-      ...(sources.file?.providers[provider] ?? {}),
-      ...(sources.flags.baseUrl === undefined ? {} : { baseUrl: sources.flags.baseUrl }),
-    },
-  }))
+  const where = sources.filePath ?? 'the config file'
+  const shared = parseHttpSection(sources.file?.http, `${where}: http`)
+  return providers.map((provider) => {
+    const { http: ownHttp, ...fromFile } = sources.file?.providers[provider] ?? {}
+    const own = parseHttpSection(
+      ownHttp,
+      `${where}: ${sources.file?.defaultProvider === provider ? '' : `${provider}.`}http`,
+    )
+    const http = mergeHttpOptions(shared, own, sources.flags.http ?? {})
+    return {
+      provider,
+      config: {
+        ...envConfigFor(provider, sources.env),
+        ...fromFile,
+        ...(sources.flags.baseUrl === undefined ? {} : { baseUrl: sources.flags.baseUrl }),
+      },
+      ...(Object.keys(http).length === 0 ? {} : { http }),
+    }
+  })
 }

@@ -1,11 +1,37 @@
 import type { RcsRecord } from '@rcs-records/core'
+import { boundedJson } from './bounded-json.js'
 import type { Palette } from './colors.js'
-import { compactTime, TABLE_COLUMNS } from './record-columns.js'
-import { renderTable } from './table.js'
+import { compactTime, TABLE_COLUMNS, type TableColumn } from './record-columns.js'
+import { type Cell, renderTable } from './table.js'
 
 /**
- * The records table: one row per record, fitted to `width`, statuses coloured when the palette is. `omit` leaves
- * columns out by name (e.g. `provider` under a per-provider heading).
+ * The columns of the records table, less those named in `omit`.
+ *
+ * @example
+ * import { recordTableColumns } from '@rcs-records/cli'
+ * recordTableColumns(['provider']).map((column) => column.name) // ['id', 'status', …]
+ */
+export const recordTableColumns = (omit: readonly string[] = []): TableColumn[] =>
+  TABLE_COLUMNS.filter((column) => !omit.includes(column.name))
+
+/**
+ * One record as the cells of a records-table row (the status coloured when the palette is).
+ *
+ * @example
+ * import { createPalette, recordCells, TABLE_COLUMNS } from '@rcs-records/cli'
+ * recordCells(record, TABLE_COLUMNS, createPalette(false))
+ */
+export const recordCells = (record: RcsRecord, columns: readonly TableColumn[], palette: Palette): Cell[] =>
+  columns.map((column) =>
+    column.name === 'status'
+      ? { text: record.status, style: (text: string) => palette.status(record.status, text) }
+      : { text: column.value(record) },
+  )
+
+/**
+ * The records table: one row per record, fitted to `width`, statuses coloured when the palette is; columns empty in
+ * every row are left out. `omit` leaves columns out by name (e.g. `provider` under a per-provider heading). For a
+ * listing of unknown length use the streaming table of `createRecordWriter('table', …)` instead.
  *
  * @example
  * import { createPalette, recordsTable } from '@rcs-records/cli'
@@ -17,25 +43,20 @@ export const recordsTable = (
   palette: Palette,
   options: { omit?: readonly string[] } = {},
 ): string[] => {
-  const columns = TABLE_COLUMNS.filter((column) => !(options.omit ?? []).includes(column.name))
+  const columns = recordTableColumns(options.omit)
   return renderTable(
     columns,
-    records.map((record) =>
-      columns.map((column) =>
-        column.name === 'status'
-          ? { text: record.status, style: (text: string) => palette.status(record.status, text) }
-          : { text: column.value(record) },
-      ),
-    ),
+    records.map((record) => recordCells(record, columns, palette)),
     width,
     palette,
+    { dropEmpty: true },
   )
 }
 
 const detailValue = (value: unknown): string => {
   if (value === null || value === undefined) return ''
   if (typeof value === 'string') return value
-  return JSON.stringify(value)
+  return boundedJson(value).text
 }
 
 /**

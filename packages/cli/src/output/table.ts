@@ -34,10 +34,94 @@ const pad = (text: string, width: number, align: 'left' | 'right'): string => {
   return align === 'right' ? fill + text : text + fill
 }
 
+/** A cell made terminal-safe (control characters become spaces) before anything measures it. */
+const safeCell = (cell: Cell | string | undefined): Cell => {
+  if (cell === undefined) return { text: '' }
+  return typeof cell === 'string' ? { text: terminalSafe(cell) } : { ...cell, text: terminalSafe(cell.text) }
+}
+
 /**
- * Renders a boxed table that fits `width` terminal cells (see `fitColumns`: long values are truncated with `…`,
- * the least important columns dropped). Cells are made terminal-safe; colours are applied after measuring. Returns
- * the lines without line breaks.
+ * The widths of a table, decided once from the header and a sample of rows, after which any number of rows can be
+ * drawn one at a time (longer values are truncated with `…`). See {@link tableLayout}.
+ *
+ * @example
+ * import { createPalette, tableLayout } from '@rcs-records/cli'
+ * const layout = tableLayout([{ name: 'id', min: 2, priority: 10 }], [['42']], 80, createPalette(false))
+ * layout.row(['43']) // '│ 43 │'
+ */
+export interface TableLayout {
+  /** The top rule, the header and the rule under it. */
+  head(): string[]
+  /** One body line. */
+  row(cells: readonly (Cell | string)[]): string
+  /** The bottom rule. */
+  foot(): string
+  /** How many columns are shown (the others were dropped to fit, or were empty). */
+  readonly shown: number
+}
+
+/**
+ * Decides the widths of a boxed table that fits `width` terminal cells from the header and `sample` rows (see
+ * `fitColumns`: long values are truncated with `…`, the least important columns dropped). With `dropEmpty`, a
+ * column that is empty in every sampled row is left out (unless its priority is 10). Cells are made
+ * terminal-safe; colours are applied after measuring.
+ *
+ * @example
+ * import { createPalette, tableLayout } from '@rcs-records/cli'
+ * const layout = tableLayout([{ name: 'id', min: 2, priority: 10 }], [['42']], 80, createPalette(false))
+ * [...layout.head(), layout.row(['42']), layout.foot()]
+ */
+export const tableLayout = (
+  columns: readonly TextColumn[],
+  sample: readonly (readonly (Cell | string)[])[],
+  width: number,
+  palette: Palette,
+  options: { dropEmpty?: boolean } = {},
+): TableLayout => {
+  // A loop, not Math.max(...cells): a spread of a whole listing overflows the stack.
+  const natural = columns.map((column) => displayWidth(column.name))
+  const filled = columns.map(() => false)
+  for (const row of sample) {
+    for (let i = 0; i < columns.length; i++) {
+      const cellWidth = displayWidth(safeCell(row[i]).text)
+      if (cellWidth > 0) filled[i] = true
+      if (cellWidth > (natural[i] ?? 0)) natural[i] = cellWidth
+    }
+  }
+  const dropped = (i: number) => options.dropEmpty === true && !filled[i] && (columns[i]?.priority ?? 0) < 10
+  const candidates = columns.map((column, i) => ({ column, i })).filter(({ i }) => !dropped(i))
+  const widths = fitColumns(
+    candidates.map(({ column, i }) => ({ natural: natural[i] ?? 1, min: column.min, priority: column.priority })),
+    width,
+  )
+  const kept = candidates.flatMap((candidate, k) => {
+    const cellWidth = widths[k] ?? 0
+    return cellWidth > 0 ? [{ ...candidate, cellWidth }] : []
+  })
+  const rule = (left: string, middle: string, right: string) =>
+    left + kept.map(({ cellWidth }) => '─'.repeat(cellWidth + 2)).join(middle) + right
+  const line = (render: (entry: (typeof kept)[number]) => string) => `│ ${kept.map(render).join(' │ ')} │`
+  const show = (cell: Cell, cellWidth: number, align: 'left' | 'right') => {
+    const text = pad(truncateToWidth(cell.text, cellWidth), cellWidth, align)
+    return cell.style === undefined ? text : cell.style(text)
+  }
+  return {
+    shown: kept.length,
+    head: () => [
+      rule('┌', '┬', '┐'),
+      line(({ column, cellWidth }) =>
+        palette.bold(pad(truncateToWidth(column.name, cellWidth), cellWidth, column.align ?? 'left')),
+      ),
+      rule('├', '┼', '┤'),
+    ],
+    row: (cells) => line(({ column, i, cellWidth }) => show(safeCell(cells[i]), cellWidth, column.align ?? 'left')),
+    foot: () => rule('└', '┴', '┘'),
+  }
+}
+
+/**
+ * Renders a boxed table that fits `width` terminal cells (see {@link tableLayout}). Returns the lines without line
+ * breaks.
  *
  * @example
  * import { createPalette, renderTable } from '@rcs-records/cli'
@@ -49,41 +133,11 @@ export const renderTable = (
   rows: readonly (readonly (Cell | string)[])[],
   width: number,
   palette: Palette,
+  options: { dropEmpty?: boolean } = {},
 ): string[] => {
-  const cells = rows.map((row) =>
-    columns.map((_, i): Cell => {
-      const cell = row[i] ?? ''
-      return typeof cell === 'string' ? { text: terminalSafe(cell) } : { ...cell, text: terminalSafe(cell.text) }
-    }),
-  )
-  const widths = fitColumns(
-    columns.map((column, i) => ({
-      natural: Math.max(displayWidth(column.name), ...cells.map((row) => displayWidth(row[i]?.text ?? ''))),
-      min: column.min,
-      priority: column.priority,
-    })),
-    width,
-  )
-  const kept = columns.flatMap((column, i) => {
-    const cellWidth = widths[i] ?? 0
-    return cellWidth > 0 ? [{ column, i, cellWidth }] : []
-  })
-  const rule = (left: string, middle: string, right: string) =>
-    left + kept.map(({ cellWidth }) => '─'.repeat(cellWidth + 2)).join(middle) + right
-  const line = (render: (entry: (typeof kept)[number]) => string) => `│ ${kept.map(render).join(' │ ')} │`
-  const show = (cell: Cell, cellWidth: number, align: 'left' | 'right') => {
-    const text = pad(truncateToWidth(cell.text, cellWidth), cellWidth, align)
-    return cell.style === undefined ? text : cell.style(text)
-  }
-  return [
-    rule('┌', '┬', '┐'),
-    line(({ column, cellWidth }) =>
-      palette.bold(pad(truncateToWidth(column.name, cellWidth), cellWidth, column.align ?? 'left')),
-    ),
-    rule('├', '┼', '┤'),
-    ...cells.map((row) =>
-      line(({ column, i, cellWidth }) => show(row[i] ?? { text: '' }, cellWidth, column.align ?? 'left')),
-    ),
-    rule('└', '┴', '┘'),
-  ]
+  const layout = tableLayout(columns, rows, width, palette, options)
+  const lines = layout.head()
+  for (const row of rows) lines.push(layout.row(row))
+  lines.push(layout.foot())
+  return lines
 }

@@ -17,20 +17,51 @@ export interface ProgressState {
   toMs: number
   /** The latest record time seen (created, sent or updated), or null. */
   latestMs: number | null
+  /** The earliest record time seen; with `descending`, the position is measured from it. */
+  earliestMs?: number | null
+  /**
+   * True when the vendor lists newest first (partner-gateway's history does): the list has then covered the window
+   * from its end back to the earliest record seen.
+   */
+  descending?: boolean
 }
 
 /**
- * How far through the window the list is, from the latest record time seen (vendors list roughly in time order),
- * or null when that says nothing yet.
+ * How far through the window the list is, from the record times seen (vendors list roughly in time order): from the
+ * window's start to the latest time seen, or — when the vendor lists newest first (`descending`) — from the
+ * window's end back to the earliest. Null when that says nothing yet.
  *
  * @example
  * import { windowFraction } from '@rcs-records/cli'
  * windowFraction({ fromMs: 0, toMs: 100, latestMs: 25 }) // 0.25
+ * windowFraction({ fromMs: 0, toMs: 100, latestMs: 99, earliestMs: 75, descending: true }) // 0.25
  */
-export const windowFraction = (state: Pick<ProgressState, 'fromMs' | 'toMs' | 'latestMs'>): number | null => {
-  if (state.latestMs === null || state.toMs <= state.fromMs) return null
-  return Math.min(1, Math.max(0, (state.latestMs - state.fromMs) / (state.toMs - state.fromMs)))
+export const windowFraction = (
+  state: Pick<ProgressState, 'fromMs' | 'toMs' | 'latestMs' | 'earliestMs' | 'descending'>,
+): number | null => {
+  if (state.toMs <= state.fromMs) return null
+  const covered =
+    state.descending === true
+      ? state.earliestMs === null || state.earliestMs === undefined
+        ? null
+        : state.toMs - state.earliestMs
+      : state.latestMs === null
+        ? null
+        : state.latestMs - state.fromMs
+  if (covered === null) return null
+  return Math.min(1, Math.max(0, covered / (state.toMs - state.fromMs)))
 }
+
+/**
+ * Whether a listing runs newest first, judged from the times seen so far: the first record's time is nearer the
+ * latest than the earliest seen since.
+ *
+ * @example
+ * import { listsNewestFirst } from '@rcs-records/cli'
+ * listsNewestFirst({ firstMs: 90, earliestMs: 40, latestMs: 92 }) // true
+ */
+export const listsNewestFirst = (times: { firstMs: number; earliestMs: number; latestMs: number }): boolean =>
+  times.firstMs - times.earliestMs > times.latestMs - times.firstMs
 
 /**
  * A duration as `m:ss` or `h:mm:ss`.
@@ -45,6 +76,31 @@ export const formatClock = (ms: number): string => {
   const m = Math.floor((seconds % 3600) / 60)
   const s = String(seconds % 60).padStart(2, '0')
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`
+}
+
+/**
+ * How long something took, for people: `0.4 s`, `12.3 s`, then `1:05` or `1:02:05`.
+ *
+ * @example
+ * import { formatElapsed } from '@rcs-records/cli'
+ * formatElapsed(12_345) // '12.3 s'
+ * formatElapsed(65_000) // '1:05'
+ */
+export const formatElapsed = (ms: number): string =>
+  ms < 59_950 ? `${(Math.max(0, ms) / 1000).toFixed(1)} s` : formatClock(ms)
+
+/**
+ * A pause, for people: `250 ms`, `2 s`, `1.5 s`, `12 s`.
+ *
+ * @example
+ * import { formatDelay } from '@rcs-records/cli'
+ * formatDelay(2_000) // '2 s'
+ * formatDelay(1_520) // '1.5 s'
+ */
+export const formatDelay = (ms: number): string => {
+  if (ms < 1_000) return `${Math.max(0, Math.round(ms))} ms`
+  const seconds = ms < 10_000 ? Math.round(ms / 100) / 10 : Math.round(ms / 1000)
+  return `${seconds} s`
 }
 
 /**

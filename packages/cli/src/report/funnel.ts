@@ -20,6 +20,11 @@ export interface Funnel {
   /** Records per canonical status. */
   statuses: Record<DeliveryStatus, number>
   stages: { sent: number; delivered: number; read: number }
+  /**
+   * False when a provider of the group cannot report `read` through its listing (partner-gateway: read arrives
+   * only by webhook), so `read` there is not a real 0 and people are shown "n/a (webhooks only)".
+   */
+  readReported: boolean
   /** pending + sent. */
   inFlight: number
   /** rejected + undeliverable + expired + canceled. */
@@ -68,6 +73,7 @@ const ratio = (part: number, whole: number): number | null => (whole === 0 ? nul
 export const funnelOf = (
   group: { label: string; provider: string | null; campaign: string | null },
   counts: Partial<Record<DeliveryStatus, number>>,
+  readReported = true,
 ): Funnel => {
   const statuses = emptyCounts()
   for (const status of DELIVERY_STATUSES) statuses[status] = counts[status] ?? 0
@@ -82,6 +88,7 @@ export const funnelOf = (
     total,
     statuses,
     stages: { sent, delivered, read },
+    readReported,
     inFlight,
     failures,
     rates: {
@@ -131,11 +138,16 @@ export class FunnelAccumulator {
     campaign.counts[record.status] += 1
   }
 
-  /** The report so far; campaigns beyond the `top` largest are folded into one `other campaigns` group. */
-  report(options: { from: string; to: string; top: number }): FunnelReport {
+  /**
+   * The report so far; campaigns beyond the `top` largest are folded into one `other campaigns` group.
+   * `unreadable` names the providers whose listing cannot report `read` (see {@link Funnel.readReported}).
+   */
+  report(options: { from: string; to: string; top: number; unreadable?: ReadonlySet<string> }): FunnelReport {
+    const unreadable = options.unreadable ?? new Set<string>()
+    const reads = (provider: string | null) => provider === null || !unreadable.has(provider)
     const providers = [...this.byProvider.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([provider, counts]) => funnelOf({ label: provider, provider, campaign: null }, counts))
+      .map(([provider, counts]) => funnelOf({ label: provider, provider, campaign: null }, counts, reads(provider)))
     const campaigns = [...this.byCampaign.values()]
       .map((entry) =>
         funnelOf(
@@ -145,6 +157,7 @@ export class FunnelAccumulator {
             campaign: entry.campaign,
           },
           entry.counts,
+          reads(entry.provider),
         ),
       )
       .sort((a, b) => b.total - a.total || a.label.localeCompare(b.label))
@@ -153,12 +166,19 @@ export class FunnelAccumulator {
     if (rest.length > 0) {
       const counts = emptyCounts()
       for (const funnel of rest) for (const status of DELIVERY_STATUSES) counts[status] += funnel.statuses[status]
-      shown.push(funnelOf({ label: `(${rest.length} other campaigns)`, provider: null, campaign: null }, counts))
+      shown.push(
+        funnelOf(
+          { label: `(${rest.length} other campaigns)`, provider: null, campaign: null },
+          counts,
+          rest.every((funnel) => funnel.readReported),
+        ),
+      )
     }
+    const everyReads = [...this.byProvider.keys()].every(reads)
     return {
       from: options.from,
       to: options.to,
-      overall: funnelOf({ label: 'all', provider: null, campaign: null }, this.overall),
+      overall: funnelOf({ label: 'all', provider: null, campaign: null }, this.overall, everyReads),
       providers,
       campaigns: shown,
     }

@@ -38,7 +38,11 @@ export const renderFunnel = (funnel: Funnel, width: number, palette: Palette): s
       value: funnel.stages.read,
       fraction: funnel.rates.read,
       status: 'read',
-      note: `${formatPercent(funnel.rates.readOfDelivered)} of delivered`,
+      note: funnel.readReported
+        ? `${formatPercent(funnel.rates.readOfDelivered)} of delivered`
+        : funnel.stages.read === 0
+          ? 'n/a (webhooks only)'
+          : `${formatPercent(funnel.rates.readOfDelivered)} of delivered; some providers report read by webhook only`,
     },
     {
       label: 'in flight',
@@ -66,6 +70,10 @@ export const renderFunnel = (funnel: Funnel, width: number, palette: Palette): s
   const indent = ' '.repeat(2 + LABEL_WIDTH + 1)
   const lines = rows.map((row) => {
     const note = row.note === '' || noteRoom < 8 ? '' : `  ${palette.dim(truncateToWidth(row.note, noteRoom))}`
+    if (row.label === 'read' && !funnel.readReported && row.value === 0) {
+      // Not a real 0: the listing cannot see reads. No bar, no count that looks measured.
+      return `  ${row.label.padEnd(LABEL_WIDTH)} ${' '.repeat(cells)} ${'n/a'.padStart(countWidth)} ${''.padStart(6)}${note}`
+    }
     const drawn = palette.status(row.status, bar(row.fraction ?? 0, cells))
     return `  ${row.label.padEnd(LABEL_WIDTH)} ${drawn} ${formatCount(row.value).padStart(countWidth)} ${formatPercent(row.fraction).padStart(6)}${note}`
   })
@@ -95,7 +103,7 @@ export const campaignsTable = (campaigns: readonly Funnel[], width: number, pale
       funnel.label,
       formatCount(funnel.total),
       formatPercent(funnel.rates.delivered),
-      formatPercent(funnel.rates.read),
+      funnel.readReported || funnel.stages.read > 0 ? formatPercent(funnel.rates.read) : 'n/a',
       formatPercent(funnel.rates.failed),
       formatPercent(funnel.rates.inFlight),
       { text: bar(funnel.rates.delivered ?? 0, 20), style: (text: string) => palette.status('delivered', text) },

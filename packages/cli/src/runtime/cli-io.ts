@@ -9,7 +9,7 @@ import type { OutputStream } from '../output/sink.js'
  */
 export interface CliIo {
   env: Readonly<Record<string, string | undefined>>
-  stdout: OutputStream & { isTTY?: boolean; columns?: number }
+  stdout: OutputStream & { isTTY?: boolean; columns?: number; rows?: number }
   stderr: { write(text: string): unknown; isTTY?: boolean; columns?: number }
   stdin: AsyncIterable<string | Uint8Array> & { isTTY?: boolean }
   now(): number

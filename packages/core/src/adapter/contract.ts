@@ -94,17 +94,23 @@ export interface Adapter {
 }
 
 /**
- * An adapter package's default export.
+ * An adapter package's default export. `C` is the config the adapter works with (defaults applied); `I` is the config
+ * users write, which `createClient` type-checks (misspelt keys and wrong types are compile errors). The codec still
+ * validates any value at run time (a `config` RcsError listing every problem): `I` is a compile-time promise only, so
+ * a definition without one (`AdapterDefinition<C>`, `I = unknown`) accepts any config at compile time.
  *
  * @example
  * import { createClient, type AdapterDefinition } from '@rcs-records/core'
- * declare const adapter: AdapterDefinition<{ token: string }>
+ * declare const adapter: AdapterDefinition<{ token: string; pageSize: number }, { token: string; pageSize?: number }>
  * const client = createClient({ adapter, config: { token: '…' } })
  */
-export interface AdapterDefinition<C> {
+export interface AdapterDefinition<C, I = unknown> {
   name: string
-  /** Validates user config and gives clear errors. */
-  configCodec: t.Type<C, unknown, unknown>
+  /**
+   * Validates user config and gives clear errors. It decodes any value (`unknown`); being also a decoder of `I` is
+   * what carries the input type to `createClient`.
+   */
+  configCodec: t.Type<C, unknown, unknown> & t.Decoder<I, C>
   capabilities: Capabilities
   create(config: C, ctx: AdapterContext): Adapter
   /** Config keys whose values are credentials: never echoed in errors. */

@@ -4,7 +4,9 @@ import { type Clock, systemClock } from '../adapter/clock.js'
 import type { AdapterContext, CallOptions, ListQuery } from '../adapter/contract.js'
 import { consoleLogger, type Logger } from '../adapter/logger.js'
 import { RcsError } from '../errors/rcs-error.js'
-import { looksLikeCredentialName, registerSecret } from '../errors/secrets.js'
+import { scrubError } from '../errors/scrub-error.js'
+import { MIN_SECRET_LENGTH } from '../errors/secret-forms.js'
+import { createSecretSet, looksLikeCredentialName, type SecretSet } from '../errors/secrets.js'
 import { unexpectedError } from '../errors/unexpected.js'
 import { left } from '../fp/either.js'
 import { checkBaseUrl } from '../http/secure-url.js'
@@ -17,29 +19,51 @@ import type { ClientOptions, GetManyResult, RcsClient } from './types.js'
 import { validateConfig } from './validate-config.js'
 import { watchRecords } from './watch.js'
 
-/** Registers every credential in a config: the adapter's `secretFields`, and any string field named like one. */
-const registerConfigSecrets = (config: unknown, secretFields: readonly string[]): void => {
+/** Adds every credential in a config to the client's set: the adapter's `secretFields`, and any string field named like one. */
+const registerConfigSecrets = (secrets: SecretSet, config: unknown, secretFields: readonly string[]): void => {
   if (config === null || typeof config !== 'object') return
   const record = config as Record<string, unknown>
-  for (const field of secretFields) {
-    const value = record[field]
-    if (typeof value === 'string') registerSecret(value)
-  }
-  for (const field of Object.keys(record)) {
-    const value = record[field]
-    if (typeof value === 'string' && looksLikeCredentialName(field)) registerSecret(value)
-  }
+  for (const field of secretFields) secrets.add(record[field])
+  for (const field of Object.keys(record)) if (looksLikeCredentialName(field)) secrets.add(record[field])
 }
 
-const orThrow = async <A>(task: TaskEither<RcsError, A>): Promise<A> => {
-  const result = await task()
-  if (result._tag === 'Left') throw result.left
-  return result.right
+/**
+ * A `config` error for the declared secret fields holding a string too short to be redacted (see
+ * `MIN_SECRET_LENGTH`): no vendor issues one, and one that short could not be kept out of error messages. Names the
+ * fields, never the values.
+ */
+const shortSecrets = (provider: string, config: unknown, secretFields: readonly string[]): RcsError | null => {
+  if (config === null || typeof config !== 'object') return null
+  const record = config as Record<string, unknown>
+  const short = secretFields.filter((field) => {
+    const value = record[field]
+    return typeof value === 'string' && value.length > 0 && value.length < MIN_SECRET_LENGTH
+  })
+  if (short.length === 0) return null
+  const expected = `a credential of at least ${MIN_SECRET_LENGTH} characters`
+  return new RcsError({
+    kind: 'config',
+    provider,
+    message: `${provider}: invalid config: ${short.map((field) => `${field}: expected ${expected}`).join('; ')} (no vendor issues a shorter one, and a shorter one could not be kept out of error messages; check the value)`,
+    details: { fields: short.map((path) => ({ path, expected, missing: false })) },
+  })
 }
 
-const valueOrThrow = <A>(result: Either<RcsError, A>): A => {
-  if (result._tag === 'Left') throw result.left
-  return result.right
+/** A logger that redacts the client's secrets from every line: message and fields (copied only when one appears). */
+const redactingLogger = (logger: Logger, secrets: SecretSet): Logger => {
+  const at =
+    (write: Logger['warn']): Logger['warn'] =>
+    (message, fields) => {
+      const safe = secrets.redact(message)
+      if (fields === undefined) write(safe)
+      else write(safe, secrets.contains(fields) ? (secrets.redactDeep(fields) as Record<string, unknown>) : fields)
+    }
+  return {
+    debug: at((message, fields) => logger.debug(message, fields)),
+    info: at((message, fields) => logger.info(message, fields)),
+    warn: at((message, fields) => logger.warn(message, fields)),
+    error: at((message, fields) => logger.error(message, fields)),
+  }
 }
 
 const transportOptions = (http: HttpOptions | undefined, provider: string, clock: Clock, logger: Logger) => {
@@ -73,19 +97,42 @@ const settled =
  *   if (record.reason?.code === 'not_rcs_capable') sendSms(record.recipient)
  * }
  */
-export const createClient = <C>(options: ClientOptions<C>): RcsClient => {
+export const createClient = <C, I>(options: ClientOptions<C, I>): RcsClient => {
   const definition = options.adapter
   const provider = definition.name
-  registerConfigSecrets(options.config, definition.secretFields ?? [])
+  const secretFields = definition.secretFields ?? []
+  // The client's own credentials: everything it reports goes through this set (errors, hook events, log lines).
+  const secrets = createSecretSet()
+  registerConfigSecrets(secrets, options.config, secretFields)
+  const scrub = <E>(error: E): E => scrubError(secrets, error)
+  const orThrow = async <A>(task: TaskEither<RcsError, A>): Promise<A> => {
+    const result = await task()
+    if (result._tag === 'Left') throw scrub(result.left)
+    return result.right
+  }
+  const valueOrThrow = <A>(result: Either<RcsError, A>): A => {
+    if (result._tag === 'Left') throw scrub(result.left)
+    return result.right
+  }
+  const scrubbed =
+    <A>(task: TaskEither<RcsError, A>): TaskEither<RcsError, A> =>
+    async () => {
+      const result = await task()
+      return result._tag === 'Left' ? left(scrub(result.left)) : result
+    }
+  const scrubbedEither = <A>(result: Either<RcsError, A>): Either<RcsError, A> =>
+    result._tag === 'Left' ? left(scrub(result.left)) : result
   const config = valueOrThrow(validateConfig(definition, options.config))
+  const short = shortSecrets(provider, config, secretFields)
+  if (short !== null) throw short
   const baseUrl = (config as { baseUrl?: unknown }).baseUrl
   if (typeof baseUrl === 'string') {
     const insecure = checkBaseUrl(baseUrl, provider, options.http?.allowInsecureHttp ?? false)
     if (insecure !== null) throw insecure
   }
   const clock = options.clock ?? systemClock
-  const logger = options.logger ?? consoleLogger
-  const http = createHttpTransport(transportOptions(options.http, provider, clock, logger))
+  const logger = redactingLogger(options.logger ?? consoleLogger, secrets)
+  const http = createHttpTransport({ ...transportOptions(options.http, provider, clock, logger), secrets })
   const ctx: AdapterContext = { http, clock, logger }
   const adapter = definition.create(config, ctx)
   const capabilities = definition.capabilities
@@ -151,10 +198,16 @@ export const createClient = <C>(options: ClientOptions<C>): RcsClient => {
     // One contract for every adapter, before any request: a bad query is a `bad_request` naming the field.
     const checked = checkListQuery(query, provider, clock.now())
     if (checked.empty) return
+    // Errors reach the caller through the client's secrets, whether thrown or reported.
+    const onInvalid = checked.query.onInvalid
+    const reported =
+      onInvalid === undefined
+        ? checked.query
+        : { ...checked.query, onInvalid: (error: RcsError) => onInvalid(scrub(error)) }
     try {
-      yield* adapter.list(checked.query)
+      yield* adapter.list(reported)
     } catch (error) {
-      throw unexpectedError(provider, error)
+      throw scrub(unexpectedError(provider, error))
     }
   }
 
@@ -168,12 +221,24 @@ export const createClient = <C>(options: ClientOptions<C>): RcsClient => {
     list,
     watch: (ids, opts) =>
       watchRecords(
-        { adapter, capabilities, provider, clock, logger, getMany: (pending) => getMany(pending, opts) },
+        {
+          adapter,
+          capabilities,
+          provider,
+          clock,
+          logger,
+          getMany: (pending, signal) => getMany(pending, signal === undefined ? opts : { ...opts, signal }),
+        },
         ids,
         opts,
       ),
     normalize: (payload) => valueOrThrow(teNormalize(payload)),
     parseWebhook: (body) => valueOrThrow(teParseWebhook(body)),
-    te: { get: teGet, getMany: teGetMany, normalize: teNormalize, parseWebhook: teParseWebhook },
+    te: {
+      get: (id, opts) => scrubbed(teGet(id, opts)),
+      getMany: (ids, opts) => scrubbed(teGetMany(ids, opts)),
+      normalize: (payload) => scrubbedEither(teNormalize(payload)),
+      parseWebhook: (body) => scrubbedEither(teParseWebhook(body)),
+    },
   }
 }

@@ -17,6 +17,44 @@ export const BUILT_IN_PROVIDERS: Readonly<Record<string, string>> = {
 }
 
 /**
+ * The config type of each provider name `loadClient` knows at compile time, filled in by the adapter packages
+ * through module augmentation: `@rcs-records/bsg` adds `bsg: ConfigInput`, and so on. An adapter's entry is visible
+ * once its types are part of your program: any import from the package does it, and with `loadClient` alone add
+ * `import type {} from '@rcs-records/bsg'`. A provider name with no entry here is loosely typed (any other keys), and
+ * every config is validated at run time either way.
+ *
+ * @example
+ * // In a custom adapter package, so that loadClient({ provider: '@acme/rcs-adapter', … }) is type-checked:
+ * declare module '@rcs-records/core' {
+ *   interface ProviderConfigs {
+ *     '@acme/rcs-adapter': { token: string; region?: 'eu' | 'us' }
+ *   }
+ * }
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled in by the adapter packages through module augmentation.
+export interface ProviderConfigs {}
+
+/** `true` when `P` is one type, `false` when it is a union (`'bsg' | 'spacivox'`). */
+type IsSingle<P, All = P> = P extends unknown ? ([All] extends [P] ? true : false) : never
+
+/**
+ * The argument of {@link loadClient} for provider `P`: `{ provider: P }` plus that provider's config when `P` is one
+ * name with an entry in {@link ProviderConfigs}; otherwise (`string`, a name without an entry, or a union of names,
+ * whose configs TypeScript cannot pair with the name) `{ provider: P }` with any other keys.
+ *
+ * @example
+ * import type { LoadClientConfig } from '@rcs-records/core'
+ * import type {} from '@rcs-records/bsg'
+ * const config: LoadClientConfig<'bsg'> = { provider: 'bsg', apiKey: 'live_…', timeZone: 'Europe/Kyiv' }
+ */
+export type LoadClientConfig<P extends string> =
+  IsSingle<P> extends true
+    ? P extends keyof ProviderConfigs
+      ? { provider: P } & ProviderConfigs[P]
+      : { provider: P } & Record<string, unknown>
+    : { provider: P } & Record<string, unknown>
+
+/**
  * Options of {@link loadClient}: those of `createClient` except the adapter and config, plus how to import.
  *
  * @example
@@ -35,6 +73,22 @@ export interface LoadClientOptions extends Omit<ClientOptions<unknown>, 'adapter
 /** An npm package name (scoped or not), at most 214 characters. */
 const PACKAGE_NAME = /^(?=.{1,214}$)(?:@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/
 
+/**
+ * What a package that cannot be found means. With the default import, resolution starts in core's own folder, which
+ * a strict layout (pnpm, `hoist=false`) keeps apart from the app's packages: an installed adapter is then "not found"
+ * until the caller's `importModule` resolves it from their code.
+ */
+const notFoundMessage = (provider: string, moduleName: string, customImport: boolean): string => {
+  const builtIns = `built-in providers: ${Object.keys(BUILT_IN_PROVIDERS).join(', ')}`
+  const install = `install it (npm install ${moduleName})`
+  if (customImport) return `${provider}: cannot find the adapter package ${moduleName}; ${install} (${builtIns})`
+  return (
+    `${provider}: cannot find the adapter package ${moduleName} from @rcs-records/core's folder; ${install}, ` +
+    "or, if it is installed but a strict layout such as pnpm keeps it out of core's reach, pass " +
+    `{ importModule: (name) => import(name) } as loadClient's second argument so it resolves from your code (${builtIns})`
+  )
+}
+
 const isDefinition = (value: unknown): value is AdapterDefinition<unknown> =>
   value !== null &&
   typeof value === 'object' &&
@@ -45,14 +99,16 @@ const isDefinition = (value: unknown): value is AdapterDefinition<unknown> =>
 /**
  * Creates a client from config alone: `provider` is a built-in name (`'partner-gateway' | 'bsg' | 'spacivox'`) or
  * the name of any package whose `adapter` (or default) export is an AdapterDefinition. The rest of the object is the
- * adapter's config, validated like `createClient` does.
+ * adapter's config, validated like `createClient` does. For a provider listed in {@link ProviderConfigs} (the
+ * built-ins, once their types are loaded) the config is type-checked too.
  *
  * @example
  * import { loadClient } from '@rcs-records/core'
+ * import type {} from '@rcs-records/bsg' // makes { provider: 'bsg' } type-checked
  * const client = await loadClient({ provider: 'bsg', apiKey: process.env.BSG_API_KEY, timeZone: 'Europe/Kyiv' })
  */
-export const loadClient = async (
-  config: { provider: string } & Record<string, unknown>,
+export const loadClient = async <P extends string>(
+  config: LoadClientConfig<P>,
   options: LoadClientOptions = {},
 ): Promise<RcsClient> => {
   const provider = config?.provider
@@ -83,7 +139,7 @@ export const loadClient = async (
       kind: 'config',
       provider,
       message: notInstalled
-        ? `${provider}: cannot find the adapter package ${moduleName}; install it (npm install ${moduleName})`
+        ? notFoundMessage(provider, moduleName, options.importModule !== undefined)
         : `${provider}: cannot load the adapter package ${moduleName}: ${message}`,
       cause,
     })

@@ -72,16 +72,21 @@ export interface RcsClient {
 }
 
 /**
- * Options of `createClient`.
+ * Options of `createClient`. `config` has the adapter's config input type `I` (for the built-in adapters, their
+ * `ConfigInput`), so a misspelt key or a wrong type is a compile error; it is validated again at run time.
  *
  * @example
  * import type { ClientOptions } from '@rcs-records/core'
- * const options: ClientOptions<{ token: string }> = { adapter, config: { token: '…' }, http: { timeoutMs: 5_000 } }
+ * import { adapter, type Config, type ConfigInput } from '@rcs-records/bsg'
+ * const options: ClientOptions<Config, ConfigInput> = { adapter, config: { apiKey: 'live_…' }, http: { timeoutMs: 5_000 } }
  */
-export interface ClientOptions<C> {
-  adapter: AdapterDefinition<C>
-  /** Validated by the adapter's `configCodec`; a `config` RcsError lists every problem. */
-  config: unknown
+export interface ClientOptions<C, I = unknown> {
+  adapter: AdapterDefinition<C, I>
+  /**
+   * Validated by the adapter's `configCodec`; a `config` RcsError lists every problem. Its type comes from `adapter`
+   * alone (`NoInfer`), so excess-property checks apply to an object literal.
+   */
+  config: NoInfer<I>
   http?: HttpOptions
   logger?: Logger
   clock?: Clock

@@ -30,7 +30,55 @@ interface WatchDeps {
   provider: string
   clock: Clock
   logger: Logger
-  getMany: (ids: readonly string[]) => Promise<GetManyResult>
+  /** The batch lookup, with the signal that ends this poll (the caller's, or the deadline's). */
+  getMany: (ids: readonly string[], signal?: AbortSignal) => Promise<GetManyResult>
+}
+
+/** Why a poll ended early: the watch's own deadline passed while it was in flight. */
+const DEADLINE = Symbol('deadline')
+
+/**
+ * Runs one poll under `signal` and the deadline: a signal that aborts when either does is handed to the poll, and
+ * the poll is abandoned at that moment even if the adapter ignores it. Resolves to the poll's records, or to
+ * {@link DEADLINE}; rejects with the poll's error or the caller's abort reason.
+ *
+ * The deadline is a real timer (`setTimeout`) of the time left by the injected clock: the clock only sleeps
+ * between polls, and a hung request is exactly what no sleep ends.
+ */
+const pollUntil = async <T>(
+  poll: (signal: AbortSignal) => Promise<T>,
+  remainingMs: number,
+  callerSignal: AbortSignal | undefined,
+): Promise<T | typeof DEADLINE> => {
+  const controller = new AbortController()
+  let timedOut = false
+  let onEnd: () => void = () => {}
+  const ended = new Promise<typeof DEADLINE>((resolve, reject) => {
+    onEnd = () => (timedOut ? resolve(DEADLINE) : reject(callerSignal?.reason))
+  })
+  ended.catch(() => {})
+  const abort = () => {
+    controller.abort(callerSignal?.aborted === true ? callerSignal.reason : undefined)
+    onEnd()
+  }
+  const timer = Number.isFinite(remainingMs)
+    ? setTimeout(
+        () => {
+          timedOut = true
+          abort()
+        },
+        Math.max(0, remainingMs),
+      )
+    : undefined
+  callerSignal?.addEventListener('abort', abort, { once: true })
+  try {
+    const running = poll(controller.signal)
+    running.catch(() => {})
+    return await Promise.race([running, ended])
+  } finally {
+    if (timer !== undefined) clearTimeout(timer)
+    callerSignal?.removeEventListener('abort', abort)
+  }
 }
 
 /**
@@ -40,7 +88,8 @@ interface WatchDeps {
  * `modifiedSince` are polled through `list` (from `opts.from`, default 48 h back). The pause between polls starts at
  * `intervalMs`, grows by `backoff` after each poll that changed nothing, and resets on a change. A poll that fails
  * with a retryable error is logged and retried at the next interval; any other error ends the watch by throwing.
- * Deadline and abort end the iteration quietly.
+ * Deadline and abort end the iteration quietly — also while a poll is in flight: the deadline aborts that poll (its
+ * requests included) and the watch ends on time, whatever the vendor does.
  */
 export async function* watchRecords(
   deps: WatchDeps,
@@ -69,13 +118,13 @@ export async function* watchRecords(
   let interval = baseInterval
   let lastPoll: number | null = null
 
-  const poll = async (): Promise<readonly RcsRecord[]> => {
-    if (canLookup) return (await deps.getMany([...pending])).records
+  const poll = async (signal: AbortSignal): Promise<readonly RcsRecord[]> => {
+    if (canLookup) return (await deps.getMany([...pending], signal)).records
     const now = clock.now()
     const from = toEpochMs(opts.from) ?? now - WATCH_LIST_LOOKBACK_MS
     const query: ListQuery = { from: new Date(from), to: new Date(now) }
     if (lastPoll !== null) query.modifiedSince = new Date(Math.max(lastPoll, now - WATCH_LIST_LOOKBACK_MS + 60_000))
-    if (opts.signal !== undefined) query.signal = opts.signal
+    query.signal = signal
     const records: RcsRecord[] = []
     try {
       for await (const record of deps.adapter.list(query)) if (pending.has(record.id)) records.push(record)
@@ -89,7 +138,9 @@ export async function* watchRecords(
     const pollStarted = clock.now()
     let anyChange = false
     try {
-      for (const record of await poll()) {
+      const polled = await pollUntil(poll, deadline - clock.now(), opts.signal)
+      if (polled === DEADLINE) return
+      for (const record of polled) {
         // An id already final (or never asked for) is done: a vendor repeating it cannot reopen it.
         if (!pending.has(record.id)) continue
         const previous = known.get(record.id)

@@ -3,11 +3,13 @@ import ky from 'ky'
 import pLimit from 'p-limit'
 import { type Clock, systemClock } from '../adapter/clock.js'
 import { type Logger, silentLogger } from '../adapter/logger.js'
+import { boundedCopy } from '../errors/bounded-copy.js'
 import { RcsError } from '../errors/rcs-error.js'
-import { redact } from '../errors/secrets.js'
+import { scrubError } from '../errors/scrub-error.js'
+import { createSecretSet, type SecretSet } from '../errors/secrets.js'
 import { isRetryableStatus, kindOfStatus, vendorMessageOf } from './classify.js'
 import { readBodyText } from './read-body.js'
-import { registerCredentialFields, registerQuerySecrets, registerRequestSecrets } from './request-secrets.js'
+import { rememberQuerySecrets, rememberRequestSecrets } from './request-secrets.js'
 import { backoffDelay, parseRetryAfter } from './retry-after.js'
 import { checkBaseUrl } from './secure-url.js'
 import type {
@@ -33,7 +35,19 @@ export interface TransportOptions extends HttpOptions {
   logger?: Logger
   /** Source of randomness for jitter (tests pin it). */
   random?: () => number
+  /**
+   * The credentials of the client this transport serves (`createClient` passes its own); redacted from every error,
+   * hook event and log line it makes. Default: a new, empty set.
+   */
+  secrets?: SecretSet
 }
+
+/**
+ * How much of a failed response's body is kept for `classifyError`, the error message and `details.body`: enough to
+ * read any vendor's error document, never enough to matter (a body nested 100,000 levels deep, or a million entries
+ * wide, is described in a few kilobytes).
+ */
+const FAILURE_BODY = { depth: 12, entries: 100, stringLength: 2_000, nodes: 2_000 } as const
 
 const DEFAULTS = {
   timeoutMs: 30_000,
@@ -92,8 +106,10 @@ interface Target {
  * limits concurrency, times out each attempt (including reading the body), retries idempotent requests on 429,
  * 5xx, network errors, timeouts and unparseable (truncated) bodies with exponential backoff and jitter — honouring
  * `Retry-After` and vendor body hints, capped by `maxRetryAfterMs` — refuses oversized bodies, refuses plain
- * `http://` to non-loopback hosts, and maps failures to {@link RcsError} kinds with secrets scrubbed (credential
- * headers, query parameters and JSON fields of each request are registered as secrets automatically).
+ * `http://` to non-loopback hosts, and maps failures to {@link RcsError} kinds with the secrets of `options.secrets`
+ * (its `secrets`) scrubbed — in every form a vendor may echo them, before any text is built from the vendor's answer
+ * (the credential headers, query parameters and JSON fields of each request are kept among its recent secrets
+ * automatically). A failed response's body is handed on redacted and bounded (see {@link boundedCopy}).
  * It never rejects: every outcome is a value. Hooks see method, URL, attempt, status and timing — never headers.
  *
  * @example
@@ -116,6 +132,7 @@ export const createHttpTransport = (options: TransportOptions): HttpTransport =>
     maxDelayMs: options.retry?.maxDelayMs ?? DEFAULTS.retry.maxDelayMs,
   }
   const limit = pLimit(Math.max(1, options.concurrency ?? DEFAULTS.concurrency))
+  const secrets = options.secrets ?? createSecretSet()
   const checkedOrigins = new Map<string, RcsError | null>()
   const hooks = options.hooks ?? {}
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
@@ -131,18 +148,27 @@ export const createHttpTransport = (options: TransportOptions): HttpTransport =>
       retryAfterMs?: number | null
     } = {},
   ) =>
-    new RcsError({
-      kind,
-      provider,
-      message: `${provider}: ${message}`,
-      httpStatus: extra.httpStatus ?? null,
-      retryable: extra.retryable,
-      retryAfterMs: extra.retryAfterMs ?? null,
-      details: extra.details,
-      cause: extra.cause,
-    })
+    scrubError(
+      secrets,
+      new RcsError({
+        kind,
+        provider,
+        message: `${provider}: ${message}`,
+        httpStatus: extra.httpStatus ?? null,
+        retryable: extra.retryable,
+        retryAfterMs: extra.retryAfterMs ?? null,
+        details: extra.details,
+        cause: extra.cause,
+      }),
+    )
 
   const describe = (method: string, url: URL) => `${method} ${url.origin}${url.pathname}`
+
+  /**
+   * Redacts, then shortens: shortening first could cut a credential and leave part of it behind. `truncated`: the
+   * vendor cut the text, so a trailing start of a credential is redacted too.
+   */
+  const clip = (text: string, max: number, truncated = false): string => secrets.clip(text, max, { truncated })
 
   /**
    * What every attempt of one request shares. The redacted URL is made only when a hook needs it, and afresh each
@@ -153,7 +179,7 @@ export const createHttpTransport = (options: TransportOptions): HttpTransport =>
     input,
     method,
     where: describe(method, url),
-    href: () => redact(url.href),
+    href: () => secrets.redact(url.href),
   })
 
   const originError = (url: URL): RcsError | null => {
@@ -168,7 +194,10 @@ export const createHttpTransport = (options: TransportOptions): HttpTransport =>
   const abortedByCaller = (method: string, url: URL, cause: unknown) =>
     fail('transport', `${describe(method, url)}: aborted by the caller`, { retryable: false, cause })
 
-  /** The delay a failed response asks for: `Retry-After`, else the adapter's body hint; capped. */
+  /**
+   * The delay a failed response asks for: `Retry-After`, else the adapter's body hint; capped at `maxRetryAfterMs`.
+   * Null when neither says anything usable (the caller backs off as usual).
+   */
   const retryHint = (request: HttpRequest, headers: Headers, body: unknown): number | null => {
     let hinted = parseRetryAfter(headers.get('retry-after'), clock.now())
     if (hinted === null && request.retryAfterFromBody !== undefined) {
@@ -190,10 +219,15 @@ export const createHttpTransport = (options: TransportOptions): HttpTransport =>
     }
   }
 
-  const failedResponse = (request: HttpRequest, where: string, response: Response, body: unknown): Attempt => {
+  const failedResponse = (request: HttpRequest, where: string, response: Response, parsed: unknown): Attempt => {
     const status = response.status
+    // Redacted and bounded before anything reads it: every text below is built from this copy only.
+    const body =
+      typeof parsed === 'string'
+        ? secrets.clip(parsed, FAILURE_BODY.stringLength)
+        : boundedCopy(parsed, { ...FAILURE_BODY, secrets })
     const override = classify(request, { status, body, headers: response.headers })
-    const vendorMessage = vendorMessageOf(body)
+    const vendorMessage = vendorMessageOf(body, secrets)
     const message =
       override?.message ?? `${where} answered ${status}${vendorMessage === null ? '' : `: ${vendorMessage}`}`
     const retryAfterMs = retryHint(request, response.headers, body)
@@ -271,6 +305,31 @@ export const createHttpTransport = (options: TransportOptions): HttpTransport =>
         ),
       }
     }
+    try {
+      return answer(request, where, response, read)
+    } catch (cause) {
+      // Not the network: describing this answer failed (a bug, or a value no code expected). Retrying would get the
+      // same answer, so this is final, and says so.
+      return {
+        ok: false,
+        fatal: true,
+        retryAfterMs: null,
+        error: fail('provider', `${where} answered ${response.status}, which could not be read`, {
+          httpStatus: response.status,
+          retryable: false,
+          cause,
+        }),
+      }
+    }
+  }
+
+  /** A complete answer (status and body text) as an attempt's outcome. */
+  const answer = (
+    request: HttpRequest,
+    where: string,
+    response: Response,
+    read: { text: string; bytes: number },
+  ): Attempt => {
     let body: unknown = null
     let parsed = read.text.length === 0
     if (!parsed) {
@@ -290,11 +349,10 @@ export const createHttpTransport = (options: TransportOptions): HttpTransport =>
         error: fail('provider', `${where}: response body is not valid JSON (truncated or malformed)`, {
           httpStatus: response.status,
           retryable: true,
-          details: { bytes: read.bytes, start: clip(read.text, 120) },
+          details: { bytes: read.bytes, start: clip(read.text, 120, true) },
         }),
       }
     }
-    registerCredentialFields(body)
     return { ok: true, response: { status: response.status, headers: response.headers, body, bytes: read.bytes } }
   }
 
@@ -351,21 +409,25 @@ export const createHttpTransport = (options: TransportOptions): HttpTransport =>
 
   const send = async (request: HttpRequest): Promise<Outcome> => {
     const method = request.method ?? 'GET'
-    registerRequestSecrets(request.headers, undefined, request.json)
+    rememberRequestSecrets(secrets, request.headers, undefined, request.json)
     let url: URL
     try {
       url = new URL(request.url)
     } catch {
+      const shown = (String(request.url).split(/[?#]/)[0] ?? '').replace(/\/\/[^/]*@/, '//…@')
+      return { _tag: 'Left', left: fail('config', `not a valid absolute URL: ${clip(shown, 200)}`) }
+    }
+    if (url.username !== '' || url.password !== '') {
       return {
         _tag: 'Left',
-        left: fail('config', `not a valid absolute URL: ${clip(String(request.url).split('?')[0] ?? '', 200)}`),
+        left: fail('config', `${describe(method, url)}: the URL carries credentials (user:password@); refused`),
       }
     }
     const insecure = originError(url)
     if (insecure !== null) return { _tag: 'Left', left: insecure }
     const params = toSearchParams(request.searchParams)
     if (params !== undefined) for (const [key, value] of params) url.searchParams.append(key, value)
-    registerQuerySecrets(url.search)
+    rememberQuerySecrets(secrets, url.search)
     const idempotent = request.idempotent ?? method === 'GET'
     const retries = idempotent ? retry.limit : 0
     // Without parameters to add, fetch parses the very text just parsed here: the same URL, one long string fewer.
@@ -375,12 +437,16 @@ export const createHttpTransport = (options: TransportOptions): HttpTransport =>
       const result = await limit(() => attempt(request, target, number + 1))
       if (result.ok) return { _tag: 'Right', right: result.response }
       if (result.fatal || number >= retries) return { _tag: 'Left', left: result.error }
-      const delayMs = result.retryAfterMs ?? backoffDelay(number, retry, random)
+      // A hint of 0 (or a date already past) still waits the first backoff step: never a burst of instant retries.
+      const delayMs =
+        result.retryAfterMs === null
+          ? backoffDelay(number, retry, random)
+          : Math.max(result.retryAfterMs, backoffDelay(0, retry, random))
       const href = target.href()
       observe(hooks.onRetry, { provider, method, url: href, attempt: number + 1, error: result.error, delayMs })
       logger.debug('retrying request', {
         provider,
-        url: redact(url.pathname),
+        url: secrets.redact(url.pathname),
         attempt: number + 1,
         delayMs,
         kind: result.error.kind,
@@ -413,15 +479,10 @@ export const createHttpTransport = (options: TransportOptions): HttpTransport =>
   }
 
   return {
+    secrets,
     request:
       (request): TaskEither<RcsError, HttpResponse> =>
       () =>
         sendSafely(request),
   }
-}
-
-/** Redacts, then shortens: shortening first could cut a credential and leave part of it behind. */
-const clip = (text: string, max: number): string => {
-  const clean = redact(text)
-  return clean.length > max ? `${clean.slice(0, max)}…` : clean
 }

@@ -1,5 +1,6 @@
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import type { RcsError, RcsErrorKind } from '../errors/rcs-error.js'
+import type { SecretSet } from '../errors/secrets.js'
 
 /**
  * Query parameters; `undefined` values are left out. Repeated keys: pass a `URLSearchParams`.
@@ -48,7 +49,11 @@ export interface HttpRequest {
  */
 export interface HttpFailure {
   status: number
-  /** Parsed JSON, or the text when it is not JSON, or null when empty. */
+  /**
+   * Parsed JSON, or the text when it is not JSON, or null when empty — with the client's secrets redacted and
+   * bounded (12 levels, 100 entries per object or array, 2,000 characters per string, 2,000 values; cuts noted in
+   * place), so that nothing built from it can show a credential or overflow the stack.
+   */
   body: unknown
   headers: Headers
 }
@@ -152,4 +157,10 @@ export interface HttpOptions {
 export interface HttpTransport {
   /** Sends a request; resolves to the parsed 2xx response or an RcsError (never rejects). */
   request(request: HttpRequest): TaskEither<RcsError, HttpResponse>
+  /**
+   * The credentials of the client this transport serves, redacted from everything it and the client report. An
+   * adapter adds what it derives or is issued (`secrets.add(token)`), and replaces a renewed token
+   * (`secrets.replace(old, next)`) so the set never grows.
+   */
+  readonly secrets: SecretSet
 }

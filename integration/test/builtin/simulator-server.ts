@@ -1,6 +1,6 @@
 import type { CallOptions } from '@rcs-records/core'
 import { startSimulator, type TruthQuery, type Vendor } from '@rcs-records/simulator'
-import type { ConformanceServer, ConformanceWindow } from '../../src/index.js'
+import type { ConformanceServer, ConformanceWindow } from '@rcs-records/testkit'
 
 const HOUR = 3_600_000
 

@@ -5,7 +5,7 @@
 import { adapter as bsg } from '@rcs-records/bsg'
 import { adapter as partnerGateway } from '@rcs-records/partner-gateway'
 import { adapter as spacivox } from '@rcs-records/spacivox'
-import { describeAdapterConformance } from '../src/index.js'
+import { describeAdapterConformance } from '@rcs-records/testkit'
 import { simulatorServer } from './builtin/simulator-server.js'
 
 // ---------------------------------------------------------------------------------------------- partner-gateway

@@ -1,0 +1,16 @@
+/**
+ * @rcs-records/store — the persistent delivery state of rcs-records: every observation (poll, listing, webhook)
+ * merged into one row per message with core's `mergeRecords`, safely under concurrent writers, in PostgreSQL —
+ * or PGlite (PostgreSQL in WebAssembly, in-process) by default, so nothing has to be installed to start. A change
+ * feed in commit order, and `syncToStore`, a resumable sync that also refreshes records not final yet.
+ *
+ * @packageDocumentation
+ */
+
+export type { ApplyResult } from './apply.js'
+export type { ChangesOptions, StoreChange } from './changes.js'
+export type { PoolOptions } from './driver/postgres.js'
+export type { FunnelOptions, FunnelRow, StoreQuery } from './query.js'
+export { type ApplyOptions, openStore, type RecordStore, type StoreOptions } from './store.js'
+export type { RefreshMode } from './sync/refresh.js'
+export { type SyncProgress, type SyncReport, type SyncToStoreOptions, syncToStore } from './sync/sync-to-store.js'

@@ -1,0 +1,43 @@
+/**
+ * What `syncToStore` keeps under its checkpoint key (JSON text): the creation-time range its listings have covered,
+ * `[from, until)`, and when its last complete run started (what `modifiedSince` asks from on the next run).
+ *
+ * @example
+ * import type { SyncCheckpoint } from './checkpoint.js'
+ * const cp: SyncCheckpoint = { version: 1, from: '2026-01-01T00:00:00.000Z', until: '2026-01-02T00:00:00.000Z', lastRunAt: null }
+ */
+export interface SyncCheckpoint {
+  version: 1
+  from: string
+  until: string
+  lastRunAt: string | null
+}
+
+const isIso = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value))
+
+/**
+ * Reads a checkpoint's text; null when there is none or it is not one of ours (then the sync starts over, which
+ * only repeats work: merging is idempotent).
+ *
+ * @example
+ * import { parseCheckpoint } from './checkpoint.js'
+ * parseCheckpoint(await store.checkpoint('sync:bsg'))
+ */
+export const parseCheckpoint = (text: string | null): SyncCheckpoint | null => {
+  if (text === null) return null
+  try {
+    const value = JSON.parse(text) as Partial<SyncCheckpoint>
+    if (value.version !== 1 || !isIso(value.from) || !isIso(value.until)) return null
+    return {
+      version: 1,
+      from: value.from,
+      until: value.until,
+      lastRunAt: isIso(value.lastRunAt) ? value.lastRunAt : null,
+    }
+  } catch {
+    return null
+  }
+}
+
+/** The text of a checkpoint. */
+export const checkpointText = (checkpoint: SyncCheckpoint): string => JSON.stringify(checkpoint)

@@ -1,0 +1,3 @@
+import { describeHostileSync } from './support/describe-hostile-sync.js'
+
+describeHostileSync('partner-gateway', [1])
