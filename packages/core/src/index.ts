@@ -95,6 +95,7 @@ export { isHttpUrl, nullableCodec, refinedCodec } from './util/config-codecs.js'
 export { isDecimalString, toDecimalString } from './util/decimal.js'
 export { RecentIds, type SeenIds } from './util/dedupe.js'
 export { isPhoneCountry, toE164 } from './util/e164.js'
+export { type AheadTask, type FetchAheadOptions, fetchAhead } from './util/fetch-ahead.js'
 export { readIntegerId, readTextOrNumber } from './util/fields.js'
 export { parseJsonBody } from './util/json-body.js'
 export {

@@ -29,7 +29,7 @@ import { pageItems } from './page.js'
  */
 export interface ListDeps {
   api: PartnerApi
-  config: Pick<Config, 'channel' | 'pageSize' | 'maxPages'>
+  config: Pick<Config, 'channel' | 'pageSize' | 'maxPages' | 'listConcurrency'>
   clock: Clock
   logger: Logger
   normalizerFor: (channel: PartnerChannel) => Normalizer
@@ -181,8 +181,12 @@ async function* historyPages(
     provider: PROVIDER,
     progress,
     staleLimit: STALE_PAGE_LIMIT,
-    fetchPage: async (page, limit) => {
-      const response = await deps.api.history({ ...plan.query, page, limit }, signal)()
+    // No total to plan by: the next pages are asked for speculatively, `listConcurrency` in flight, up to the empty
+    // page (default 1: a page asked ahead misses a record inserted at the head meanwhile; see the config).
+    prefetch: deps.config.listConcurrency,
+    ...(signal === undefined ? {} : { signal }),
+    fetchPage: async (page, limit, pageSignal) => {
+      const response = await deps.api.history({ ...plan.query, page, limit }, pageSignal ?? signal)()
       if (response._tag === 'Left') throw response.left
       const items = pageItems(response.right.body)
       if (items._tag === 'Left') throw items.left

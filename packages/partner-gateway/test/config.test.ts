@@ -27,6 +27,7 @@ describe('config: defaults', () => {
       maxPages: 10_000,
       currency: 'EUR',
       concurrency: 4,
+      listConcurrency: 1,
     })
   })
 
@@ -42,6 +43,7 @@ describe('config: defaults', () => {
       maxPages: 5,
       currency: 'USD',
       concurrency: 2,
+      listConcurrency: 3,
     })
     expect(config).toEqual({
       username: 'acme',
@@ -54,6 +56,7 @@ describe('config: defaults', () => {
       maxPages: 5,
       currency: 'USD',
       concurrency: 2,
+      listConcurrency: 3,
     })
     expect(ConfigCodec.is(config)).toBe(true)
   })
