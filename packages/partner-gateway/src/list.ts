@@ -113,7 +113,11 @@ const whySkip = (checked: CheckedListQuery, served: boolean, natives: number): s
  * const plan = planList({ from: '2025-01-01T00:00:00Z', status: 'delivered' }, config, Date.now())
  * plan.query.status // 'DELIVERED'
  */
-export const planList = (query: ListQuery, config: ListDeps['config'], now: number): ListPlan => {
+export const planList = (
+  query: ListQuery,
+  config: Pick<ListDeps['config'], 'channel' | 'pageSize' | 'maxPages'>,
+  now: number,
+): ListPlan => {
   const checked = checkListQuery(query, PROVIDER, now)
   if (checked.modifiedSince !== undefined) {
     throw new RcsError({
