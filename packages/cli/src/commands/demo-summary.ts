@@ -36,7 +36,8 @@ export const totalsTable = (
     ]
   }
   for (const [provider, counts] of byProvider) {
-    for (const status of Object.keys(counts) as DeliveryStatus[]) all[status] = (all[status] ?? 0) + (counts[status] ?? 0)
+    for (const status of Object.keys(counts) as DeliveryStatus[])
+      all[status] = (all[status] ?? 0) + (counts[status] ?? 0)
     rows.push(row(provider, counts, !unreadable.has(provider)))
   }
   rows.push(

@@ -4,7 +4,7 @@ import { CliError } from '../cli-error.js'
 import { describeFailure } from '../describe-failure.js'
 import type { ExitCode } from '../exit-codes.js'
 import { EXIT } from '../exit-codes.js'
-import { formatDelay, formatElapsed } from '../progress/describe-progress.js'
+import { formatDelay } from '../progress/describe-progress.js'
 import type { ProgressReporter } from '../progress/progress-reporter.js'
 import { formatCount } from '../report/numbers.js'
 import type { Session } from './session.js'
@@ -82,7 +82,9 @@ const startOf = async (
     )
   }
   const continues =
-    checkpoint !== null && Date.parse(checkpoint.from) <= Date.parse(from) && Date.parse(from) <= Date.parse(checkpoint.until)
+    checkpoint !== null &&
+    Date.parse(checkpoint.from) <= Date.parse(from) &&
+    Date.parse(from) <= Date.parse(checkpoint.until)
   const resumeAt = continues
     ? new Date(Math.max(Date.parse(from), Date.parse(checkpoint.until) - OVERLAP_MS)).toISOString()
     : from
@@ -115,10 +117,12 @@ export const runSync = async (session: Session, options: SyncCommandOptions): Pr
       session.note('rcs-records: warning: more records were skipped (not listed)')
   }
   try {
+    // Every provider's start is known (or the first sync lacks --from) before anything is written.
+    for (const client of clients) await startOf(store, client, options)
     const { sink, format } = session.openOutput()
     const summaries = syncSummaryWriter(format, sink, session.width)
     try {
-      for (let run = 1; ; run++) {
+      while (true) {
         for (const client of clients) {
           if (signal.aborted) break
           const { from, resumeAt } = await startOf(store, client, options)
