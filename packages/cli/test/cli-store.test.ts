@@ -1,9 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Simulator } from '@rcs-records/simulator'
+import { type Simulator, startSimulator } from '@rcs-records/simulator'
 import { openStore } from '@rcs-records/store'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ensureBuilt, lines, runBinary } from './support/binary.js'
+import { ensureBuilt, lines, runBinary, spawnBinary } from './support/binary.js'
 import { frozenSimulator, tempDir, writeJson } from './support/simulator.js'
 
 type Vendor = 'partner-gateway' | 'bsg' | 'spacivox'
@@ -213,6 +213,70 @@ describe('rcs-records sync, query and report --store', () => {
       })
       expect(viaEnv.code).toBe(0)
       expect(lines(viaEnv.stdout)).toHaveLength(expectedOf('bsg').size)
+    },
+    TEST_MS,
+  )
+})
+
+describe('rcs-records sync --follow', () => {
+  // A simulator whose clock runs (BSG refuses a window that ends after its now, and --follow syncs up to now).
+  let live: Simulator
+  beforeAll(async () => {
+    live = await startSimulator({ seed: 5, records: 150, windowMs: 86_400_000 })
+  })
+  afterAll(async () => {
+    await live?.close()
+  })
+
+  it(
+    'runs again every --interval, carrying on from the checkpoint; Ctrl-C between runs exits 0',
+    async () => {
+      const liveConfig = writeJson(dir, 'live.json', live.config)
+      const liveFrom = ['bsg', 'spacivox'].map((v) => live.truth.window(v as Vendor).from).sort()[0] ?? ''
+      const child = spawnBinary([
+        'sync',
+        '-c',
+        liveConfig,
+        '-p',
+        'bsg,spacivox',
+        '--store',
+        join(dir, 'live-store'),
+        '--from',
+        liveFrom,
+        '--follow',
+        '--interval',
+        '5s',
+        '-f',
+        'ndjson',
+      ])
+      child.stdin.end()
+      let stdout = ''
+      let stderr = ''
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+        stderr += chunk
+      })
+      const closed = new Promise<number | null>((resolve) => child.on('close', resolve))
+      // Two runs of two providers: then it is waiting for the third.
+      await new Promise<void>((resolve) => {
+        child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+          stdout += chunk
+          if (lines(stdout).length >= 4) resolve()
+        })
+        child.on('close', () => resolve())
+      })
+      child.kill('SIGINT')
+      expect(await closed, stderr).toBe(0)
+      const summaries = summariesOf(stdout)
+      expect(summaries.map((s) => s.provider)).toEqual(['bsg', 'spacivox', 'bsg', 'spacivox'])
+      const [first, second] = [summaries.slice(0, 2), summaries.slice(2)]
+      for (const summary of first) {
+        expect(summary.listedFrom).toBe(liveFrom)
+        expect(summary.applied.inserted).toBe(live.truth.count(summary.provider as Vendor, { from: liveFrom }))
+      }
+      for (const summary of second) {
+        expect(summary.from).toBe(liveFrom)
+        expect(Date.parse(summary.listedFrom)).toBeGreaterThan(Date.parse(liveFrom))
+      }
     },
     TEST_MS,
   )
