@@ -11,10 +11,10 @@ Commands
   sync [--from T] [--follow]   keep a store current: the window into it, resumable, then what is not final yet
   query [filters]              the records of a store, streamed (report --store: the funnel from the store)
   simulate                     run the local simulator of the three vendor APIs and print its configs
-  demo                         no credentials needed: simulator + real adapters + table + funnel
+  demo                         no credentials needed: simulator + real adapters + embedded store + funnel
 
 Config (precedence: flags > --config file > environment > adapter defaults)
-  -p, --provider NAME          partner-gateway | bsg | spacivox | a package name; list/report: a,b or all
+  -p, --provider NAME          partner-gateway | bsg | spacivox | a package name; list/report/sync: a,b or all
   -c, --config FILE            JSON: {"provider":"bsg","apiKey":"…"} or {"bsg":{…},"spacivox":{…}}
       --base-url URL           the provider's base URL
   environment                  RCS_PROVIDER, RCS_BSG_API_KEY, RCS_PG_API_KEY, RCS_PG_USERNAME, RCS_PG_PASSWORD,
