@@ -286,11 +286,16 @@ describe('store errors', () => {
   it(
     'a first sync without --from is a usage error that says what to do, and prints nothing',
     async () => {
-      const empty = join(tempDir(), 'store')
-      const result = await runBinary(['sync', '-c', configPath, '-p', 'bsg', '--store', empty], SLOW)
+      // The store holds partner-gateway's RCS records, but nothing was ever synced of its SMS channel.
+      const result = await runBinary(
+        ['sync', '-c', configPath, '-p', 'partner-gateway', '--channel', 'sms', '--store', storeDir],
+        SLOW,
+      )
       expect(result.code).toBe(2)
       expect(result.stdout).toBe('')
-      expect(result.stderr).toMatch(/the first sync needs --from/)
+      expect(result.stderr).toMatch(
+        /nothing of partner-gateway is in pglite:\S+ yet \(no checkpoint sync:partner-gateway:sms\): the first sync needs --from/,
+      )
     },
     TEST_MS,
   )

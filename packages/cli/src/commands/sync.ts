@@ -124,7 +124,14 @@ export const runSync = async (session: Session, options: SyncCommandOptions): Pr
     try {
       while (true) {
         for (const client of clients) {
-          if (signal.aborted) break
+          if (signal.aborted) {
+            if (!options.follow) {
+              session.note(
+                `rcs-records: interrupted before ${client.provider}: what was synced is in the store, and the next run resumes from the checkpoints`,
+              )
+            }
+            break
+          }
           const { from, resumeAt } = await startOf(store, client, options)
           const to = options.to ?? new Date(session.io.now()).toISOString()
           let last: SyncProgress | null = null
