@@ -1,5 +1,6 @@
-import { type Channel, type RcsClient, RcsError, type RcsRecord } from '@rcs-records/core'
+import { type RcsClient, RcsError, type RcsRecord } from '@rcs-records/core'
 import type { RecordStore, SyncProgress, SyncReport } from '@rcs-records/store'
+import type { Command } from '../args/command.js'
 import { CliError } from '../cli-error.js'
 import { describeFailure } from '../describe-failure.js'
 import type { ExitCode } from '../exit-codes.js'
@@ -24,14 +25,7 @@ const MAX_INVALID_NOTES = 10
  * import type { SyncCommandOptions } from '@rcs-records/cli'
  * const options: SyncCommandOptions = { from: '2026-01-01T00:00:00.000Z', follow: false }
  */
-export interface SyncCommandOptions {
-  store?: string
-  from?: string
-  to?: string
-  channel?: Channel
-  follow: boolean
-  intervalMs?: number
-}
+export type SyncCommandOptions = Omit<Extract<Command, { name: 'sync' }>, 'name' | 'common'>
 
 async function* tapped(source: AsyncIterable<RcsRecord>, onRecord: (record: RcsRecord) => void) {
   for await (const record of source) {
