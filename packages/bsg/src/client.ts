@@ -33,7 +33,11 @@ export const createBsgAdapter = (config: Config, ctx: AdapterContext): Adapter =
     refreshAheadMs: config.refreshAheadMs,
   })
   const api = createMessagesApi({ http: ctx.http, tokens, baseUrl: config.baseUrl, clock: ctx.clock })
-  const normalize = createNormalizer(config.timeZone)
+  const normalize = createNormalizer(config.timeZone, config.defaultCountry)
+  const webhookOptions =
+    config.defaultCountry === undefined
+      ? { timeZone: config.timeZone }
+      : { timeZone: config.timeZone, defaultCountry: config.defaultCountry }
   const get: Adapter['get'] = (id, opts) => getMessage({ api, config, clock: ctx.clock, normalize }, id, opts)
   return {
     get,
@@ -44,6 +48,6 @@ export const createBsgAdapter = (config: Config, ctx: AdapterContext): Adapter =
       }),
     list: (query) => listMessages({ api, config, clock: ctx.clock, logger: ctx.logger, normalize }, query),
     normalize,
-    parseWebhook: (body) => parseWebhook(body, { timeZone: config.timeZone }),
+    parseWebhook: (body) => parseWebhook(body, webhookOptions),
   }
 }

@@ -1,4 +1,4 @@
-import { isHttpUrl, isValidTimeZone, refinedCodec } from '@rcs-records/core'
+import { isHttpUrl, isPhoneCountry, isValidTimeZone, refinedCodec } from '@rcs-records/core'
 import * as t from 'io-ts'
 
 /**
@@ -53,6 +53,11 @@ const ConfigInputCodec = t.intersection([
     refreshAheadMs: refinedCodec(t.number, wholeAtLeast(0), 'an integer number of milliseconds ≥ 0'),
     lookbackMonths: refinedCodec(t.number, wholeAtLeast(1), 'an integer number of months ≥ 1'),
     concurrency: refinedCodec(t.number, wholeAtLeast(1), 'an integer ≥ 1'),
+    defaultCountry: refinedCodec(
+      t.string,
+      isPhoneCountry,
+      'an ISO 3166-1 alpha-2 country code such as UA (the country of phone numbers written without one)',
+    ),
   }),
 ])
 
@@ -83,6 +88,11 @@ export interface Config {
   lookbackMonths: number
   /** Lookups in flight at once in `getMany`. Default 4. */
   concurrency: number
+  /**
+   * ISO 3166-1 alpha-2 country of phone numbers BSG writes without their country code. Unset (the default): digits
+   * that are not a valid international number give `recipient: null` (never a guessed country).
+   */
+  defaultCountry?: string
 }
 
 /**
@@ -138,6 +148,7 @@ export const ConfigCodec: t.Type<Config, Config, unknown> = new t.Type<Config, C
     if (result._tag === 'Left') return result
     const input = result.right
     return t.success({
+      ...(input.defaultCountry === undefined ? {} : { defaultCountry: input.defaultCountry }),
       apiKey: input.apiKey,
       baseUrl: (input.baseUrl ?? DEFAULTS.baseUrl).replace(/\/+$/, ''),
       timeZone: input.timeZone ?? DEFAULTS.timeZone,

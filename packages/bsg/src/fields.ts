@@ -67,3 +67,22 @@ export const readFallback = (value: unknown): Fallback | null => {
   if (object === null) return null
   return fallbackChannel(object.sms, 'sms') ?? fallbackChannel(object.viber, 'viber')
 }
+
+const CAMPAIGN_DIGITS = /^\d{1,16}$/
+
+/**
+ * A `campaign_id`: a non-negative safe integer, as a JSON number or a digit string, written as its decimal digits
+ * (leading zeros dropped, as `filter[campaign_id]` is); null for anything else — `12.5`, `1e21`, a number beyond
+ * 2^53 that JSON cannot carry exactly — which stays in `raw`.
+ *
+ * @example
+ * import { readCampaignId } from './fields.js'
+ * readCampaignId(53651994) // '53651994'
+ * readCampaignId('0053651994') // '53651994'
+ * readCampaignId(12.5) // null
+ * readCampaignId(1e21) // null
+ */
+export const readCampaignId = (value: unknown): string | null => {
+  if (typeof value === 'number') return readIntegerId(value)
+  return typeof value === 'string' && CAMPAIGN_DIGITS.test(value) ? readIntegerId(Number(value)) : null
+}

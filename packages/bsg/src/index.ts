@@ -25,7 +25,7 @@ export {
   TokenResponseCodec,
 } from './codec.js'
 export { type FallbackResolution, type FallbackSource, resolveFallback } from './fallback.js'
-export { channelOf, channelTable, reasonFor, statusTable } from './mapping.js'
+export { channelOf, channelTable, reasonFor, reasonRules, statusTable } from './mapping.js'
 export { createNormalizer, type NormalizeOptions, normalize, PROVIDER } from './normalize.js'
 export {
   type BsgCallback,
@@ -42,6 +42,8 @@ export {
   planFloatingWindows,
   planWindows,
   shiftMonths,
+  type ZoneTransition,
+  zoneTransitions,
 } from './windows.js'
 
 /**

@@ -1,8 +1,18 @@
-import type { Channel, DeliveryStatus, FailureReason, StatusTable } from '@rcs-records/core'
+import {
+  type Channel,
+  type DeliveryStatus,
+  type FailureReason,
+  failureReason,
+  findReasonRule,
+  type ReasonRule,
+  type StatusTable,
+} from '@rcs-records/core'
 import type { BsgStatus } from './payload-codecs.js'
 
 /**
- * BSG `status` → canonical status. Anything not in the table (including BSG's own `unknown`) is `unknown`.
+ * BSG `status` → canonical status. Anything not in the table (including BSG's own `unknown`) is `unknown`. The
+ * adapter matches values regardless of case (BSG's status table writes them upper-case, its payloads lower-case):
+ * look a value up lower-cased, as {@link statusOf} does.
  *
  * | canonical | BSG |
  * |---|---|
@@ -37,17 +47,8 @@ export const statusTable: StatusTable<BsgStatus> = {
   unknown: 'unknown',
 }
 
-/**
- * {@link statusTable} as a `switch`, for the normalise hot path: a keyed lookup with a string fresh from
- * `JSON.parse` probes the string table on every call; comparing with constants is ~3× cheaper. Same answers as
- * `lookupStatus(statusTable, value)` (a test checks them against each other).
- *
- * @example
- * import { statusOf } from './mapping.js'
- * statusOf('not_rcs_user') // 'undeliverable'
- * statusOf('constructor') // 'unknown'
- */
-export const statusOf = (value: string): DeliveryStatus => {
+/** {@link statusOf} of a value already in lower case. */
+const lowerStatusOf = (value: string): DeliveryStatus | null => {
   switch (value) {
     case 'scheduled':
     case 'moderation':
@@ -70,8 +71,27 @@ export const statusOf = (value: string): DeliveryStatus => {
     case 'expired':
       return 'expired'
     default:
-      return 'unknown'
+      return null
   }
+}
+
+/**
+ * {@link statusTable} as a `switch`, for the normalise hot path, matching regardless of case: a keyed lookup with a
+ * string fresh from `JSON.parse` probes the string table on every call; comparing with constants is ~3× cheaper,
+ * and only a value that matches none is lower-cased and tried again. Same answers as
+ * `lookupStatus(statusTable, value.toLowerCase())` (a test checks them against each other).
+ *
+ * @example
+ * import { statusOf } from './mapping.js'
+ * statusOf('not_rcs_user') // 'undeliverable'
+ * statusOf('DELIVERED') // 'delivered'
+ * statusOf('constructor') // 'unknown'
+ */
+export const statusOf = (value: string): DeliveryStatus => {
+  const status = lowerStatusOf(value)
+  if (status !== null) return status
+  const lower = value.toLowerCase()
+  return (lower === value ? null : lowerStatusOf(lower)) ?? 'unknown'
 }
 
 /**
@@ -89,8 +109,8 @@ export const channelTable: Readonly<Record<string, Channel>> = {
 }
 
 /**
- * The channel of a BSG `type` value. Absent (null/undefined) means `rcs` — `/api/messages` is BSG's RCS status
- * endpoint; any other value BSG documents (`hlr`) or not is `other`.
+ * The channel of a BSG `type` value, regardless of case. Absent (null/undefined) means `rcs` — `/api/messages` is
+ * BSG's RCS status endpoint; any other value BSG documents (`hlr`) or not is `other`.
  *
  * @example
  * import { channelOf } from '@rcs-records/bsg'
@@ -104,17 +124,58 @@ export const channelOf = (type: unknown): Channel => {
   // The usual types without a keyed lookup (see statusOf).
   if (type === 'rcs') return 'rcs'
   if (type === 'sms') return 'sms'
-  return Object.hasOwn(channelTable, type) ? (channelTable[type] as Channel) : 'other'
+  const lower = type.toLowerCase()
+  return Object.hasOwn(channelTable, lower) ? (channelTable[lower] as Channel) : 'other'
 }
 
 /**
- * What a failure says when BSG gives nothing more than the status. Codes per the design: `failed` (refused before
- * sending, e.g. an invalid number or missing prefix) → `invalid_recipient`; `not_*_user` → `not_rcs_capable`
- * (permanent); `expired` → `timed_out`; `undelivered` → `unknown` (BSG does not say why).
+ * How a callback's `errorDescription` becomes the cause of a `failed` or `undelivered` message; first match wins,
+ * case-insensitive. The wordings are BSG's own (its docs and API error lists):
+ *
+ * | description says | code | permanent |
+ * |---|---|---|
+ * | not an RCS / Viber / service user, RCS not supported | not_rcs_capable | true |
+ * | invalid (phone) number / number format, missing or wrong prefix | invalid_recipient | true |
+ * | on the stop list / blacklist, unsubscribed | opted_out | true |
+ * | insufficient funds / balance | provider_error | false — the sender's account; retry after a top-up |
+ * | anything else, or no description | unknown | null |
+ *
+ * @example
+ * import { reasonRules } from '@rcs-records/bsg'
+ * reasonRules.find((rule) => rule.pattern.test('Exists on the stop list'))?.code // 'opted_out'
+ */
+export const reasonRules: readonly ReasonRule[] = [
+  {
+    pattern:
+      /\bnot\b[\w\s-]{0,20}\b(rcs|viber|service)[\s_-]?(user|capable|subscriber)|\brcs\b[\w\s-]{0,20}\bnot\b[\w\s-]{0,20}\bsupported\b/i,
+    code: 'not_rcs_capable',
+    permanent: true,
+  },
+  {
+    pattern:
+      /\binvalid\b[\w\s-]{0,30}\b(number|msisdn|phone|recipient|destination)\b|\b(missing|wrong|invalid)\b[\w\s-]{0,10}\bprefix\b/i,
+    code: 'invalid_recipient',
+  },
+  { pattern: /\bstop[\s-]?list\b|\bblack[\s-]?list|\bunsubscribed\b/i, code: 'opted_out' },
+  {
+    pattern: /\binsufficient\b[\w\s-]{0,20}\b(funds|balance)\b|\bnot enough\b[\w\s-]{0,20}\b(funds|money|balance)\b/i,
+    code: 'provider_error',
+    permanent: false,
+  },
+]
+
+/**
+ * The failure reason of a record, from what BSG actually says. The status settles it only where it names the cause:
+ * `not_*_user` → `not_rcs_capable` (permanent), `expired` → `timed_out`. `failed` ("sending error, e.g. invalid
+ * number") and `undelivered` prove no cause: the reason comes from the callback's `errorDescription` by
+ * {@link reasonRules}, else `unknown` with `permanent: null`. `vendorCode` is the callback's non-zero `error` code,
+ * else the status; `message` the description. Null for every status that is not a failure.
  *
  * @example
  * import { reasonFor } from '@rcs-records/bsg'
  * reasonFor('not_rcs_user', 'undeliverable')?.code // 'not_rcs_capable'
+ * reasonFor('failed', 'rejected') // { code: 'unknown', permanent: null, vendorCode: 'failed', message: null }
+ * reasonFor('failed', 'rejected', { code: '12', message: 'Invalid number' })?.code // 'invalid_recipient'
  * reasonFor('delivered', 'delivered') // null
  */
 export const reasonFor = (
@@ -122,18 +183,17 @@ export const reasonFor = (
   status: DeliveryStatus,
   vendor: { code?: string | null; message?: string | null } = {},
 ): FailureReason | null => {
+  if (status !== 'rejected' && status !== 'undeliverable' && status !== 'expired') return null
   const vendorCode = vendor.code ?? vendorStatus
   const message = vendor.message ?? null
-  switch (status) {
-    case 'rejected':
-      return { code: 'invalid_recipient', permanent: true, vendorCode, message }
-    case 'expired':
-      return { code: 'timed_out', permanent: false, vendorCode, message }
-    case 'undeliverable':
-      return vendorStatus.startsWith('not_') && vendorStatus.endsWith('_user')
-        ? { code: 'not_rcs_capable', permanent: true, vendorCode, message }
-        : { code: 'unknown', permanent: null, vendorCode, message }
-    default:
-      return null
+  if (status === 'expired') return failureReason('timed_out', { vendorCode, message })
+  const lower = vendorStatus.toLowerCase()
+  if (status === 'undeliverable' && lower.startsWith('not_') && lower.endsWith('_user')) {
+    return failureReason('not_rcs_capable', { vendorCode, message, permanent: true })
   }
+  const rule = findReasonRule(reasonRules, message)
+  if (rule === undefined) return failureReason('unknown', { vendorCode, message, permanent: null })
+  return rule.permanent === undefined
+    ? failureReason(rule.code, { vendorCode, message })
+    : failureReason(rule.code, { vendorCode, message, permanent: rule.permanent })
 }

@@ -3,6 +3,7 @@ import {
   type DecodeIssue,
   decodeError,
   describeValue,
+  isPhoneCountry,
   isValidTimeZone,
   left,
   parseIsoTimestamp,
@@ -14,7 +15,7 @@ import {
   toE164,
 } from '@rcs-records/core'
 import type { Either } from 'fp-ts/lib/Either.js'
-import { readAmount, readFallback } from './fields.js'
+import { readAmount, readCampaignId, readFallback } from './fields.js'
 import { channelOf, reasonFor, statusOf } from './mapping.js'
 
 /**
@@ -36,6 +37,11 @@ export const PROVIDER = 'bsg'
 export interface NormalizeOptions {
   /** IANA zone of BSG's zone-less timestamps. Default `UTC`. */
   timeZone?: string
+  /**
+   * ISO 3166-1 alpha-2 country of phone numbers written without their country code. Default none: such numbers give
+   * `recipient: null` unless they are a valid international number.
+   */
+  defaultCountry?: string
 }
 
 const ID_TEXT = /^\d{1,20}$/
@@ -72,6 +78,20 @@ export const requiredIssues = (payload: unknown, prefix: string): DecodeIssue[] 
 }
 
 /**
+ * A `config` error for an unusable `defaultCountry` option (normalising must not throw on it).
+ *
+ * @example
+ * import { badDefaultCountry } from './normalize.js'
+ * badDefaultCountry('Italy').kind // 'config'
+ */
+export const badDefaultCountry = (country: unknown): RcsError =>
+  new RcsError({
+    kind: 'config',
+    provider: PROVIDER,
+    message: `${PROVIDER}: defaultCountry must be an ISO 3166-1 alpha-2 country code such as UA (got ${describeValue(country)})`,
+  })
+
+/**
  * A `config` error for an unusable time zone option (normalising must not throw on it).
  *
  * @example
@@ -106,6 +126,7 @@ const toRecord = (
   id: string,
   vendorStatus: string,
   readTimestamp: (value: unknown) => string | null,
+  defaultCountry: string | undefined,
 ): RcsRecord => {
   const status = statusOf(vendorStatus)
   const reportedAt = readTimestamp(m.delivered_at)
@@ -115,9 +136,9 @@ const toRecord = (
     id,
     reference: readTextOrNumber(m.reference_id),
     channel: channelOf(m.type),
-    recipient: toE164(m.phone),
+    recipient: toE164(m.phone, defaultCountry),
     sender: readTextOrNumber(m.sender),
-    campaign: readTextOrNumber(m.campaign_id),
+    campaign: readCampaignId(m.campaign_id),
     status,
     reason: reasonFor(vendorStatus, status),
     vendorStatus,
@@ -135,16 +156,24 @@ const toRecord = (
 }
 
 /**
- * Builds a normaliser for one time zone (validated once): a `/api/messages` item → {@link RcsRecord}.
+ * Builds a normaliser for one time zone and default phone country (validated once): a `/api/messages` item →
+ * {@link RcsRecord}.
  *
  * @example
  * import { createNormalizer } from '@rcs-records/bsg'
- * const normalizeKyiv = createNormalizer('Europe/Kyiv')
- * normalizeKyiv({ id: 1, status: 'sent', created_at: '2024-07-01 12:00:00' })
+ * const normalizeKyiv = createNormalizer('Europe/Kyiv', 'UA')
+ * normalizeKyiv({ id: 1, status: 'sent', created_at: '2024-07-01 12:00:00', phone: '0661234567' })
  */
-export const createNormalizer = (timeZone = 'UTC'): ((payload: unknown) => Either<RcsError, RcsRecord>) => {
+export const createNormalizer = (
+  timeZone = 'UTC',
+  defaultCountry?: string,
+): ((payload: unknown) => Either<RcsError, RcsRecord>) => {
   if (typeof timeZone !== 'string' || !isValidTimeZone(timeZone)) {
     const error = badTimeZone(String(timeZone))
+    return () => left(error)
+  }
+  if (defaultCountry !== undefined && !isPhoneCountry(defaultCountry)) {
+    const error = badDefaultCountry(defaultCountry)
     return () => left(error)
   }
   const readTimestamp = (value: unknown) => parseIsoTimestamp(value, timeZone)
@@ -154,7 +183,9 @@ export const createNormalizer = (timeZone = 'UTC'): ((payload: unknown) => Eithe
       // `readIntegerId` accepts exactly what `requiredIssues` does: no issue array for a good payload.
       const id = readIntegerId(m.id)
       const vendorStatus = m.status
-      if (id !== null && typeof vendorStatus === 'string') return right(toRecord(m, id, vendorStatus, readTimestamp))
+      if (id !== null && typeof vendorStatus === 'string') {
+        return right(toRecord(m, id, vendorStatus, readTimestamp, defaultCountry))
+      }
     }
     return left(decodeError(PROVIDER, payload, requiredIssues(payload, '')))
   }
@@ -165,7 +196,9 @@ const normalizers = new Map<string, (payload: unknown) => Either<RcsError, RcsRe
 /**
  * Pure: one BSG `/api/messages` item → {@link RcsRecord}. Never throws. A payload that is not an object with an
  * integer `id` and a string `status` is a `decode` error naming the paths; unusable fields (a non-decimal amount, a
- * bad date or phone) become null and stay in `raw`. Timestamps are read in `options.timeZone` (default UTC).
+ * bad date or phone) become null and stay in `raw`. Timestamps are read in `options.timeZone` (default UTC); `phone`
+ * becomes E.164 only when it is a valid international number, or a valid national one of `options.defaultCountry`
+ * (never a guessed country).
  *
  * @example
  * import { normalize } from '@rcs-records/bsg'
@@ -174,10 +207,12 @@ const normalizers = new Map<string, (payload: unknown) => Either<RcsError, RcsRe
  */
 export const normalize = (payload: unknown, options?: NormalizeOptions): Either<RcsError, RcsRecord> => {
   const timeZone = options?.timeZone ?? 'UTC'
-  let normalizer = normalizers.get(timeZone)
+  const defaultCountry = options?.defaultCountry
+  const key = defaultCountry === undefined ? timeZone : `${timeZone}|${String(defaultCountry)}`
+  let normalizer = normalizers.get(key)
   if (normalizer === undefined) {
-    normalizer = createNormalizer(timeZone)
-    if (normalizers.size < 64) normalizers.set(timeZone, normalizer)
+    normalizer = createNormalizer(timeZone, defaultCountry)
+    if (normalizers.size < 64) normalizers.set(key, normalizer)
   }
   return normalizer(payload)
 }

@@ -2,9 +2,9 @@ import {
   buildRecord,
   type DecodeIssue,
   decodeError,
+  isPhoneCountry,
   isValidTimeZone,
   left,
-  lookupStatus,
   parseIsoTimestamp,
   parseJsonBody,
   type RcsError,
@@ -16,8 +16,8 @@ import {
 } from '@rcs-records/core'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { readCost } from './fields.js'
-import { reasonFor, statusTable } from './mapping.js'
-import { badTimeZone, type NormalizeOptions, PROVIDER, requiredIssues } from './normalize.js'
+import { reasonFor, statusOf } from './mapping.js'
+import { badDefaultCountry, badTimeZone, type NormalizeOptions, PROVIDER, requiredIssues } from './normalize.js'
 
 /** Enough to see what is wrong with a batch; the raw body is kept whole in the error anyway. */
 const MAX_ISSUES = 20
@@ -30,9 +30,13 @@ const vendorCodeOf = (error: unknown): string | null => {
   return readTextOrNumber(error)
 }
 
-const callbackToRecord = (c: Record<string, unknown>, readTimestamp: (value: unknown) => string | null): RcsRecord => {
+const callbackToRecord = (
+  c: Record<string, unknown>,
+  readTimestamp: (value: unknown) => string | null,
+  defaultCountry: string | undefined,
+): RcsRecord => {
   const vendorStatus = c.status as string
-  const status = lookupStatus(statusTable, vendorStatus)
+  const status = statusOf(vendorStatus)
   const description = readTextOrNumber(c.errorDescription)
   const message = description !== null && description.trim().toLowerCase() !== NO_ERRORS ? description : null
   const reportedAt = readTimestamp(c.time_dr)
@@ -43,7 +47,7 @@ const callbackToRecord = (c: Record<string, unknown>, readTimestamp: (value: unk
     id: readIntegerId(c.id) as string,
     reference: readTextOrNumber(c.reference),
     channel: 'rcs',
-    recipient: toE164(c.msisdn),
+    recipient: toE164(c.msisdn, defaultCountry),
     status,
     reason: reasonFor(vendorStatus, status, { code: vendorCodeOf(c.error), message }),
     vendorStatus,
@@ -63,10 +67,13 @@ const callbackToRecord = (c: Record<string, unknown>, readTimestamp: (value: unk
 
 /**
  * Pure: one BSG RCS status callback body → records. Accepts the documented object, an array of them, or the body
- * as a JSON string. Never throws; an item without an integer `id` or a string `status` is a `decode` error naming
- * the path (`1.status` in an array). `msisdn` → recipient, `reference` → reference, `time_in`/`time_sent` →
+ * as a JSON string. The RCS click callback (`RcsClickCallback`, a tapped suggestion posted to the same URL) is not
+ * a delivery report: no record, no error (a click alone gives `[]`). Status values match regardless of case. Never
+ * throws; any other item without an integer `id` or a string `status` is a `decode` error naming the path
+ * (`1.status` in an array). `msisdn` → recipient, `reference` → reference, `time_in`/`time_sent` →
  * createdAt/sentAt, `time_dr` → deliveredAt (or readAt for `read`) and updatedAt, `price`/`currency` → cost, and on
- * failures `error`/`errorDescription` → reason (vendorCode/message).
+ * failures `error`/`errorDescription` → reason (vendorCode/message, the cause read from the description by
+ * `reasonRules`).
  *
  * @example
  * import { parseWebhook } from '@rcs-records/bsg'
@@ -77,18 +84,42 @@ const callbackToRecord = (c: Record<string, unknown>, readTimestamp: (value: unk
  * })
  * if (result._tag === 'Right') result.right[0]?.deliveredAt // '2024-08-22T11:47:53.000Z'
  */
+/**
+ * True for BSG's `RcsClickCallback` (`{id, reference, msisdn, text, postback, time_click}`): posted to the same
+ * callback URL when a recipient taps a suggestion. It reports a click, not a delivery status, so it gives no record.
+ * Told apart by having no `status` and a `time_click` or `postback`.
+ *
+ * @example
+ * import { isClickCallback } from './webhook.js'
+ * isClickCallback({ id: '3272625618', text: 'Go to site', postback: 'click', time_click: '2025-04-14T10:56:40' }) // true
+ */
+export const isClickCallback = (item: unknown): boolean => {
+  if (item === null || typeof item !== 'object' || Array.isArray(item)) return false
+  const c = item as Record<string, unknown>
+  return c.status === undefined && (c.time_click !== undefined || c.postback !== undefined)
+}
+
 export const parseWebhook = (body: unknown, options?: NormalizeOptions): Either<RcsError, RcsRecord[]> => {
   const timeZone = options?.timeZone ?? 'UTC'
   if (typeof timeZone !== 'string' || !isValidTimeZone(timeZone)) return left(badTimeZone(String(timeZone)))
+  const defaultCountry = options?.defaultCountry
+  if (defaultCountry !== undefined && !isPhoneCountry(defaultCountry)) return left(badDefaultCountry(defaultCountry))
   const parsed = parseJsonBody(PROVIDER, body)
   if (parsed._tag === 'Left') return parsed
   const payload = parsed.right
   const items: readonly unknown[] = Array.isArray(payload) ? payload : [payload]
   const issues: DecodeIssue[] = []
   for (let index = 0; index < items.length && issues.length < MAX_ISSUES; index++) {
-    issues.push(...requiredIssues(items[index], Array.isArray(payload) ? `${index}.` : ''))
+    const item = items[index]
+    if (!isClickCallback(item)) issues.push(...requiredIssues(item, Array.isArray(payload) ? `${index}.` : ''))
   }
   if (issues.length > 0) return left(decodeError(PROVIDER, payload, issues))
   const readTimestamp = (value: unknown) => parseIsoTimestamp(value, timeZone)
-  return right(items.map((item) => callbackToRecord(item as Record<string, unknown>, readTimestamp)))
+  const records: RcsRecord[] = []
+  for (const item of items) {
+    if (!isClickCallback(item)) {
+      records.push(callbackToRecord(item as Record<string, unknown>, readTimestamp, defaultCountry))
+    }
+  }
+  return right(records)
 }

@@ -107,3 +107,69 @@ describe('end to end against the simulator', () => {
     expect(many.missing).toEqual(['999999999'])
   })
 })
+
+describe('end to end across the autumn clock change: consecutive ranges partition the records', () => {
+  const HOUR = 3_600_000
+
+  /**
+   * Records over the night the clocks go back, listed in consecutive ranges whose cuts fall in both passes of the
+   * repeated hour. Each range's answer is filtered to `[from, to)` by the parsed `createdAt` (what core's list
+   * scaffolding does; applying it here too changes nothing once it does).
+   */
+  const partitionAcross = async (timeZone: string, change: string) => {
+    const changeAt = Date.parse(change)
+    const now = changeAt + 3 * HOUR
+    sim = await startSimulator({ seed: 21, records: { bsg: 900 }, now, windowMs: 6 * HOUR, timeZone, frozen: true })
+    const simulator = sim
+    const client = createClient({
+      adapter,
+      config: { ...simulator.config.bsg, pageSize: 50 },
+      clock: simulator.clock,
+      http: { retry: { baseDelayMs: 1, maxDelayMs: 20 } },
+      logger: silentLogger,
+    })
+    const window = simulator.truth.window('bsg')
+    const all = [...simulator.truth.records('bsg', { from: window.from, to: now })]
+    const inFirstPass = all.filter(
+      (r) => Date.parse(r.createdAt) >= changeAt - HOUR && Date.parse(r.createdAt) < changeAt,
+    )
+    const inSecondPass = all.filter(
+      (r) => Date.parse(r.createdAt) >= changeAt && Date.parse(r.createdAt) < changeAt + HOUR,
+    )
+    // The simulator does put records in both passes of the repeated hour.
+    expect(inFirstPass.length).toBeGreaterThan(50)
+    expect(inSecondPass.length).toBeGreaterThan(50)
+    const cuts = [
+      Date.parse(window.from),
+      changeAt - 2 * HOUR + 123,
+      changeAt - 40 * 60_000,
+      changeAt - 5 * 60_000 + 999,
+      changeAt + 17 * 60_000,
+      changeAt + 50 * 60_000 + 1,
+      changeAt + 2 * HOUR,
+      now,
+    ]
+    const seen = new Map<string, number>()
+    for (let k = 1; k < cuts.length; k++) {
+      const from = cuts[k - 1] as number
+      const to = cuts[k] as number
+      const records = await collect(client.list({ from: new Date(from), to: new Date(to) }))
+      for (const record of records) {
+        const at = Date.parse(record.createdAt as string)
+        if (at < from || at >= to) continue
+        expect(seen.has(record.id), `${record.id} listed twice`).toBe(false)
+        seen.set(record.id, k)
+      }
+    }
+    expect(seen.size).toBe(all.length)
+    for (const record of all) expect(seen.has(record.id), `${record.id} (${record.createdAt}) lost`).toBe(true)
+  }
+
+  it('Europe/Kyiv, 2024-10-27 (03:00–03:59 twice; the simulator reads filters as the second pass)', async () => {
+    await partitionAcross('Europe/Kyiv', '2024-10-27T01:00:00Z')
+  })
+
+  it('America/New_York, 2024-11-03 (01:00–01:59 twice; the simulator reads filters as the first pass)', async () => {
+    await partitionAcross('America/New_York', '2024-11-03T06:00:00Z')
+  })
+})

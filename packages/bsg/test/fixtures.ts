@@ -151,6 +151,16 @@ export const makeClient = (
   })
 
 /** A BSG message with sensible defaults. */
+/** The spec's `RcsStatusCallback` example, verbatim (`bsg-openapi.yaml`). */
+export const SPEC_STATUS_CALLBACK = JSON.parse(
+  '{"error":0,"errorDescription":"No errors","id":"3272625618","msisdn":"380661231231","reference":"f2d37bf77f6242daa83f23b0cc84b627","time_in":"2025-04-14 10:56:09","time_sent":"2025-04-14 10:56:10","time_dr":"2025-04-14 10:56:13","status":"delivered","price":"0.10","currency":"EUR"}',
+) as Record<string, unknown>
+
+/** The spec's `RcsClickCallback` example, verbatim: posted to the same callback URL when a suggestion is tapped. */
+export const SPEC_CLICK_CALLBACK = JSON.parse(
+  '{"id":"3272625618","reference":null,"msisdn":"380661231231","text":"Go to site","postback":"click","time_click":"2025-04-14T10:56:40"}',
+) as Record<string, unknown>
+
 export const message = (id: number, overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
   id,
   campaign_id: 53651994,

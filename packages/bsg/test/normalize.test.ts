@@ -90,7 +90,8 @@ describe('normalize: statuses', () => {
     ['sent', 'sent', null, null],
     ['delivered', 'delivered', null, null],
     ['read', 'read', null, null],
-    ['failed', 'rejected', 'invalid_recipient', true],
+    // "Sending error, e.g. invalid number": the status alone proves neither the cause nor its permanence.
+    ['failed', 'rejected', 'unknown', null],
     ['undelivered', 'undeliverable', 'unknown', null],
     ['not_service_user', 'undeliverable', 'not_rcs_capable', true],
     ['not_rcs_user', 'undeliverable', 'not_rcs_capable', true],
@@ -98,7 +99,12 @@ describe('normalize: statuses', () => {
     ['expired', 'expired', 'timed_out', false],
     ['unknown', 'unknown', null, null],
     ['constructor', 'unknown', null, null],
-    ['DELIVERED', 'unknown', null, null],
+    // BSG's own status table writes the values upper-case: they match regardless of case (kept as sent).
+    ['DELIVERED', 'delivered', null, null],
+    ['FAILED', 'rejected', 'unknown', null],
+    ['Not_Rcs_User', 'undeliverable', 'not_rcs_capable', true],
+    ['EXPIRED', 'expired', 'timed_out', false],
+    ['Scheduled', 'pending', null, null],
     ['brand_new_status', 'unknown', null, null],
   ]
   it.each(cases)('%s → %s (reason %s)', (vendor, canonical, code, permanent) => {
@@ -110,12 +116,18 @@ describe('normalize: statuses', () => {
     else expect(record.reason).toEqual({ code, permanent, vendorCode: vendor, message: null })
   })
 
-  it('statusOf and channelOf (the normalise hot path) answer what the tables answer', () => {
+  it('statusOf and channelOf (the normalise hot path) answer what the tables answer, whatever the case', () => {
     const natives = [...Object.keys(statusTable), 'unknown', 'constructor', '__proto__', 'toString', 'SENT', '']
-    for (const native of natives) expect(statusOf(native)).toBe(lookupStatus(statusTable, native))
-    fc.assert(fc.property(fc.string(), (native) => statusOf(native) === lookupStatus(statusTable, native)))
-    for (const type of [...Object.keys(channelTable), 'hlr', 'constructor', 'RCS', '']) {
-      expect(channelOf(type)).toBe(Object.hasOwn(channelTable, type) ? channelTable[type] : 'other')
+    const upper = Object.keys(statusTable).map((native) => native.toUpperCase())
+    for (const native of [...natives, ...upper]) {
+      expect(statusOf(native)).toBe(lookupStatus(statusTable, native.toLowerCase()))
+    }
+    fc.assert(
+      fc.property(fc.string(), (native) => statusOf(native) === lookupStatus(statusTable, native.toLowerCase())),
+    )
+    for (const type of [...Object.keys(channelTable), 'hlr', 'constructor', 'RCS', 'Viber', '']) {
+      const lower = type.toLowerCase()
+      expect(channelOf(type)).toBe(Object.hasOwn(channelTable, lower) ? channelTable[lower] : 'other')
     }
   })
 
@@ -316,4 +328,26 @@ describe('normalize: junk', () => {
       { numRuns: 1000 },
     )
   })
+})
+
+describe('normalize: campaign_id', () => {
+  it.each([
+    [53651994, '53651994'],
+    ['53651994', '53651994'],
+    ['0053651994', '53651994'],
+    [0, '0'],
+  ])('%j is campaign %j', (campaignId, campaign) => {
+    expect(ok(message(7, { campaign_id: campaignId })).campaign).toBe(campaign)
+  })
+
+  it.each([12.5, '12.5', 1e21, '1e+21', 2 ** 53, '9007199254740993', -3, '-3', Number.NaN, 'spring', true, {}])(
+    '%j is not a BSG campaign id: null in the record, kept in raw',
+    (campaignId) => {
+      const payload = message(7, { campaign_id: campaignId })
+      const record = ok(payload)
+      expect(record.campaign).toBeNull()
+      expect(record.raw).toBe(payload)
+      expect(Object.is((record.raw as { campaign_id: unknown }).campaign_id, campaignId)).toBe(true)
+    },
+  )
 })

@@ -3,7 +3,7 @@ import fc from 'fast-check'
 import { isRight } from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { parseWebhook } from '../src/index.js'
-import { CALLBACK_EXAMPLE, makeClient } from './fixtures.js'
+import { CALLBACK_EXAMPLE, makeClient, SPEC_CLICK_CALLBACK, SPEC_STATUS_CALLBACK } from './fixtures.js'
 
 const ok = (body: unknown, timeZone?: string) => {
   const result = parseWebhook(body, timeZone === undefined ? undefined : { timeZone })
@@ -54,6 +54,58 @@ describe('parseWebhook', () => {
     })
     expect(record?.deliveredAt).toBeNull()
     expect(record?.updatedAt).toBe('2024-08-22T11:47:53.000Z')
+  })
+
+  it('a failure is only as specific as BSG says: `failed` alone is an unknown cause, permanence unknown', () => {
+    const [bare] = ok({ ...CALLBACK_EXAMPLE, status: 'failed' })
+    expect(bare?.status).toBe('rejected')
+    expect(bare?.reason).toEqual({ code: 'unknown', permanent: null, vendorCode: 'failed', message: null })
+    const [vague] = ok({ ...CALLBACK_EXAMPLE, status: 'failed', error: 3, errorDescription: 'Sending error' })
+    expect(vague?.reason).toEqual({ code: 'unknown', permanent: null, vendorCode: '3', message: 'Sending error' })
+  })
+
+  it.each([
+    ['Invalid phone number format', 'invalid_recipient', true],
+    ['Missing prefix', 'invalid_recipient', true],
+    ['Exists on the stop list', 'opted_out', true],
+    ['Insufficient funds', 'provider_error', false],
+  ])('reads the cause from the description: %s → %s', (description, code, permanent) => {
+    const [record] = ok({ ...CALLBACK_EXAMPLE, status: 'failed', error: 7, errorDescription: description })
+    expect(record?.reason).toEqual({ code, permanent, vendorCode: '7', message: description })
+    const [undelivered] = ok({ ...CALLBACK_EXAMPLE, status: 'undelivered', error: 7, errorDescription: description })
+    expect(undelivered?.reason?.code).toBe(code)
+  })
+
+  it('matches status values regardless of case (BSG writes them upper-case in its status table)', () => {
+    const [record] = ok({ ...CALLBACK_EXAMPLE, status: 'DELIVERED' })
+    expect(record).toMatchObject({
+      status: 'delivered',
+      vendorStatus: 'DELIVERED',
+      deliveredAt: '2024-08-22T11:47:53.000Z',
+    })
+    const [read] = ok({ ...CALLBACK_EXAMPLE, status: 'Read' })
+    expect(read).toMatchObject({ status: 'read', readAt: '2024-08-22T11:47:53.000Z' })
+  })
+
+  it("parses the spec's RcsStatusCallback example verbatim", () => {
+    const [record] = ok(SPEC_STATUS_CALLBACK)
+    expect(record).toMatchObject({
+      id: '3272625618',
+      reference: 'f2d37bf77f6242daa83f23b0cc84b627',
+      recipient: '+380661231231',
+      status: 'delivered',
+      createdAt: '2025-04-14T10:56:09.000Z',
+      deliveredAt: '2025-04-14T10:56:13.000Z',
+      cost: { amount: '0.10', currency: 'EUR' },
+    })
+  })
+
+  it('the RcsClickCallback (a suggestion tapped, posted to the same URL) is not a delivery report: no record', () => {
+    expect(ok(SPEC_CLICK_CALLBACK)).toEqual([])
+    expect(ok(JSON.stringify(SPEC_CLICK_CALLBACK))).toEqual([])
+    const records = ok([SPEC_CLICK_CALLBACK, SPEC_STATUS_CALLBACK])
+    expect(records.map((record) => record.id)).toEqual(['3272625618'])
+    expect(records[0]?.status).toBe('delivered')
   })
 
   it('uses the status as vendorCode when the error code is 0, and ignores "No errors"', () => {

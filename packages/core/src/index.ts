@@ -70,8 +70,10 @@ export {
   type FailureReason,
   FailureReasonCodec,
   failureReason,
+  findReasonRule,
   type ReasonCode,
   ReasonCodeCodec,
+  type ReasonRule,
 } from './model/reason.js'
 export { type Cost, type Fallback, IsoTimestampCodec, type RcsRecord, RcsRecordCodec } from './model/record.js'
 export {
@@ -88,7 +90,7 @@ export { type ChunkLimits, chunkIds, uniqueIds } from './util/chunk.js'
 export { isHttpUrl, nullableCodec, refinedCodec } from './util/config-codecs.js'
 export { isDecimalString, toDecimalString } from './util/decimal.js'
 export { dedupeBy, RecentIds } from './util/dedupe.js'
-export { toE164 } from './util/e164.js'
+export { isPhoneCountry, toE164 } from './util/e164.js'
 export { readIntegerId, readTextOrNumber } from './util/fields.js'
 export { parseJsonBody } from './util/json-body.js'
 export {

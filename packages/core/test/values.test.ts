@@ -13,10 +13,51 @@ describe('toE164', () => {
     ['+1.202.555.0143', '+12025550143'],
     ['+44/20/7946/0958', '+442079460958'],
     ['\t+380661234567\n', '+380661234567'],
-    ['1234567', '+1234567'],
-    ['123456789012345', '+123456789012345'],
+    ['+1234567', '+1234567'],
+    ['+123456789012345', '+123456789012345'],
+    // Digits without `+` that are a valid international number for their calling code.
+    [48512345678, '+48512345678'],
+    ['33612345678', '+33612345678'],
+    ['447911123456', '+447911123456'],
+    ['12125551234', '+12125551234'],
+    ['77012345678', '+77012345678'],
   ])('%s → %s', (input, expected) => {
     expect(toE164(input)).toBe(expected)
+  })
+
+  describe('never invents a country', () => {
+    it.each([
+      ['an Italian national mobile number', '3401234567'],
+      ['the same as a JSON number', 3401234567],
+      ['a US national number', '2125551234'],
+      ['a Ukrainian national number', '0661234567'],
+      ['digits no country numbers that way', '1234567'],
+      ['15 digits no country numbers that way', '123456789012345'],
+      ['a calling code nobody has', '2812345678'],
+    ])('%s (%j) is not E.164 without a default country: null', (_label, input) => {
+      expect(toE164(input)).toBeNull()
+    })
+
+    it.each([
+      ['3401234567', 'IT', '+393401234567'],
+      [3401234567, 'IT', '+393401234567'],
+      ['340 123 4567', 'IT', '+393401234567'],
+      ['0661234567', 'UA', '+380661234567'],
+      ['2125551234', 'US', '+12125551234'],
+      // A valid international number stays what it says, whatever the default country.
+      ['380661234567', 'IT', '+380661234567'],
+      ['393401234567', 'IT', '+393401234567'],
+      // Explicitly international: never re-read as national.
+      ['+3401234567', 'IT', '+3401234567'],
+    ])('%j with default country %s → %s', (input, country, expected) => {
+      expect(toE164(input, country)).toBe(expected)
+    })
+
+    it('a default country that does not make the digits a valid number changes nothing', () => {
+      expect(toE164('3401234567', 'UA')).toBeNull()
+      expect(toE164('12', 'IT')).toBeNull()
+      expect(toE164('3401234567', 'XX')).toBeNull()
+    })
   })
 
   it.each([
@@ -41,13 +82,17 @@ describe('toE164', () => {
     expect(toE164(input)).toBeNull()
   })
 
-  it('is idempotent on its own output (fast-check)', () => {
+  it('is idempotent on its own output, and `+`/`00` say international (fast-check)', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[1-9]\d{6,14}$/), (digits) => {
-        const e164 = toE164(digits) as string
+        const e164 = toE164(`+${digits}`) as string
         expect(e164).toBe(`+${digits}`)
         expect(toE164(e164)).toBe(e164)
         expect(toE164(`00${digits}`)).toBe(e164)
+        // Bare digits: null, or the library's canonical E.164 of them (usually `+digits`; Madagascar's 7-digit
+        // Antananarivo numbers gain their area code), itself a fixed point.
+        const bare = toE164(digits)
+        if (bare !== null) expect(toE164(bare)).toBe(bare)
       }),
     )
   })

@@ -24,8 +24,11 @@ import { parseWebhook } from './webhook.js'
  */
 export const createPartnerGatewayAdapter = (config: Config, ctx: AdapterContext): Adapter => {
   const api = createPartnerApi(ctx.http, config)
-  const normalizerFor = normalizersByChannel(config.currency)
-  const webhookOptions = { currency: config.currency, channel: config.channel }
+  const normalizerFor = normalizersByChannel(config.currency, config.defaultCountry)
+  const webhookOptions =
+    config.defaultCountry === undefined
+      ? { currency: config.currency, channel: config.channel }
+      : { currency: config.currency, channel: config.channel, defaultCountry: config.defaultCountry }
   return {
     get: (id, opts) => getStatus({ api, config, normalizerFor }, id, opts),
     getMany: (ids, opts) => getManyStatuses({ api, config, logger: ctx.logger, normalizerFor }, ids, opts),

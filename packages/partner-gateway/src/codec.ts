@@ -1,4 +1,4 @@
-import { isHttpUrl, refinedCodec } from '@rcs-records/core'
+import { isHttpUrl, isPhoneCountry, refinedCodec } from '@rcs-records/core'
 import * as t from 'io-ts'
 
 /**
@@ -56,6 +56,11 @@ const ConfigFieldsCodec = t.partial({
   maxPages: refinedCodec(t.number, wholeBetween(1, Number.MAX_SAFE_INTEGER), 'an integer ≥ 1'),
   currency: refinedCodec(t.string, (s) => /^[A-Z]{3}$/.test(s), 'an ISO 4217 currency code such as EUR'),
   concurrency: refinedCodec(t.number, wholeBetween(1, 64), 'an integer from 1 to 64'),
+  defaultCountry: refinedCodec(
+    t.string,
+    isPhoneCountry,
+    'an ISO 3166-1 alpha-2 country code such as IT (the country of phone numbers written without one)',
+  ),
 })
 
 /**
@@ -103,6 +108,11 @@ export interface Config {
   currency: string
   /** Batch requests in flight at once in `getMany`. Default 4. */
   concurrency: number
+  /**
+   * ISO 3166-1 alpha-2 country of phone numbers written without their country code. Unset (the default): digits that
+   * are not a valid international number give `recipient: null` (never a guessed country).
+   */
+  defaultCountry?: string
 }
 
 /**
@@ -217,6 +227,7 @@ export const ConfigCodec: t.Type<Config, Config, unknown> = new t.Type<Config, C
       currency: input.currency ?? DEFAULTS.currency,
       concurrency: input.concurrency ?? DEFAULTS.concurrency,
     }
+    if (input.defaultCountry !== undefined) config.defaultCountry = input.defaultCountry
     if (input.apiKey !== undefined) config.apiKey = input.apiKey
     else {
       config.username = input.username as string

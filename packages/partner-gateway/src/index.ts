@@ -29,6 +29,7 @@ export { planBatches } from './get-many.js'
 export { type ListPlan, planList, STALE_PAGE_LIMIT, vendorStatusFilter } from './list.js'
 export {
   channelOf,
+  listingReportsRead,
   type MatchedReason,
   nativeStatusesOf,
   type ReasonRule,

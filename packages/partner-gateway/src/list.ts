@@ -87,7 +87,7 @@ const statusesOf = (status: ListQuery['status']): Set<DeliveryStatus> | null => 
  * The vendor-side `status` filter: a native value when the wanted statuses come from exactly one (`delivered` →
  * DELIVERED, `undeliverable` → ERROR, `expired` → EXPIRED); otherwise none (`sent` is SENT or RECEIVED, several
  * statuses are several values, `unknown` is UNKNOWN and any value not documented) and the filter is client-side
- * only. `natives` is empty when no history status can match (`pending`, `read`, `rejected`, `canceled`).
+ * only. `natives` is empty when no history status can match (`pending`, `rejected`, `canceled`).
  *
  * @example
  * import { vendorStatusFilter } from '@rcs-records/partner-gateway'

@@ -1,8 +1,10 @@
 import {
   type Channel,
+  type ReasonRule as CoreReasonRule,
   type DeliveryStatus,
   type FailureReason,
   failureReason,
+  findReasonRule,
   type ReasonCode,
   type StatusTable,
 } from '@rcs-records/core'
@@ -10,15 +12,16 @@ import type { PartnerChannel } from './codec.js'
 import type { PartnerStatus } from './payload-codecs.js'
 
 /**
- * partner-gateway `deliveryStatus` (status, batch and history endpoints) → canonical status. Anything not in the
- * table is `unknown` with the value kept as `vendorStatus`. `READ` never comes from these endpoints (standard RCS
- * gives no READ through the API); it arrives only by webhook (see {@link webhookStatusTable}).
+ * partner-gateway `deliveryStatus` (status, batch and history endpoints, and the webhook guide's `status`) →
+ * canonical status. Anything not in the table is `unknown` with the value kept as `vendorStatus`. `READ` comes from
+ * these endpoints for WhatsApp; standard RCS gives no READ through them (it arrives only by webhook, see
+ * {@link webhookStatusTable}), but a READ is read whatever the channel.
  *
  * | canonical | partner-gateway |
  * |---|---|
  * | sent | SENT, RECEIVED |
  * | delivered | DELIVERED |
- * | read | webhook `READ` event |
+ * | read | READ (WhatsApp), webhook `READ` event |
  * | undeliverable | ERROR |
  * | expired | EXPIRED |
  * | unknown | UNKNOWN, anything else |
@@ -33,14 +36,26 @@ export const statusTable: StatusTable<PartnerStatus> = {
   SENT: 'sent',
   RECEIVED: 'sent',
   DELIVERED: 'delivered',
+  READ: 'read',
   ERROR: 'undeliverable',
   EXPIRED: 'expired',
   UNKNOWN: 'unknown',
 }
 
 /**
+ * Whether a listing of standard RCS records can report `read`: it cannot — the history and status endpoints give
+ * READ only for WhatsApp, and an RCS read arrives only by webhook. Tools that show a funnel (the CLI) show "n/a" for
+ * `read` instead of a real-looking 0. {@link statusTable} has `READ` all the same (a READ is read whatever the channel).
+ *
+ * @example
+ * import { listingReportsRead } from '@rcs-records/partner-gateway'
+ * listingReportsRead // false
+ */
+export const listingReportsRead = false
+
+/**
  * {@link statusTable} as a `switch`, for the normalise hot path: a keyed lookup with a string fresh from
- * `JSON.parse` probes the string table on every call; comparing with six constants is ~3× cheaper. Same answers as
+ * `JSON.parse` probes the string table on every call; comparing with seven constants is ~3× cheaper. Same answers as
  * `lookupStatus(statusTable, value)` (a test checks them against each other).
  *
  * @example
@@ -55,6 +70,8 @@ export const statusOf = (value: string): DeliveryStatus => {
       return 'sent'
     case 'DELIVERED':
       return 'delivered'
+    case 'READ':
+      return 'read'
     case 'ERROR':
       return 'undeliverable'
     case 'EXPIRED':
@@ -85,7 +102,8 @@ export const webhookStatusTable: StatusTable<'3' | '6'> = {
  * @example
  * import { nativeStatusesOf } from '@rcs-records/partner-gateway'
  * nativeStatusesOf('sent') // ['SENT', 'RECEIVED']
- * nativeStatusesOf('read') // []
+ * nativeStatusesOf('read') // ['READ']
+ * nativeStatusesOf('pending') // []
  */
 export const nativeStatusesOf = (status: DeliveryStatus): PartnerStatus[] => {
   const natives: PartnerStatus[] = []
@@ -130,18 +148,14 @@ export const channelOf = (value: unknown, fallback: Channel): Channel => {
 }
 
 /**
- * One rule of {@link reasonRules}: a description matching `pattern` gives `code`, with `permanent` when the rule
- * knows better than the code's default.
+ * One rule of {@link reasonRules} (core's `ReasonRule`): a description matching `pattern` gives `code`, with
+ * `permanent` when the rule knows better than the code's default.
  *
  * @example
  * import type { ReasonRule } from '@rcs-records/partner-gateway'
  * const rule: ReasonRule = { pattern: /opted out/i, code: 'opted_out' }
  */
-export interface ReasonRule {
-  pattern: RegExp
-  code: ReasonCode
-  permanent?: boolean | null
-}
+export type ReasonRule = CoreReasonRule
 
 /**
  * How an `ERROR` description (or a failed callback's description) becomes a failure reason; first match wins,
@@ -200,9 +214,6 @@ export interface MatchedReason {
   permanent?: boolean | null
 }
 
-/** Descriptions longer than this are not matched against the rules (they are kept as the message anyway). */
-const MAX_MATCHED_LENGTH = 300
-
 /**
  * The reason code a failure description gives, by {@link reasonRules}; `unknown` when no rule matches.
  *
@@ -212,15 +223,13 @@ const MAX_MATCHED_LENGTH = 300
  * reasonFromDescription('Message not delivered').code // 'unknown'
  */
 export const reasonFromDescription = (description: string | null): MatchedReason => {
-  if (description === null || description.length > MAX_MATCHED_LENGTH) return UNKNOWN_REASON
+  if (description === null) return UNKNOWN_REASON
   const cached = matchedReasons.get(description)
   if (cached !== undefined) return cached
+  const rule = findReasonRule(reasonRules, description)
   let matched: MatchedReason = UNKNOWN_REASON
-  for (const rule of reasonRules) {
-    if (rule.pattern.test(description)) {
-      matched = rule.permanent === undefined ? { code: rule.code } : { code: rule.code, permanent: rule.permanent }
-      break
-    }
+  if (rule !== undefined) {
+    matched = rule.permanent === undefined ? { code: rule.code } : { code: rule.code, permanent: rule.permanent }
   }
   if (matchedReasons.size >= MATCHED_REASONS_LIMIT) matchedReasons.clear()
   matchedReasons.set(description, matched)

@@ -5,6 +5,7 @@ import {
   type DecodeIssue,
   decodeError,
   describeValue,
+  isPhoneCountry,
   left,
   RcsError,
   type RcsRecord,
@@ -36,6 +37,11 @@ export interface NormalizeOptions {
   currency?: string
   /** Channel of a payload without a `channel` field (the lookup was scoped to it). Default `rcs`. */
   channel?: Channel
+  /**
+   * ISO 3166-1 alpha-2 country of phone numbers written without their country code. Default none: such numbers give
+   * `recipient: null` unless they are a valid international number.
+   */
+  defaultCountry?: string
 }
 
 /**
@@ -70,13 +76,16 @@ export const badOption = (name: string, expected: string, value: unknown): RcsEr
  *
  * @example
  * import { checkOptions } from './normalize.js'
- * checkOptions({ currency: 'EUR', channel: 'rcs' }) // null
+ * checkOptions('EUR', 'rcs', undefined) // null
  */
-export const checkOptions = (currency: unknown, channel: unknown): RcsError | null => {
+export const checkOptions = (currency: unknown, channel: unknown, defaultCountry?: unknown): RcsError | null => {
   if (typeof currency !== 'string' || !CURRENCY.test(currency)) {
     return badOption('currency', 'an ISO 4217 code such as EUR', currency)
   }
   if (!ChannelCodec.is(channel)) return badOption('channel', 'rcs, sms, whatsapp, viber or other', channel)
+  if (defaultCountry !== undefined && !isPhoneCountry(defaultCountry)) {
+    return badOption('defaultCountry', 'an ISO 3166-1 alpha-2 country code such as IT', defaultCountry)
+  }
   return null
 }
 
@@ -106,7 +115,8 @@ const buildExtra = (m: Record<string, unknown>, id: string): Record<string, unkn
   const extra: Record<string, unknown> = {}
   const messageId = primitive(m.messageId)
   // Keyed by `messageId` alone: `extra.messageId === id` says so (the store joins it to its customerMessageId).
-  if (readId(m.customerMessageId) === null) extra.messageId = id
+  // (Not an answer that names no id at all, which is the record of the customerMessageId asked for.)
+  if (readId(m.customerMessageId) === null && readId(m.messageId) === id) extra.messageId = id
   else if (messageId !== undefined && messageId !== id) extra.messageId = messageId
   const direction = primitive(m.direction)
   if (direction !== undefined) extra.direction = direction
@@ -123,6 +133,7 @@ const toRecord = (
   vendorStatus: string,
   currency: string,
   channel: Channel,
+  defaultCountry: string | undefined,
 ): RcsRecord => {
   const status = statusOf(vendorStatus)
   const description = readText(m.deliveryStatusDescription) ?? readText(m.deliveryStatoDescription)
@@ -132,7 +143,7 @@ const toRecord = (
     provider: PROVIDER,
     id,
     channel: channelOf(m.channel, channel),
-    recipient: toE164(m.destination),
+    recipient: toE164(m.destination, defaultCountry),
     sender: readText(m.sender),
     status,
     reason: reasonFor(status, vendorStatus, description),
@@ -164,29 +175,78 @@ export const createNormalizer = (
 ): ((payload: unknown) => Either<RcsError, RcsRecord>) => {
   const currency = options.currency ?? 'EUR'
   const channel = options.channel ?? 'rcs'
-  const invalid = checkOptions(currency, channel)
+  const { defaultCountry } = options
+  const invalid = checkOptions(currency, channel, defaultCountry)
   if (invalid !== null) return () => left(invalid)
-  return (payload) => {
-    if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
-      return left(decodeError(PROVIDER, payload, notAnObject(payload, ''), ID_KEYS))
-    }
-    const m = payload as Record<string, unknown>
-    const id = readId(m.customerMessageId) ?? readId(m.messageId)
-    const vendorStatus = firstString(m.deliveryStatus, m.deliveryStato, m.status)
-    if (id === null || vendorStatus === null) {
-      const issues: DecodeIssue[] = []
-      if (id === null) {
-        const at = presentKey(m, 'customerMessageId', 'messageId', 'customerMessageId')
-        issues.push({ path: at, expected: ID_EXPECTED, actual: describeValue(m[at]) })
-      }
-      if (vendorStatus === null) {
-        const at = presentKey(m, 'deliveryStatus', 'deliveryStato', 'status')
-        issues.push({ path: at, expected: STATUS_EXPECTED, actual: describeValue(m[at]) })
-      }
-      return left(decodeError(PROVIDER, payload, issues, ID_KEYS))
-    }
-    return right(toRecord(m, id, vendorStatus, currency, channel))
+  return (payload) => normalizeWith(payload, currency, channel, defaultCountry, undefined)
+}
+
+/**
+ * The id a status answer names (`customerMessageId`, else `messageId`), or null when it names none usable.
+ *
+ * @example
+ * import { answeredId } from './normalize.js'
+ * answeredId({ customerMessageId: 'order-12345', deliveryStatus: 'SENT' }) // 'order-12345'
+ * answeredId({ deliveryStatus: 'DELIVERED' }) // null
+ */
+export const answeredId = (payload: unknown): string | null => {
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return null
+  const m = payload as Record<string, unknown>
+  return readId(m.customerMessageId) ?? readId(m.messageId)
+}
+
+/**
+ * Normalises the answer of a lookup of `askedId` (the single-status endpoint): like {@link normalize}, except that
+ * an answer that names no id at all (the overview shows the body `{deliveryStatus}`) is the record of `askedId`.
+ * Whether an answer naming another id may stand is the caller's decision (see {@link answeredId}); this never
+ * replaces an id the answer names.
+ *
+ * @example
+ * import { normalizeLookupAnswer } from './normalize.js'
+ * normalizeLookupAnswer({ deliveryStatus: 'DELIVERED' }, 'order-12345') // right(record with id 'order-12345')
+ */
+export const normalizeLookupAnswer = (
+  payload: unknown,
+  askedId: string,
+  options: NormalizeOptions = {},
+): Either<RcsError, RcsRecord> => {
+  const currency = options.currency ?? 'EUR'
+  const channel = options.channel ?? 'rcs'
+  const { defaultCountry } = options
+  const invalid = checkOptions(currency, channel, defaultCountry)
+  return invalid === null ? normalizeWith(payload, currency, channel, defaultCountry, askedId) : left(invalid)
+}
+
+/** Absent: undefined or null (a present but unusable id is never replaced). */
+const absent = (value: unknown): boolean => value === undefined || value === null
+
+const normalizeWith = (
+  payload: unknown,
+  currency: string,
+  channel: Channel,
+  defaultCountry: string | undefined,
+  askedId: string | undefined,
+): Either<RcsError, RcsRecord> => {
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
+    return left(decodeError(PROVIDER, payload, notAnObject(payload, ''), ID_KEYS))
   }
+  const m = payload as Record<string, unknown>
+  let id = readId(m.customerMessageId) ?? readId(m.messageId)
+  if (id === null && askedId !== undefined && absent(m.customerMessageId) && absent(m.messageId)) id = askedId
+  const vendorStatus = firstString(m.deliveryStatus, m.deliveryStato, m.status)
+  if (id === null || vendorStatus === null) {
+    const issues: DecodeIssue[] = []
+    if (id === null) {
+      const at = presentKey(m, 'customerMessageId', 'messageId', 'customerMessageId')
+      issues.push({ path: at, expected: ID_EXPECTED, actual: describeValue(m[at]) })
+    }
+    if (vendorStatus === null) {
+      const at = presentKey(m, 'deliveryStatus', 'deliveryStato', 'status')
+      issues.push({ path: at, expected: STATUS_EXPECTED, actual: describeValue(m[at]) })
+    }
+    return left(decodeError(PROVIDER, payload, issues, ID_KEYS))
+  }
+  return right(toRecord(m, id, vendorStatus, currency, channel, defaultCountry))
 }
 
 const normalizers = new Map<string, (payload: unknown) => Either<RcsError, RcsRecord>>()
@@ -197,7 +257,8 @@ const normalizeDefault = createNormalizer()
  * `deliveryStatus…` or the `deliveryStato…` spelling) or one item of the wrapped history shape → {@link RcsRecord}.
  * Never throws. A payload that is not an object with an id and a status is a `decode` error naming the paths;
  * unusable fields (a bad date, phone or amount) become null and stay in `raw`. `cost` is in `options.currency`
- * (default EUR); a payload without `channel` is on `options.channel` (default `rcs`).
+ * (default EUR); a payload without `channel` is on `options.channel` (default `rcs`); `destination` is E.164 as
+ * sent, or digits that are a valid international number, or a valid national one of `options.defaultCountry`.
  *
  * @example
  * import { normalize } from '@rcs-records/partner-gateway'
@@ -210,8 +271,15 @@ export const normalize = (payload: unknown, options?: NormalizeOptions): Either<
   if (options === undefined) return normalizeDefault(payload)
   const currency = options?.currency ?? 'EUR'
   const channel = options?.channel ?? 'rcs'
-  if (typeof currency !== 'string' || typeof channel !== 'string') return createNormalizer(options)(payload)
-  const key = `${currency}|${channel}`
+  const defaultCountry = options?.defaultCountry
+  if (
+    typeof currency !== 'string' ||
+    typeof channel !== 'string' ||
+    (defaultCountry !== undefined && typeof defaultCountry !== 'string')
+  ) {
+    return createNormalizer(options)(payload)
+  }
+  const key = `${currency}|${channel}|${defaultCountry ?? ''}`
   let normalizer = normalizers.get(key)
   if (normalizer === undefined) {
     normalizer = createNormalizer(options)

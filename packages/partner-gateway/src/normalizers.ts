@@ -13,19 +13,23 @@ import { createNormalizer } from './normalize.js'
 export type Normalizer = (payload: unknown) => Either<RcsError, RcsRecord>
 
 /**
- * One normaliser per channel, all in the config's currency: a payload without a `channel` field is on the channel
- * its lookup or listing was scoped to.
+ * One normaliser per channel, all in the config's currency (and default phone country): a payload without a
+ * `channel` field is on the channel its lookup or listing was scoped to.
  *
  * @example
  * import { normalizersByChannel } from './normalizers.js'
  * const normalizerFor = normalizersByChannel('EUR')
  * normalizerFor('sms')({ customerMessageId: 'a', deliveryStatus: 'SENT' }) // right(record on sms)
  */
-export const normalizersByChannel = (currency: string): ((channel: PartnerChannel) => Normalizer) => {
+export const normalizersByChannel = (
+  currency: string,
+  defaultCountry?: string,
+): ((channel: PartnerChannel) => Normalizer) => {
+  const options = defaultCountry === undefined ? { currency } : { currency, defaultCountry }
   const byChannel: Record<PartnerChannel, Normalizer> = {
-    rcs: createNormalizer({ currency, channel: 'rcs' }),
-    sms: createNormalizer({ currency, channel: 'sms' }),
-    whatsapp: createNormalizer({ currency, channel: 'whatsapp' }),
+    rcs: createNormalizer({ ...options, channel: 'rcs' }),
+    sms: createNormalizer({ ...options, channel: 'sms' }),
+    whatsapp: createNormalizer({ ...options, channel: 'whatsapp' }),
   }
   return (channel) => byChannel[channel]
 }

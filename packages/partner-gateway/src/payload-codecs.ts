@@ -15,7 +15,7 @@ import * as t from 'io-ts'
  * PartnerStatusCodec.is('RECEIVED') // true
  */
 export const PartnerStatusCodec = t.keyof(
-  { SENT: null, RECEIVED: null, DELIVERED: null, ERROR: null, EXPIRED: null, UNKNOWN: null },
+  { SENT: null, RECEIVED: null, DELIVERED: null, READ: null, ERROR: null, EXPIRED: null, UNKNOWN: null },
   'PartnerStatus',
 )
 
@@ -111,9 +111,10 @@ export type HistoryMessage = t.TypeOf<typeof HistoryMessageCodec>
 export const HistoryPageCodec = t.union([t.UnknownArray, t.type({ messages: t.UnknownArray })], 'HistoryPage')
 
 /**
- * io-ts codec documenting a delivery-report callback (every variant the vendor's pages show). `parseWebhook` decodes
- * by hand with the same rules: an id (`customerMessageId` or `messageId`) is required, and a `statusCode` unless the
- * event is `READ` or `INBOUND`.
+ * io-ts codec documenting a delivery-report callback (every variant the vendor's pages show, including the webhook
+ * guide's `{messageId, customerMessageId, phoneNumber, status, timestamp, channel, error}`). `parseWebhook` decodes
+ * by hand with the same rules: an id (`customerMessageId` or `messageId`) is required, and a `statusCode` or a
+ * `status` unless the event is `READ` or `INBOUND`.
  *
  * @example
  * import { WebhookEventCodec } from '@rcs-records/partner-gateway'
@@ -125,7 +126,10 @@ export const WebhookEventCodec = t.partial(
     messageId: t.string,
     customerMessageId: t.string,
     destination: t.string,
+    phoneNumber: t.string,
     statusCode: t.union([t.number, t.string]),
+    status: t.string,
+    error: t.unknown,
     description: t.string,
     statusDescription: t.string,
     channel: t.string,

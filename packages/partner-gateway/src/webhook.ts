@@ -14,17 +14,22 @@ import {
 } from '@rcs-records/core'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { notAnObject, readCost, readId, readText, readTimestamp } from './fields.js'
-import { channelOf, reasonFor, webhookStatusTable } from './mapping.js'
+import { channelOf, reasonFor, statusOf, webhookStatusTable } from './mapping.js'
 import { checkOptions, ID_KEYS, type NormalizeOptions, PROVIDER } from './normalize.js'
 
 /** Enough to see what is wrong with a batch; the raw body is kept whole in the error anyway. */
 const MAX_ISSUES = 20
 
 const ID_EXPECTED = 'a non-empty string id (customerMessageId or messageId)'
-const CODE_EXPECTED = 'a status code (number or digit string) on a DELIVERY event'
+const CODE_EXPECTED = 'a status code (number or digit string) on a DELIVERY event, or a status'
 
-/** What one callback is: a status report (with its native status), or an event that is not a status. */
-type Event = { kind: 'status'; vendorStatus: string | number; read: boolean } | { kind: 'ignored' }
+/**
+ * What one callback is: a status report (with its native status and where it came from: a `READ` event, a
+ * `statusCode`, the webhook guide's `status`, or an undocumented event type), or an event that is not a status.
+ */
+type Event =
+  | { kind: 'status'; vendorStatus: string | number; source: 'read' | 'code' | 'status' | 'event' }
+  | { kind: 'ignored' }
 
 const readCode = (value: unknown): string | number | null => {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null
@@ -35,18 +40,40 @@ const readCode = (value: unknown): string | number | null => {
 /**
  * Classifies one callback object; null when it is not a readable event (an issue is then reported).
  * `READ` → read; `INBOUND` (a user reply) → ignored; `DELIVERY`, an absent or an unknown event type with a
- * `statusCode` → that code; an unknown event type without a code → `unknown`, the event type kept as `vendorStatus`.
+ * `statusCode` → that code; else a `status` (the webhook guide's shape: a `deliveryStatus` value such as
+ * `DELIVERED`) → that status; an unknown event type with neither → `unknown`, the event type kept as `vendorStatus`.
  */
 const classify = (c: Record<string, unknown>): Event | null => {
   const eventType = typeof c.eventType === 'string' ? c.eventType.toUpperCase() : null
   if (eventType === 'INBOUND') return { kind: 'ignored' }
-  if (eventType === 'READ') return { kind: 'status', vendorStatus: c.eventType as string, read: true }
+  if (eventType === 'READ') return { kind: 'status', vendorStatus: c.eventType as string, source: 'read' }
   const code = readCode(c.statusCode)
-  if (code !== null) return { kind: 'status', vendorStatus: code, read: false }
+  if (code !== null) return { kind: 'status', vendorStatus: code, source: 'code' }
+  if (c.statusCode === undefined && typeof c.status === 'string' && c.status !== '') {
+    return { kind: 'status', vendorStatus: c.status, source: 'status' }
+  }
   if (eventType !== null && eventType !== 'DELIVERY' && c.statusCode === undefined) {
-    return { kind: 'status', vendorStatus: c.eventType as string, read: false }
+    return { kind: 'status', vendorStatus: c.eventType as string, source: 'event' }
   }
   return null
+}
+
+/** The canonical status of a status report. */
+const statusOfEvent = (event: Extract<Event, { kind: 'status' }>): DeliveryStatus => {
+  if (event.source === 'read') return 'read'
+  if (event.source === 'status') return statusOf(event.vendorStatus as string)
+  return lookupStatus(webhookStatusTable, event.vendorStatus)
+}
+
+/**
+ * The webhook guide's `error` as a description: the text itself, or an object's `message`/`description`; null for
+ * anything else (a bare code, `null`, the raw keeps it).
+ */
+const errorText = (error: unknown): string | null => {
+  if (typeof error === 'string') return readText(error)
+  if (error === null || typeof error !== 'object' || Array.isArray(error)) return null
+  const object = error as Record<string, unknown>
+  return readText(object.message) ?? readText(object.description)
 }
 
 const issuesOf = (item: unknown, prefix: string): DecodeIssue[] => {
@@ -84,16 +111,17 @@ const callbackToRecord = (
   event: Extract<Event, { kind: 'status' }>,
   currency: string,
   channel: NonNullable<NormalizeOptions['channel']>,
+  defaultCountry: string | undefined,
 ): RcsRecord => {
   const id = (readId(c.customerMessageId) ?? readId(c.messageId)) as string
-  const status: DeliveryStatus = event.read ? 'read' : lookupStatus(webhookStatusTable, event.vendorStatus)
-  const description = readText(c.description) ?? readText(c.statusDescription)
+  const status = statusOfEvent(event)
+  const description = readText(c.description) ?? readText(c.statusDescription) ?? errorText(c.error)
   const at = readTimestamp(c.timestamp) ?? readTimestamp(c.eventDate)
   return buildRecord({
     provider: PROVIDER,
     id,
     channel: channelOf(c.channel, channel),
-    recipient: toE164(c.destination),
+    recipient: toE164(c.destination ?? c.phoneNumber, defaultCountry),
     status,
     reason: reasonFor(status, String(event.vendorStatus), description),
     vendorStatus: event.vendorStatus,
@@ -110,8 +138,10 @@ const callbackToRecord = (
 /**
  * Pure: one partner-gateway delivery-report callback body → records. Accepts every documented variant — `DELIVERY`
  * with `statusCode` 3 (delivered), 6 (undeliverable) or another code (`unknown`, the code kept as `vendorStatus`),
- * `READ` (read, `readAt`), `timestamp` or `eventDate`, `description` or `statusDescription` — as an object, an array
- * of them, or the body as a JSON string. `INBOUND` events (user replies) are not statuses: no record, no error.
+ * `READ` (read, `readAt`), `timestamp` or `eventDate`, `description` or `statusDescription`, and the webhook guide's
+ * `{messageId, customerMessageId, phoneNumber, status, timestamp, channel, error}` (status from `status` by
+ * `statusTable`, recipient from `phoneNumber`, description from `error`) — as an object, an array of them, or the
+ * body as a JSON string. `INBOUND` events (user replies) are not delivery reports: no record, no error.
  * The id is `customerMessageId ?? messageId`; `extra.messageId` is the `messageId` — when it differs from the id,
  * or when it is the id (no `customerMessageId`, as on READ), so a store can tell the two ids apart; multipart SMS send one
  * callback per part, each a record for the same id with `extra.numPart`/`extra.totalParts` (merge them with core's
@@ -128,7 +158,8 @@ const callbackToRecord = (
 export const parseWebhook = (body: unknown, options?: NormalizeOptions): Either<RcsError, RcsRecord[]> => {
   const currency = options?.currency ?? 'EUR'
   const channel = options?.channel ?? 'rcs'
-  const invalid = checkOptions(currency, channel)
+  const defaultCountry = options?.defaultCountry
+  const invalid = checkOptions(currency, channel, defaultCountry)
   if (invalid !== null) return left(invalid)
   const parsed = parseJsonBody(PROVIDER, body)
   if (parsed._tag === 'Left') return parsed
@@ -148,7 +179,7 @@ export const parseWebhook = (body: unknown, options?: NormalizeOptions): Either<
   for (const item of items) {
     const c = item as Record<string, unknown>
     const event = classify(c) as Event
-    if (event.kind === 'status') records.push(callbackToRecord(c, event, currency, channel))
+    if (event.kind === 'status') records.push(callbackToRecord(c, event, currency, channel, defaultCountry))
   }
   return right(records)
 }

@@ -53,6 +53,33 @@ export const WEBHOOK_NOT_DELIVERED_PART = {
   timestamp: '2024-01-15T10:30:00Z',
 }
 
+/**
+ * The webhook guide's delivery report: its fields exactly (`messageId, customerMessageId, phoneNumber, status,
+ * timestamp, channel, error`), with the guide's `status: "DELIVERED"` and `channel: "sms"`.
+ */
+export const WEBHOOK_GUIDE_DELIVERED = {
+  messageId: 'e766b2f0-1c3d-4e5f-8a9b-0c1d2e3f4a5b',
+  customerMessageId: 'order-12345',
+  phoneNumber: '+393401234567',
+  status: 'DELIVERED',
+  timestamp: '2026-04-09T10:30:00Z',
+  channel: 'sms',
+  error: null,
+}
+
+/** A user reply (`eventType: INBOUND`): not a delivery report. */
+export const WEBHOOK_INBOUND = {
+  eventType: 'INBOUND',
+  messageId: 'e766b2f0-1c3d-4e5f-8a9b-0c1d2e3f4a5b',
+  destination: '+393401234567',
+  body: 'STOP',
+  channel: 'RCS',
+  timestamp: '2026-04-09T10:32:00Z',
+}
+
+/** The single-status answer as the overview shows it: the status alone, no id. */
+export const STATUS_OVERVIEW = { deliveryStatus: 'DELIVERED' }
+
 /** A `DeliveryStatusResponse` with the confirmed fields and the likely extra ones. */
 export const STATUS_DELIVERED = {
   customerMessageId: '3f2b8c1e-5d4a-4e6b-9c7d-1a2b3c4d5e6f',

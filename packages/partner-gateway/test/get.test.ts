@@ -2,7 +2,7 @@ import { inspect } from 'node:util'
 import { RcsError } from '@rcs-records/core'
 import nock from 'nock'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { API_KEY, RATE_LIMITED_BODY, STATUS_DELIVERED, STATUS_ITALIAN } from './fixtures.js'
+import { API_KEY, RATE_LIMITED_BODY, STATUS_DELIVERED, STATUS_ITALIAN, STATUS_OVERVIEW } from './fixtures.js'
 import { makeClient, ORIGIN, recordingClock, rejection, STATUS_PATH } from './helpers.js'
 
 beforeEach(() => {
@@ -68,6 +68,42 @@ describe('get: GET /messages/status/{customerMessageId}?channel=', () => {
     const error = await kindOf(makeClient().get('order-12345', { channel: 'viber' }))
     expect(error.kind).toBe('bad_request')
     expect(error.message).toContain('rcs, sms or whatsapp')
+  })
+
+  it('a single-status answer without customerMessageId (the overview shows {deliveryStatus}) is the id asked for', async () => {
+    nock(ORIGIN).get(`${STATUS_PATH}/order-12345`).query({ channel: 'RCS' }).reply(200, STATUS_OVERVIEW)
+    const record = await makeClient().get('order-12345')
+    expect(record).toMatchObject({ id: 'order-12345', status: 'delivered', vendorStatus: 'DELIVERED', channel: 'rcs' })
+    expect(record.raw).toEqual(STATUS_OVERVIEW)
+    // The record of the customerMessageId asked for: no vendor message id to teach or to join by.
+    expect(record.extra.messageId).toBeUndefined()
+  })
+
+  it('an answer that names another message is never returned as the answer', async () => {
+    nock(ORIGIN)
+      .get(`${STATUS_PATH}/order-12345`)
+      .query(true)
+      .reply(200, { customerMessageId: 'order-99999', deliveryStatus: 'DELIVERED' })
+    const error = await kindOf(makeClient().get('order-12345'))
+    expect(error.kind).toBe('provider')
+    expect(error.retryable).toBe(false)
+    expect(error.message).toContain('order-12345')
+    expect(error.message).toContain('order-99999')
+    nock(ORIGIN)
+      .get(`${STATUS_PATH}/order-12345`)
+      .query(true)
+      .reply(200, { messageId: 'other', deliveryStatus: 'SENT' })
+    expect((await kindOf(makeClient().get('order-12345'))).kind).toBe('provider')
+  })
+
+  it('WhatsApp READ from the status API is read (only standard RCS lacks READ there)', async () => {
+    nock(ORIGIN)
+      .get(`${STATUS_PATH}/order-12345`)
+      .query({ channel: 'WHATSAPP' })
+      .reply(200, { customerMessageId: 'order-12345', deliveryStatus: 'READ', deliveryDate: '2025-01-01T10:05:00Z' })
+    const record = await makeClient().get('order-12345', { channel: 'whatsapp' })
+    expect(record).toMatchObject({ status: 'read', final: true, vendorStatus: 'READ', channel: 'whatsapp' })
+    expect(record.updatedAt).toBe('2025-01-01T10:05:00.000Z')
   })
 
   it('a 200 body that is not a record is a decode error', async () => {

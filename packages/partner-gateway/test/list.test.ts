@@ -244,7 +244,7 @@ describe('list: filters', () => {
 
   it('statuses no history record can have need no request', async () => {
     const server = historyServer(items)
-    expect(await collect(makeClient().list({ ...window, status: ['read', 'pending'] }))).toEqual([])
+    expect(await collect(makeClient().list({ ...window, status: ['pending', 'rejected'] }))).toEqual([])
     expect(server.queries).toHaveLength(0)
   })
 
@@ -273,7 +273,10 @@ describe('list: filters', () => {
   it('plans the vendor filter (pure)', () => {
     expect(vendorStatusFilter(new Set(['expired']))).toEqual({ status: 'EXPIRED', natives: 1 })
     expect(vendorStatusFilter(new Set(['sent']))).toEqual({ status: undefined, natives: 2 })
-    expect(vendorStatusFilter(new Set(['delivered', 'read']))).toEqual({ status: 'DELIVERED', natives: 1 })
+    expect(vendorStatusFilter(new Set(['delivered', 'pending']))).toEqual({ status: 'DELIVERED', natives: 1 })
+    // WhatsApp reports READ through the history and status endpoints.
+    expect(vendorStatusFilter(new Set(['read']))).toEqual({ status: 'READ', natives: 1 })
+    expect(vendorStatusFilter(new Set(['delivered', 'read']))).toEqual({ status: undefined, natives: 2 })
     const plan = planList(
       { from: window.from, status: 'expired' },
       { channel: 'rcs', pageSize: 100, maxPages: 10 },

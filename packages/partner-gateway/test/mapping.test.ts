@@ -19,6 +19,8 @@ describe('status table: the design mapping', () => {
     ['ERROR', 'undeliverable'],
     ['EXPIRED', 'expired'],
     ['UNKNOWN', 'unknown'],
+    // WhatsApp reports READ through the status API (only standard RCS does not).
+    ['READ', 'read'],
     ['PENDING_RETRY', 'unknown'],
     ['constructor', 'unknown'],
     ['__proto__', 'unknown'],
@@ -42,7 +44,8 @@ describe('status table: the design mapping', () => {
   it('knows which native statuses a canonical status comes from', () => {
     expect(nativeStatusesOf('sent')).toEqual(['SENT', 'RECEIVED'])
     expect(nativeStatusesOf('undeliverable')).toEqual(['ERROR'])
-    expect(nativeStatusesOf('read')).toEqual([])
+    expect(nativeStatusesOf('read')).toEqual(['READ'])
+    expect(nativeStatusesOf('pending')).toEqual([])
   })
 })
 

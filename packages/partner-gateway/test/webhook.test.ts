@@ -3,7 +3,14 @@ import fc from 'fast-check'
 import { isRight } from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import { parseWebhook } from '../src/index.js'
-import { WEBHOOK_DELIVERY_RCS, WEBHOOK_DELIVERY_SMS, WEBHOOK_NOT_DELIVERED_PART, WEBHOOK_READ } from './fixtures.js'
+import {
+  WEBHOOK_DELIVERY_RCS,
+  WEBHOOK_DELIVERY_SMS,
+  WEBHOOK_GUIDE_DELIVERED,
+  WEBHOOK_INBOUND,
+  WEBHOOK_NOT_DELIVERED_PART,
+  WEBHOOK_READ,
+} from './fixtures.js'
 
 const ok = (body: unknown, options?: Parameters<typeof parseWebhook>[1]): RcsRecord[] => {
   const result = parseWebhook(body, options)
@@ -102,6 +109,50 @@ describe('parseWebhook: the documented variants', () => {
     expect(record).toMatchObject({ status: 'unknown', final: false, reason: null, vendorStatus: 2 })
     const [text] = ok({ ...WEBHOOK_DELIVERY_RCS, statusCode: '3' })
     expect(text).toMatchObject({ status: 'delivered', vendorStatus: '3' })
+  })
+
+  it("the webhook guide's shape: status from `status`, recipient from `phoneNumber`", () => {
+    const [record] = ok(WEBHOOK_GUIDE_DELIVERED)
+    expect(record).toMatchObject({
+      id: 'order-12345',
+      channel: 'sms',
+      recipient: '+393401234567',
+      status: 'delivered',
+      final: true,
+      reason: null,
+      vendorStatus: 'DELIVERED',
+      deliveredAt: '2026-04-09T10:30:00.000Z',
+      updatedAt: '2026-04-09T10:30:00.000Z',
+      extra: { messageId: 'e766b2f0-1c3d-4e5f-8a9b-0c1d2e3f4a5b' },
+    })
+    expect(record?.raw).toBe(WEBHOOK_GUIDE_DELIVERED)
+  })
+
+  it("the guide's shape on a failure: its `error` is the description the reason is read from", () => {
+    const [record] = ok({ ...WEBHOOK_GUIDE_DELIVERED, status: 'ERROR', error: 'Invalid destination number' })
+    expect(record).toMatchObject({
+      status: 'undeliverable',
+      vendorStatus: 'ERROR',
+      vendorDescription: 'Invalid destination number',
+      reason: {
+        code: 'invalid_recipient',
+        permanent: true,
+        vendorCode: 'ERROR',
+        message: 'Invalid destination number',
+      },
+      deliveredAt: null,
+    })
+    const [coded] = ok({ ...WEBHOOK_GUIDE_DELIVERED, status: 'ERROR', error: { code: 21, message: 'RCS disabled' } })
+    expect(coded?.reason).toMatchObject({ code: 'not_rcs_capable', message: 'RCS disabled' })
+    const [read] = ok({ ...WEBHOOK_GUIDE_DELIVERED, status: 'READ', channel: 'whatsapp' })
+    expect(read).toMatchObject({ status: 'read', channel: 'whatsapp', readAt: '2026-04-09T10:30:00.000Z' })
+    const [odd] = ok({ ...WEBHOOK_GUIDE_DELIVERED, status: 'QUEUED_AT_CARRIER' })
+    expect(odd).toMatchObject({ status: 'unknown', vendorStatus: 'QUEUED_AT_CARRIER', reason: null })
+  })
+
+  it('INBOUND (a user reply) is not a delivery report: []', () => {
+    expect(ok(WEBHOOK_INBOUND)).toEqual([])
+    expect(ok([WEBHOOK_INBOUND, WEBHOOK_GUIDE_DELIVERED]).map((r) => r.id)).toEqual(['order-12345'])
   })
 
   it('INBOUND is not a status: no record, no error', () => {

@@ -2,7 +2,7 @@ import { type Adapter, type AdapterContext, left, RcsError } from '@rcs-records/
 import { createRecordsApi } from './api.js'
 import type { Config } from './codec.js'
 import { listRecords } from './list.js'
-import { normalize, PROVIDER } from './normalize.js'
+import { createNormalizer, PROVIDER } from './normalize.js'
 
 /**
  * The error of `get` and `getMany`: `/j/rcs_records` has no lookup by id.
@@ -37,6 +37,9 @@ export const unsupportedLookup = (what: 'get' | 'getMany'): RcsError =>
 export const createSpacivoxAdapter = (config: Config, ctx: AdapterContext): Adapter => {
   ctx.http.secrets.add(config.token)
   const api = createRecordsApi(ctx.http, config)
+  const normalize = createNormalizer(
+    config.defaultCountry === undefined ? {} : { defaultCountry: config.defaultCountry },
+  )
   return {
     get: () => async () => left(unsupportedLookup('get')),
     getMany: () => async () => left(unsupportedLookup('getMany')),

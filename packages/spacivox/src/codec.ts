@@ -1,4 +1,4 @@
-import { isHttpUrl, refinedCodec } from '@rcs-records/core'
+import { isHttpUrl, isPhoneCountry, refinedCodec } from '@rcs-records/core'
 import * as t from 'io-ts'
 
 /**
@@ -39,6 +39,11 @@ const ConfigInputCodec = t.intersection([
     ),
     includeContent: t.boolean,
     concurrency: refinedCodec(t.number, (n) => Number.isSafeInteger(n) && n >= 1, 'an integer ≥ 1'),
+    defaultCountry: refinedCodec(
+      t.string,
+      isPhoneCountry,
+      'an ISO 3166-1 alpha-2 country code such as FR (the country of phone numbers written without one)',
+    ),
   }),
 ])
 
@@ -65,6 +70,11 @@ export interface Config {
   includeContent: boolean
   /** Slices fetched at once (kept ahead of the consumer). Default 3. */
   concurrency: number
+  /**
+   * ISO 3166-1 alpha-2 country of phone numbers written without their country code. Unset (the default): digits that
+   * are not a valid international number give `recipient: null` (never a guessed country).
+   */
+  defaultCountry?: string
 }
 
 /**
@@ -125,6 +135,7 @@ export const ConfigCodec: t.Type<Config, Config, unknown> = new t.Type<Config, C
       concurrency: input.concurrency ?? DEFAULTS.concurrency,
     }
     if (input.team !== undefined) config.team = input.team
+    if (input.defaultCountry !== undefined) config.defaultCountry = input.defaultCountry
     return t.success(config)
   },
   t.identity,

@@ -20,12 +20,15 @@ export const readTimestamp = (value: unknown): string | null => parseIsoTimestam
 
 /**
  * The recipient in E.164: core's `toE164` (the documented form `+33612345678` is returned as is on its fast path;
- * separators, a `00` prefix and numbers are read too), null when unusable.
+ * separators and a `00` prefix are read too; digits without `+` only when they are a valid international number, or
+ * a valid national one of `defaultCountry`), null when unusable — never a guessed country.
  *
  * @example
  * import { readRecipient } from './fields.js'
  * readRecipient('+33612345678') // '+33612345678'
  * readRecipient('0033 6 12 34 56 78') // '+33612345678'
+ * readRecipient('0612345678') // null
+ * readRecipient('0612345678', 'FR') // '+33612345678'
  * readRecipient('not a phone') // null
  */
-export const readRecipient = (value: unknown): string | null => toE164(value)
+export const readRecipient = (value: unknown, defaultCountry?: string): string | null => toE164(value, defaultCountry)

@@ -15,7 +15,7 @@ export { formatInstant, RECORDS_PATH } from './api.js'
 export { createSpacivoxAdapter } from './client.js'
 export { BASE_URL_REQUIRED, type Config, ConfigCodec, type ConfigInput } from './codec.js'
 export { isDocumentedState, reasonFor, stateDescriptions, statusOf, statusTable } from './mapping.js'
-export { normalize, PROVIDER } from './normalize.js'
+export { createNormalizer, type NormalizeOptions, normalize, PROVIDER } from './normalize.js'
 export {
   RecordsResponseCodec,
   type SpacivoxRecord,

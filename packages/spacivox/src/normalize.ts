@@ -3,8 +3,9 @@ import {
   type DecodeIssue,
   decodeError,
   describeValue,
+  isPhoneCountry,
   left,
-  type RcsError,
+  RcsError,
   type RcsRecord,
   readIntegerId,
   readTextOrNumber,
@@ -61,28 +62,7 @@ const buildExtra = (m: Record<string, unknown>): Record<string, unknown> => {
   return extra
 }
 
-/**
- * Pure: one `/j/rcs_records` item → {@link RcsRecord}. Never throws.
- *
- * - `state` 0 sent, 1 delivered, 2 undeliverable (the vendor's "failed"), 3 rejected, 4 read; any other value —
- *   another integer, a string such as `"1"`, a fraction — is `unknown`, with the raw value in `vendorStatus`.
- *   Failures carry reason `unknown` (the API never says why), `vendorCode` the state.
- * - `timestamp` is read as the moment of the record's current state: it is `updatedAt`, and also `sentAt` (state 0),
- *   `deliveredAt` (1) or `readAt` (4). A read record's `deliveredAt` stays null here; core's `mergeRecords` fills
- *   it from `readAt`.
- * - `number` → `recipient` (E.164, else null); `id` and `campaign` → strings; `job`, `team`, `portal` and
- *   `content_message` (as `content`) → `extra`; `channel` is always `rcs`.
- *
- * A payload without an integer `id` or without a `state` is a `decode` error naming the paths; unusable fields (a
- * bad date or phone) become null and stay in `raw`.
- *
- * @example
- * import { normalize } from '@rcs-records/spacivox'
- * const result = normalize({ campaign: 1, id: 1, job: 1, number: '+33612345678', portal: null, reference: '123456',
- *   state: 0, team: 1, timestamp: '2015-01-06T10:21:14.243Z' })
- * if (result._tag === 'Right') result.right.status // 'sent'
- */
-export const normalize = (payload: unknown): Either<RcsError, RcsRecord> => {
+const normalizeWith = (payload: unknown, defaultCountry: string | undefined): Either<RcsError, RcsRecord> => {
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return left(notARecord(payload))
   const m = payload as Record<string, unknown>
   const id = readIntegerId(m.id)
@@ -95,7 +75,7 @@ export const normalize = (payload: unknown): Either<RcsError, RcsRecord> => {
       id,
       reference: readTextOrNumber(m.reference),
       channel: 'rcs',
-      recipient: readRecipient(m.number),
+      recipient: readRecipient(m.number, defaultCountry),
       campaign: readTextOrNumber(m.campaign),
       status: statusOf(state),
       reason: reasonFor(state),
@@ -109,4 +89,78 @@ export const normalize = (payload: unknown): Either<RcsError, RcsRecord> => {
       raw: payload,
     }),
   )
+}
+
+/**
+ * Options of {@link normalize} and {@link createNormalizer}.
+ *
+ * @example
+ * import type { NormalizeOptions } from '@rcs-records/spacivox'
+ * const options: NormalizeOptions = { defaultCountry: 'FR' }
+ */
+export interface NormalizeOptions {
+  /**
+   * ISO 3166-1 alpha-2 country of phone numbers written without their country code. Default none: such numbers give
+   * `recipient: null` unless they are a valid international number (the documented form is `+33612345678`).
+   */
+  defaultCountry?: string
+}
+
+/**
+ * Builds a normaliser for one default phone country (checked once; an unusable one makes every call a `config`
+ * error).
+ *
+ * @example
+ * import { createNormalizer } from '@rcs-records/spacivox'
+ * const normalizeFr = createNormalizer({ defaultCountry: 'FR' })
+ * normalizeFr({ id: 1, state: 1, number: '0612345678' }) // right(record with recipient '+33612345678')
+ */
+export const createNormalizer = (
+  options: NormalizeOptions = {},
+): ((payload: unknown) => Either<RcsError, RcsRecord>) => {
+  const { defaultCountry } = options
+  if (defaultCountry !== undefined && !isPhoneCountry(defaultCountry)) {
+    const error = new RcsError({
+      kind: 'config',
+      provider: PROVIDER,
+      message: `${PROVIDER}: defaultCountry must be an ISO 3166-1 alpha-2 country code such as FR (got ${describeValue(defaultCountry)})`,
+    })
+    return () => left(error)
+  }
+  return (payload) => normalizeWith(payload, defaultCountry)
+}
+
+const normalizers = new Map<string, (payload: unknown) => Either<RcsError, RcsRecord>>()
+
+/**
+ * Pure: one `/j/rcs_records` item → {@link RcsRecord}. Never throws.
+ *
+ * - `state` 0 sent, 1 delivered, 2 undeliverable (the vendor's "failed"), 3 rejected, 4 read; any other value —
+ *   another integer, a string such as `"1"`, a fraction — is `unknown`, with the raw value in `vendorStatus`.
+ *   Failures carry reason `unknown` (the API never says why), `vendorCode` the state.
+ * - `timestamp` is read as the moment of the record's current state: it is `updatedAt`, and also `sentAt` (state 0),
+ *   `deliveredAt` (1) or `readAt` (4). A read record's `deliveredAt` stays null here; core's `mergeRecords` fills
+ *   it from `readAt`.
+ * - `number` → `recipient`: E.164 as sent, or digits that are a valid international number, or a valid national one
+ *   of `options.defaultCountry` — else null (never a guessed country); `id` and `campaign` → strings; `job`, `team`, `portal` and
+ *   `content_message` (as `content`) → `extra`; `channel` is always `rcs`.
+ *
+ * A payload without an integer `id` or without a `state` is a `decode` error naming the paths; unusable fields (a
+ * bad date or phone) become null and stay in `raw`.
+ *
+ * @example
+ * import { normalize } from '@rcs-records/spacivox'
+ * const result = normalize({ campaign: 1, id: 1, job: 1, number: '+33612345678', portal: null, reference: '123456',
+ *   state: 0, team: 1, timestamp: '2015-01-06T10:21:14.243Z' })
+ * if (result._tag === 'Right') result.right.status // 'sent'
+ */
+export const normalize = (payload: unknown, options?: NormalizeOptions): Either<RcsError, RcsRecord> => {
+  const defaultCountry = options?.defaultCountry
+  if (defaultCountry === undefined) return normalizeWith(payload, undefined)
+  let normalizer = normalizers.get(String(defaultCountry))
+  if (normalizer === undefined) {
+    normalizer = createNormalizer(options)
+    if (normalizers.size < 64) normalizers.set(String(defaultCountry), normalizer)
+  }
+  return normalizer(payload)
 }

@@ -86,10 +86,10 @@ export const openClient = async (
 }
 
 /**
- * Whether a provider's listing can report `read` at all, from the status table its adapter package exports (every
- * adapter exports `statusTable`, native value → canonical status): partner-gateway's history has no read status —
- * reads come only by webhook — so a funnel shows "n/a (webhooks only)" for it rather than a real-looking 0. True
- * when the package has no such table (nothing to say otherwise).
+ * Whether a provider's listing can report `read` at all: the adapter package's own `listingReportsRead` flag when it
+ * exports one (partner-gateway's history has no RCS read status — reads come only by webhook — so a funnel shows
+ * "n/a (webhooks only)" for it rather than a real-looking 0), else whether its `statusTable` (native value →
+ * canonical status) maps anything to `read`. True when the package says neither.
  *
  * @example
  * import { listingReportsRead } from '@rcs-records/cli'
@@ -98,7 +98,9 @@ export const openClient = async (
 export const listingReportsRead = async (provider: string): Promise<boolean> => {
   const name = Object.hasOwn(BUILT_IN_PROVIDERS, provider) ? (BUILT_IN_PROVIDERS[provider] as string) : provider
   try {
-    const table = ((await import(name)) as { statusTable?: unknown }).statusTable
+    const adapter = (await import(name)) as { listingReportsRead?: unknown; statusTable?: unknown }
+    if (typeof adapter.listingReportsRead === 'boolean') return adapter.listingReportsRead
+    const table = adapter.statusTable
     if (table === null || typeof table !== 'object') return true
     return Object.values(table).includes('read')
   } catch {

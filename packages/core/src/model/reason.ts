@@ -96,3 +96,34 @@ export const failureReason = (
   vendorCode: details.vendorCode ?? null,
   message: details.message ?? null,
 })
+
+/**
+ * One rule of an adapter's table of failure descriptions: a description matching `pattern` gives `code`, with
+ * `permanent` when the rule knows better than the code's default (see {@link failureReason}).
+ *
+ * @example
+ * import type { ReasonRule } from '@rcs-records/core'
+ * const rule: ReasonRule = { pattern: /opted out/i, code: 'opted_out' }
+ */
+export interface ReasonRule {
+  pattern: RegExp
+  code: ReasonCode
+  permanent?: boolean | null
+}
+
+/** Descriptions longer than this are not matched against rules (vendors' are short; this bounds the regex work). */
+const MAX_MATCHED_LENGTH = 300
+
+/**
+ * The first of `rules` whose pattern matches a vendor's failure description; undefined for none, for no
+ * description, or for one over 300 characters (it stays the reason's message anyway).
+ *
+ * @example
+ * import { findReasonRule } from '@rcs-records/core'
+ * findReasonRule([{ pattern: /invalid number/i, code: 'invalid_recipient' }], 'Invalid number')?.code // 'invalid_recipient'
+ */
+export const findReasonRule = (rules: readonly ReasonRule[], description: string | null): ReasonRule | undefined => {
+  if (description === null || description.length > MAX_MATCHED_LENGTH) return undefined
+  for (const rule of rules) if (rule.pattern.test(description)) return rule
+  return undefined
+}

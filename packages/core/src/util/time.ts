@@ -122,9 +122,12 @@ const OFFSET_CACHE_LIMIT = 50_000
 
 /**
  * The instant a wall-clock time in `timeZone` denotes. Zones change their offset at most once a day, so the offsets a
- * day before and a day after are the only candidates. Where both fit (the repeated hour when clocks go back) the
- * earlier instant wins; where neither fits (the hour skipped when clocks go forward) the wall time is read with the
- * offset from before the change, i.e. pushed forward by the gap — the same choices as Temporal's `'compatible'`.
+ * day before and a day after are the only candidates. One rule decides every ambiguous wall time: **the later
+ * instant**. Where both offsets fit (the hour repeated when clocks go back) that is the second pass; where neither
+ * fits (the hour skipped when clocks go forward) it is the wall time read with the offset from before the change,
+ * i.e. pushed forward by the gap — Temporal's `disambiguation: 'later'`. So a zone-less timestamp is never read as
+ * earlier than the moment it was written, and a sync that resumes from a checkpoint never passes a record written
+ * after it.
  */
 const localToUtc = (fields: LocalFields, timeZone: string): number => {
   const asIfUtc = utcMillis(fields)
@@ -143,7 +146,7 @@ const localToUtc = (fields: LocalFields, timeZone: string): number => {
   const withAfter = asIfUtc - after
   const beforeFits = offsetAt(withBefore, timeZone) === before
   const afterFits = offsetAt(withAfter, timeZone) === after
-  if (beforeFits && afterFits) return Math.min(withBefore, withAfter)
+  if (beforeFits && afterFits) return Math.max(withBefore, withAfter)
   if (afterFits) return withAfter
   return withBefore
 }
@@ -208,9 +211,12 @@ export const parseIsoTimestampGeneral = (value: unknown, assumeZone = 'UTC'): st
 
 /**
  * Parses a zone-less `yyyy-mm-dd hh:mm:ss` wall-clock time in an IANA zone to canonical ISO UTC, correct across
- * DST changes: a time in the hour repeated when clocks go back is read as its first occurrence, and a time in the
- * hour skipped when clocks go forward is pushed forward by the gap (Temporal's `'compatible'` choice). Anything else
- * gives null. A time zone the runtime does not know throws a `RangeError` (check config with `isValidTimeZone`).
+ * DST changes. An ambiguous wall time is read as its **later** instant (Temporal's `disambiguation: 'later'`): a
+ * time in the hour repeated when clocks go back is its second occurrence, and a time in the hour skipped when clocks
+ * go forward is pushed forward by the gap. The reading is then never earlier than the moment the time was written
+ * (by at most the size of the change), so consecutive ranges of parsed instants partition records and an
+ * incremental sync never misses one written after its checkpoint. Anything else gives null. A time zone the runtime
+ * does not know throws a `RangeError` (check config with `isValidTimeZone`).
  *
  * @example
  * import { parseZonedTimestamp } from '@rcs-records/core'
