@@ -8,6 +8,7 @@ import { runGet } from './commands/get.js'
 import { runGetMany } from './commands/get-many.js'
 import { runList } from './commands/list.js'
 import { runReport } from './commands/report.js'
+import { runServe } from './commands/serve.js'
 import { openSession, type Session } from './commands/session.js'
 import { runSimulate } from './commands/simulate.js'
 import { runWatch } from './commands/watch.js'
@@ -43,6 +44,8 @@ const runCommand = (session: Session, command: Exclude<Command, { name: 'help' |
       return runSimulate(session, command)
     case 'demo':
       return runDemo(session, command)
+    case 'serve':
+      return runServe(session, command)
   }
 }
 

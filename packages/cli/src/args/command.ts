@@ -89,6 +89,7 @@ export type Command =
   | { name: 'report'; common: CommonOptions; filters: ListFilters; top: number }
   | { name: 'simulate'; common: CommonOptions; port?: number; seed?: number; records?: number }
   | { name: 'demo'; common: CommonOptions; seed?: number; records?: number; rows: number }
+  | { name: 'serve'; common: CommonOptions; store: string; port?: number; host?: string }
 
 /**
  * The name of a command.

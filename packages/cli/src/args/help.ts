@@ -10,6 +10,7 @@ Commands
   report --from T [--to T]     delivery funnel per provider and per campaign, with bar charts
   simulate                     run the local simulator of the three vendor APIs and print its configs
   demo                         no credentials needed: simulator + real adapters + table + funnel
+  serve --store URL            receive delivery callbacks (webhooks) into a store
 
 Config (precedence: flags > --config file > environment > adapter defaults)
   -p, --provider NAME          partner-gateway | bsg | spacivox | a package name; list/report: a,b or all
@@ -81,6 +82,13 @@ created over the last 7 days) and prints a config file for all three on stdout
 Needs no credentials: starts the simulator in-process, lists a window from partner-gateway, BSG and spacivox
 through the real adapters over HTTP, prints a records table per provider (--rows each), totals and the delivery
 funnel, then stops the simulator and exits 0.`,
+  serve: `Usage: rcs-records serve --store URL --provider partner-gateway,bsg [--port 8080] [--host 127.0.0.1]
+
+Receives the vendors' delivery callbacks on POST /webhooks/<provider> and applies them to the store (--store:
+memory://, pglite:./dir or a directory, postgres://…). The secret the vendors present (Authorization: Bearer,
+the Basic auth password, or ?token=) is read from the environment variable RCS_RECORDS_WEBHOOK_SECRET, never
+from a flag. Logs one line per request on stderr (no bodies, no secrets, no query strings). SIGTERM or Ctrl-C
+stops accepting connections, finishes the requests in flight, closes the store and exits 0.`,
 }
 
 /**

@@ -33,6 +33,8 @@ const OPTIONS = {
   timeout: { type: 'string' },
   top: { type: 'string' },
   port: { type: 'string' },
+  host: { type: 'string' },
+  store: { type: 'string' },
   seed: { type: 'string' },
   records: { type: 'string' },
   rows: { type: 'string' },
@@ -82,6 +84,7 @@ const ALLOWED: Readonly<Record<string, readonly OptionName[]>> = {
   report: [...VENDOR_OPTIONS, 'timeout', ...LIST_OPTIONS.filter((name) => name !== 'strict'), 'top'],
   simulate: ['port', 'seed', 'records', 'no-color', 'verbose'],
   demo: ['seed', 'records', 'rows', 'no-color', 'verbose'],
+  serve: ['provider', 'config', 'base-url', 'no-color', 'verbose', 'store', 'port', 'host'],
 }
 
 /**
@@ -91,7 +94,7 @@ const ALLOWED: Readonly<Record<string, readonly OptionName[]>> = {
  * import { COMMAND_NAMES } from '@rcs-records/cli'
  * COMMAND_NAMES.includes('demo') // true
  */
-export const COMMAND_NAMES = ['get', 'get-many', 'list', 'watch', 'report', 'simulate', 'demo'] as const
+export const COMMAND_NAMES = ['get', 'get-many', 'list', 'watch', 'report', 'simulate', 'demo', 'serve'] as const
 
 const usageError = (message: string): CliError => CliError.usage(`${message} (see rcs-records --help)`)
 
@@ -343,6 +346,18 @@ export const parseCommandLine = (argv: readonly string[], nowMs: number): Comman
         ...(port === undefined ? {} : { port }),
         ...(seed === undefined ? {} : { seed }),
         ...(records === undefined ? {} : { records }),
+      }
+    }
+    case 'serve': {
+      if (rest.length > 0) throw usageError(`serve takes no arguments, got "${rest[0]}"`)
+      if (values.store === undefined || values.store === '') throw usageError('serve needs --store URL')
+      const port = values.port === '0' ? 0 : positiveInteger('port', values.port, 65_535)
+      return {
+        name,
+        common,
+        store: values.store,
+        ...(port === undefined ? {} : { port }),
+        ...(values.host === undefined ? {} : { host: values.host }),
       }
     }
     default: {
