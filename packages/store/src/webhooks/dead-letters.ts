@@ -19,7 +19,7 @@ export interface DeadLetter {
 }
 
 const INSERT = `INSERT INTO rcs_dead_letters (provider, content_type, reason, body, body_bytes, truncated)
-  VALUES ($1::text, $2::text, $3::text, convert_to($4::text, 'UTF8'), $5::bigint, $6::boolean)
+  VALUES ($1::text, $2::text, $3::text, $4::bytea, $5::bigint, $6::boolean)
   RETURNING seq`
 
 /**
@@ -44,7 +44,8 @@ export const keepDeadLetter = async (
     letter.provider,
     letter.contentType === null ? null : secrets.clip(letter.contentType, 200),
     secrets.clip(letter.reason, 1_000),
-    body,
+    // As bytes: a body may hold characters a text column refuses (NUL).
+    new TextEncoder().encode(body),
     letter.bodyBytes,
     body.length < letter.body.length,
   ])
