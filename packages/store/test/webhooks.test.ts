@@ -232,6 +232,33 @@ describe.each(ENGINES)('createWebhookHandler (%s)', (engine) => {
     expect(await count('rcs_records')).toBe(0)
   })
 
+  it('concurrent callbacks are applied together (group commit), each answered once committed', async () => {
+    let applies = 0
+    const counting = createWebhookHandler({
+      clients: webhookClients(),
+      store: {
+        ...store,
+        apply: (records, options) => {
+          applies++
+          return store.apply(records, options)
+        },
+      },
+      secret: SECRET,
+    })
+    const bodies = Array.from({ length: 20 }, (_, i) =>
+      JSON.stringify({ ...JSON.parse(PG_DELIVERY), customerMessageId: `order-${i}`, messageId: `uuid-${i}` }),
+    )
+    const answers = await Promise.all(
+      bodies.map((body) =>
+        counting(new Request(`${ORIGIN}/webhooks/${PG}`, { method: 'POST', headers: bearer, body })),
+      ),
+    )
+    expect(answers.map((r) => r.status)).toEqual(bodies.map(() => 204))
+    // Every answered callback is in the store when its answer comes.
+    expect(await count('rcs_records')).toBe(20)
+    expect(applies).toBeLessThan(20)
+  })
+
   it('503 (the vendor retries) when the store fails, reported to onError', async () => {
     const broken = createWebhookHandler({
       clients: webhookClients(),

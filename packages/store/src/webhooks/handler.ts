@@ -2,6 +2,7 @@ import { createSecretSet, type RcsClient, type RcsError } from '@rcs-records/cor
 import type { RecordStore } from '../store.js'
 import { acceptableContentType, exceedsDepth, readBoundedBody } from './body.js'
 import { type DeadLetterLimits, keepDeadLetter } from './dead-letters.js'
+import { groupApply } from './group-apply.js'
 import { checkSecret, matchesSecret, presentedSecrets, secretDigest } from './secret.js'
 
 /**
@@ -48,7 +49,9 @@ const ROUTE = /(?:^|\/)webhooks\/([^/]+)\/?$/
  * as `@hono/node-server`'s, Bun, Deno, workers, Hono). `POST /webhooks/<provider>` (the path may have a prefix)
  * with the secret as `Authorization: Bearer <secret>`, the password of Basic auth, or `?token=<secret>`, compared in
  * constant time. The body is parsed by `clients[provider]`'s `parseWebhook` and applied to the store with
- * `source: 'webhook'`, so duplicated and out-of-order callbacks never move a status backwards.
+ * `source: 'webhook'`, so duplicated and out-of-order callbacks never move a status backwards. Callbacks that arrive
+ * while the store is writing are applied together in the next transaction (group commit), each answered once its
+ * records are committed: under load a callback waits for one transaction, not for one per callback before it.
  *
  * Answers: 204 applied (or not a delivery report: a reply, a click — nothing changes); 400 malformed (not JSON,
  * nested deeper than `maxJsonDepth`, not a callback of that vendor), nothing changes and the body is kept in
@@ -79,6 +82,7 @@ export const createWebhookHandler = (options: WebhookHandlerOptions): ((request:
   const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000
   const maxJsonDepth = options.maxJsonDepth ?? 32
   const onError = options.onError ?? (() => {})
+  const applyCallback = groupApply(store, 'webhook')
 
   const refuse = async (provider: string, contentType: string | null, reason: string, text: string, size: number) => {
     try {
@@ -131,7 +135,7 @@ export const createWebhookHandler = (options: WebhookHandlerOptions): ((request:
     if (parsed._tag === 'Left') return refuse(provider, contentType, describe(parsed.left), text, size)
     if (parsed.right.length === 0) return new Response(null, { status: 204 })
     try {
-      await store.apply(parsed.right, { source: 'webhook' })
+      await applyCallback(parsed.right)
     } catch (error) {
       onError(error)
       return json(503, 'the store is unavailable', { 'retry-after': '5' })
