@@ -323,4 +323,6 @@ describeAdapterConformance(spacivox, {
   },
   secrets: { fields: ['token'], values: [SPACIVOX_TOKEN] },
   server: simulatorServer('spacivox'),
+  // The API selects by the record's one time, `timestamp`, which the adapter reads as `updatedAt`.
+  listInstant: 'updatedAt',
 })

@@ -2,17 +2,17 @@ import {
   type Adapter,
   type AdapterContext,
   type CallOptions,
-  type DeliveryStatus,
+  checkListQuery,
   decodeWith,
   emulateGetMany,
+  encodePathSegment,
   formatIsoSeconds,
   type HttpRequest,
   type ListQuery,
+  listRecords,
   RcsError,
   type RcsRecord,
   RecentIds,
-  reportInvalidRecord,
-  toEpochMs,
 } from '@rcs-records/core'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import { basicAuthHeader } from './auth.js'
@@ -22,20 +22,6 @@ import { parseWebhook } from './webhook.js'
 
 /** Pages of the Messages list a single `list` may walk before it stops (a vendor loop guard). */
 const MAX_PAGES = 100_000
-
-const badRequest = (message: string) =>
-  new RcsError({ kind: 'bad_request', provider: PROVIDER, message: `${PROVIDER}: ${message}` })
-
-/** The statuses a list query asks for, or null for all. */
-const statusFilter = (status: ListQuery['status']): ReadonlySet<DeliveryStatus> | null =>
-  status === undefined ? null : new Set(Array.isArray(status) ? status : [status])
-
-/** Twilio has no server-side filter for these: they are applied to each record. */
-const matches = (record: RcsRecord, query: ListQuery, statuses: ReadonlySet<DeliveryStatus> | null): boolean =>
-  (statuses === null || statuses.has(record.status)) &&
-  (query.channel === undefined || record.channel === query.channel) &&
-  (query.campaign === undefined || record.campaign === query.campaign) &&
-  (query.reference === undefined || record.reference === query.reference)
 
 /**
  * The next page's URL, from Twilio's relative `next_page_uri`. Only paths on the configured origin under this
@@ -57,8 +43,10 @@ const nextPageUrl = (config: Config, nextPageUri: string | null): string | null 
 
 /**
  * Creates the Twilio adapter's I/O half: `get` fetches one Message by SID, `getMany` runs bounded concurrent `get`s,
- * `list` walks the Messages list filtered by `DateSent` (inclusive bounds on Twilio's side, the exact half-open
- * window client-side), following `next_page_uri`, de-duplicating across pages.
+ * `list` walks the Messages list filtered by `DateSent` (inclusive bounds on Twilio's side), following
+ * `next_page_uri`. Core's list scaffolding (`listRecords`) does the rest: decoding each message, reporting the bad
+ * ones, de-duplicating across pages, the filters Twilio lacks, and the exact half-open window — on `sentAt`, the
+ * only time Twilio can select messages by (so a message never sent is not listed).
  *
  * @example
  * import { createTwilioAdapter } from '@rcs-records/example-custom-adapter'
@@ -75,58 +63,59 @@ export const createTwilioAdapter = (config: Config, ctx: AdapterContext): Adapte
   const get =
     (id: string, opts?: CallOptions): TaskEither<RcsError, RcsRecord> =>
     async () => {
+      const segment = encodePathSegment(PROVIDER, id)
+      if (segment._tag === 'Left') return segment
       const response = await request({
-        url: `${messagesUrl}/${encodeURIComponent(id)}.json`,
+        url: `${messagesUrl}/${segment.right}.json`,
         ...(opts?.signal === undefined ? {} : { signal: opts.signal }),
       })()
       if (response._tag === 'Left') return response
       return normalize(response.right.body)
     }
 
-  async function* list(query: ListQuery): AsyncGenerator<RcsRecord> {
-    const from = toEpochMs(query.from)
-    if (from === null) throw badRequest('list: `from` is not a usable date')
-    const to = query.to === undefined ? ctx.clock.now() : toEpochMs(query.to)
-    if (to === null) throw badRequest('list: `to` is not a usable date')
-    if (query.modifiedSince !== undefined) {
-      throw new RcsError({
-        kind: 'unsupported',
-        provider: PROVIDER,
-        message: `${PROVIDER}: list has no modifiedSince filter`,
-      })
-    }
-    if (from >= to) return
-    const pageSize = Math.min(1_000, Math.max(1, query.pageSize ?? config.pageSize))
-    const statuses = statusFilter(query.status)
-    const seen = new RecentIds(pageSize * 2)
-    const signal = query.signal === undefined ? {} : { signal: query.signal }
+  /** The Messages list's pages: the first with the filters, then each `next_page_uri`. */
+  async function* pages(from: number, to: number, pageSize: number, signal: AbortSignal | undefined) {
     let url: string | null = `${messagesUrl}.json`
     let searchParams: HttpRequest['searchParams'] = {
       PageSize: pageSize,
       'DateSent>': formatIsoSeconds(from),
       'DateSent<': formatIsoSeconds(to),
     }
-    for (let pages = 0; url !== null; pages++) {
-      if (pages >= MAX_PAGES) throw badRequest(`list: more than ${MAX_PAGES} pages; narrow the window`)
-      const response = await request({ url, ...(searchParams === undefined ? {} : { searchParams }), ...signal })()
+    for (let count = 0; url !== null; count++) {
+      if (count >= MAX_PAGES) {
+        throw new RcsError({
+          kind: 'provider',
+          provider: PROVIDER,
+          message: `list: more than ${MAX_PAGES} pages; narrow the window`,
+        })
+      }
+      const response = await request({
+        url,
+        ...(searchParams === undefined ? {} : { searchParams }),
+        ...(signal === undefined ? {} : { signal }),
+      })()
       if (response._tag === 'Left') throw response.left
       const page = decodeWith(PROVIDER, TwilioMessagePageCodec, response.right.body)
       if (page._tag === 'Left') throw page.left
-      for (const item of page.right.messages) {
-        const result = normalize(item)
-        if (result._tag === 'Left') {
-          reportInvalidRecord(query, ctx.logger, result.left)
-          continue
-        }
-        const record = result.right
-        const sent = record.sentAt === null ? null : Date.parse(record.sentAt)
-        if (sent === null || sent < from || sent >= to) continue
-        if (!seen.add(record.id)) continue
-        if (matches(record, query, statuses)) yield record
-      }
+      yield page.right.messages
       url = nextPageUrl(config, page.right.next_page_uri)
       searchParams = undefined
     }
+  }
+
+  const list = (query: ListQuery): AsyncIterable<RcsRecord> => {
+    const checked = checkListQuery(query, PROVIDER, ctx.clock.now())
+    if (checked.modifiedSince !== undefined) {
+      throw new RcsError({ kind: 'unsupported', provider: PROVIDER, message: 'list has no modifiedSince filter' })
+    }
+    const pageSize = Math.min(1_000, checked.pageSize ?? config.pageSize)
+    return listRecords(checked, () => pages(checked.from, checked.to, pageSize, query.signal), {
+      logger: ctx.logger,
+      normalize,
+      seen: new RecentIds(pageSize * 2),
+      // Twilio filters by `DateSent` only: the window is over the send time.
+      instant: 'sentAt',
+    })
   }
 
   return {

@@ -108,6 +108,25 @@ describe('get and auth', () => {
   })
 })
 
+describe('ids never change the request path (issue 14)', () => {
+  it.each(['..', '.'])('get(%j) is a bad_request without any request', async (id) => {
+    server = await startTwilioTestServer()
+    const error = await clientFor(server)
+      .get(id)
+      .catch((e: unknown) => e)
+    expect(RcsError.is(error, 'bad_request')).toBe(true)
+    expect(server.requests).toEqual([])
+  })
+
+  it('an id with a slash stays one path segment', async () => {
+    server = await startTwilioTestServer()
+    await clientFor(server)
+      .get('../Messages')
+      .catch(() => undefined)
+    expect(server.requests).toEqual([`/2010-04-01/Accounts/${server.config.accountSid}/Messages/..%2FMessages.json`])
+  })
+})
+
 describe('normalize and parseWebhook', () => {
   it('an unknown error code on a failure keeps the code with reason unknown', () => {
     const result = normalize({ sid: 'SM1', status: 'failed', error_code: '63016', error_message: 'outside window' })

@@ -1,14 +1,14 @@
 import {
+  type CheckedListQuery,
   type Clock,
-  type DeliveryStatus,
+  checkListQuery,
   type ListQuery,
   type Logger,
+  listRecords,
   paginateByOffset,
   RcsError,
   type RcsRecord,
   RecentIds,
-  reportInvalidRecord,
-  toEpochMs,
 } from '@rcs-records/core'
 import type { Either } from 'fp-ts/lib/Either.js'
 import type { MessagesApi, MessagesQuery } from './api.js'
@@ -31,83 +31,61 @@ export interface ListDeps {
   normalize: (payload: unknown) => Either<RcsError, RcsRecord>
 }
 
-const badRequest = (message: string) =>
-  new RcsError({ kind: 'bad_request', provider: PROVIDER, message: `${PROVIDER}: ${message}` })
+const badRequest = (message: string, field: string) =>
+  new RcsError({ kind: 'bad_request', provider: PROVIDER, message, details: { field } })
 
 const CAMPAIGN_ID = /^\d{1,18}$/
 
 /** The checked, server-side part of a listing. */
 interface ListPlan {
+  checked: CheckedListQuery
   windows: BsgWindow[]
   limit: number
   campaign: string | undefined
   reference: string | undefined
-  statuses: ReadonlySet<DeliveryStatus> | null
 }
 
 /**
- * Checks a query and plans its windows — before any request, so a bad query fails fast with `bad_request`
- * (`modifiedSince` with `unsupported`: BSG filters by creation time only).
+ * Checks a query and plans its windows — before any request, so a bad query fails fast: core's checks (see
+ * `checkListQuery`: dates, `[from, to)`, statuses, channel, page size) are `bad_request`, and so is a campaign that is
+ * not a BSG campaign id; `modifiedSince` is `unsupported` (BSG filters by creation time only). The page size is
+ * clamped to BSG's 15–500.
  *
  * @example
  * import { planList } from './list.js'
  * planList({ from: '2024-01-01T00:00:00Z', to: '2024-08-01T00:00:00Z' }, config, Date.now()).windows.length // 3
  */
 export const planList = (query: ListQuery, config: Config, now: number): ListPlan => {
-  const from = toEpochMs(query.from)
-  if (from === null) throw badRequest('`from` must be a Date or an ISO-8601 timestamp')
-  const to = query.to === undefined ? now : toEpochMs(query.to)
-  if (to === null) throw badRequest('`to` must be a Date or an ISO-8601 timestamp')
-  if (query.modifiedSince !== undefined) {
+  const checked = checkListQuery(query, PROVIDER, now)
+  if (checked.modifiedSince !== undefined) {
     throw new RcsError({
       kind: 'unsupported',
       provider: PROVIDER,
-      message: `${PROVIDER}: modifiedSince is not supported; BSG filters messages by date only (use from/to)`,
+      message: 'modifiedSince is not supported; BSG filters messages by date only (use from/to)',
     })
   }
-  const campaign = query.campaign
-  if (campaign !== undefined && (typeof campaign !== 'string' || !CAMPAIGN_ID.test(campaign))) {
-    throw badRequest('`campaign` must be a BSG campaign id: an integer as a string, such as "53651994"')
+  const campaign = checked.campaign
+  if (campaign !== undefined && !CAMPAIGN_ID.test(campaign)) {
+    throw badRequest(
+      'invalid list query: `campaign` must be a BSG campaign id: an integer as a string, such as "53651994"',
+      'campaign',
+    )
   }
-  const reference = query.reference
-  if (reference !== undefined && (typeof reference !== 'string' || reference === '')) {
-    throw badRequest('`reference` must be a non-empty string')
-  }
-  if (query.pageSize !== undefined && !(typeof query.pageSize === 'number' && Number.isFinite(query.pageSize))) {
-    throw badRequest('`pageSize` must be a number (clamped to 15–500)')
-  }
-  const status = query.status
   return {
-    windows: planWindows(from, to, now, config.timeZone),
-    limit: query.pageSize === undefined ? config.pageSize : clampPageSize(query.pageSize),
+    checked,
+    windows: checked.empty ? [] : planWindows(checked.from, checked.to, now, config.timeZone),
+    limit: checked.pageSize === undefined ? config.pageSize : clampPageSize(checked.pageSize),
     campaign: campaign?.replace(/^0+(?=\d)/, ''),
-    reference,
-    statuses: status === undefined ? null : new Set(Array.isArray(status) ? status : [status]),
+    reference: checked.reference,
   }
 }
 
-const matches = (record: RcsRecord, query: ListQuery, plan: ListPlan): boolean =>
-  (plan.statuses === null || plan.statuses.has(record.status)) &&
-  (query.channel === undefined || record.channel === query.channel) &&
-  (plan.campaign === undefined || record.campaign === plan.campaign) &&
-  (plan.reference === undefined || record.reference === plan.reference)
-
-/**
- * Every record of a time window: split into BSG windows of at most 3 months, each paged by offset in a stable order
- * (`sort=id&way=asc`, `total` re-read on every page, so records added while paging are still reached and a shift
- * only repeats a record, which is dropped), de-duplicated in bounded memory, filtered client-side where BSG has no
- * filter (status, channel). Throws {@link RcsError}.
- *
- * @example
- * import { listMessages } from './list.js'
- * for await (const record of listMessages(deps, { from: '2024-01-01T00:00:00Z' })) console.log(record.id)
- */
-export async function* listMessages(deps: ListDeps, query: ListQuery): AsyncGenerator<RcsRecord> {
+/** Each window's pages by offset, in turn. */
+async function* windowPages(deps: ListDeps, plan: ListPlan): AsyncGenerator<readonly unknown[]> {
   const { api, config, logger } = deps
-  const plan = planList(query, config, deps.clock.now())
-  const seen = new RecentIds(Math.max(2 * plan.limit, 1000))
+  const signal = plan.checked.query.signal
   for (const [index, window] of plan.windows.entries()) {
-    const pages = paginateByOffset({
+    yield* paginateByOffset({
       limit: plan.limit,
       maxPages: config.maxPages,
       provider: PROVIDER,
@@ -124,7 +102,7 @@ export async function* listMessages(deps: ListDeps, query: ListQuery): AsyncGene
           'page[limit]': limit,
           'page[offset]': offset,
         }
-        const result = await api.messages(params, query.signal)
+        const result = await api.messages(params, signal)
         if (result._tag === 'Left') throw result.left
         const items = result.right.data
         const total = result.right.meta?.page?.total
@@ -143,14 +121,28 @@ export async function* listMessages(deps: ListDeps, query: ListQuery): AsyncGene
         return { items, total: items.length < limit ? offset + items.length : offset + limit + 1 }
       },
     })
-    for await (const item of pages) {
-      const normalized = deps.normalize(item)
-      if (normalized._tag === 'Left') {
-        reportInvalidRecord(query, logger, normalized.left)
-        continue
-      }
-      const record = normalized.right
-      if (seen.add(record.id) && matches(record, query, plan)) yield record
-    }
   }
+}
+
+/**
+ * Every record of a time window: split into BSG windows of at most 3 months, each paged by offset in a stable order
+ * (`sort=id&way=asc`, `total` re-read on every page, so records added while paging are still reached and a shift
+ * only repeats a record, which is dropped). Core's list scaffolding does the rest: it de-duplicates in bounded memory,
+ * filters client-side where BSG has no filter (status, channel; campaign and reference again), and keeps a record only
+ * when its parsed `created_at` lies in `[from, to)` — BSG's windows are zone-less wall-clock seconds, inclusive at
+ * both ends, so they may reach past the range (see `windows.ts`). A bad query throws its {@link RcsError} at once; a
+ * failing page, while iterating.
+ *
+ * @example
+ * import { listMessages } from './list.js'
+ * for await (const record of listMessages(deps, { from: '2024-01-01T00:00:00Z' })) console.log(record.id)
+ */
+export const listMessages = (deps: ListDeps, query: ListQuery): AsyncIterable<RcsRecord> => {
+  const plan = planList(query, deps.config, deps.clock.now())
+  // Core's generator itself, not wrapped in another: a generator layer costs every record a few promises.
+  return listRecords(plan.checked, () => windowPages(deps, plan), {
+    logger: deps.logger,
+    normalize: deps.normalize,
+    seen: new RecentIds(Math.max(2 * plan.limit, 1000)),
+  })
 }

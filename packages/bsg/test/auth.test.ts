@@ -1,4 +1,4 @@
-import { RcsError } from '@rcs-records/core'
+import { formatZonedTimestamp, RcsError } from '@rcs-records/core'
 import nock from 'nock'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
@@ -322,10 +322,12 @@ describe('listing with auth', () => {
         const offset = Number(new URL(uri, BASE).searchParams.get('page[offset]'))
         return [
           200,
-          page(offset === 0 ? Array.from({ length: 15 }, (_, i) => message(i + 1)) : [message(16)], 16, offset, 15),
+          page(offset === 0 ? Array.from({ length: 15 }, (_, i) => recent(i + 1)) : [recent(16)], 16, offset, 15),
         ]
       })
     const from = new Date(Date.now() - 86_400_000)
+    // Created an hour ago (in UTC, the default zone): inside the listing's [from, now).
+    const recent = (id: number) => message(id, { created_at: formatZonedTimestamp(Date.now() - 3_600_000, 'UTC') })
     const records = await collect(makeClient({ pageSize: 15 }).list({ from }))
     expect(records).toHaveLength(16)
     expect(seen).toEqual([`Bearer ${A}`, `Bearer ${A}`])

@@ -1,10 +1,14 @@
 import { RcsError } from '@rcs-records/core'
 import nock from 'nock'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { BASE, collect, makeClient, makeJwt, manualClock, message, page } from './fixtures.js'
+import { BASE, message as bsgMessage, collect, makeClient, makeJwt, manualClock, page } from './fixtures.js'
 
 const NOW = Date.parse('2024-08-15T12:00:00Z')
 const TOKEN = makeJwt({ iat: NOW / 1000, exp: NOW / 1000 + 86_400 })
+
+/** A message created inside the listings below (`[2024-08-01, now)`): only those are in a listing's `[from, to)`. */
+const message = (id: number, overrides: Record<string, unknown> = {}) =>
+  bsgMessage(id, { created_at: '2024-08-02 10:00:00', ...overrides })
 
 interface Seen {
   params: Record<string, string>
@@ -140,8 +144,11 @@ describe('list: paging', () => {
   })
 
   it('does not repeat a record that two windows both return', async () => {
+    const atEnd = { created_at: '2024-03-31 23:59:59' } // the last second of the first window
     serve((q) =>
-      q['filter[from]']?.startsWith('2024-01') ? page([message(1), message(2)], 2) : page([message(2), message(3)], 2),
+      q['filter[from]']?.startsWith('2024-01')
+        ? page([message(1, { created_at: '2024-02-01 10:00:00' }), message(2, atEnd)], 2)
+        : page([message(2, atEnd), message(3, { created_at: '2024-04-02 10:00:00' })], 2),
     )
     const records = await collect(client().list({ from: '2024-01-01T00:00:00Z', to: '2024-05-01T00:00:00Z' }))
     expect(records.map((r) => r.id)).toEqual(['1', '2', '3'])

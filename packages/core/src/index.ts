@@ -63,6 +63,10 @@ export type {
   RetryOptions,
   SearchParams,
 } from './http/types.js'
+// The list scaffolding adapters share (part of the future `@rcs-records/core/kit` entry).
+export { type CheckedListQuery, checkListQuery } from './list/check-query.js'
+export { type ListProgress, type ListRecordsOptions, listRecords } from './list/list-records.js'
+export { type ListInstant, type RecordFilterOptions, recordFilter } from './list/record-filter.js'
 export { buildRecord, type RecordInit } from './model/build-record.js'
 export { type Channel, ChannelCodec } from './model/channel.js'
 export { mergeRecords } from './model/merge.js'
@@ -89,7 +93,7 @@ export { lookupStatus, type StatusTable } from './model/status-table.js'
 export { type ChunkLimits, chunkIds, uniqueIds } from './util/chunk.js'
 export { isHttpUrl, nullableCodec, refinedCodec } from './util/config-codecs.js'
 export { isDecimalString, toDecimalString } from './util/decimal.js'
-export { dedupeBy, RecentIds } from './util/dedupe.js'
+export { RecentIds, type SeenIds } from './util/dedupe.js'
 export { isPhoneCountry, toE164 } from './util/e164.js'
 export { readIntegerId, readTextOrNumber } from './util/fields.js'
 export { parseJsonBody } from './util/json-body.js'
@@ -100,6 +104,7 @@ export {
   paginateByOffset,
   paginateByPage,
 } from './util/paginate.js'
+export { encodePathSegment } from './util/path-segment.js'
 export { type SliceLength, splitTimeRange, type TimeSlice } from './util/slices.js'
 export {
   formatIsoSeconds,

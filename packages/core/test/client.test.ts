@@ -237,7 +237,7 @@ describe('createClient: calls', () => {
   })
 })
 
-describe('emulated getMany', () => {
+describe('getMany emulated by core (an adapter with get only)', () => {
   const slowGet =
     (state: { inFlight: number; peak: number; asked: string[] }, fail?: (id: string) => RcsError | null) =>
     (id: string) =>
@@ -256,7 +256,7 @@ describe('emulated getMany', () => {
     const ids = ['5', '3', 'gone-1', '9', '3', '1', 'gone-2', '7', '5', '2']
     const { client: c } = client(
       {
-        capabilities: { getMany: 'emulated' },
+        capabilities: { getMany: false },
         get: slowGet(state, (id) => (id.startsWith('gone') ? notFound(id) : null)),
       },
       { concurrency: 3 },
@@ -268,10 +268,21 @@ describe('emulated getMany', () => {
     expect([...state.asked].sort()).toEqual(['1', '2', '3', '5', '7', '9', 'gone-1', 'gone-2'].sort())
   })
 
-  it('is used for an adapter with get but getMany false', async () => {
-    const state = { inFlight: 0, peak: 0, asked: [] as string[] }
-    const { client: c } = client({ capabilities: { getMany: false }, get: slowGet(state) })
-    expect((await c.getMany(['a', 'b'])).records.map((r) => r.id)).toEqual(['a', 'b'])
+  it('an adapter declaring getMany "emulated" runs its own (its own concurrency, e.g. BSG `concurrency`)', async () => {
+    const asked: string[][] = []
+    const { client: c } = client(
+      {
+        capabilities: { getMany: 'emulated' },
+        get: () => async () => left(notFound('x')),
+        getMany: (ids) => async () => {
+          asked.push([...ids])
+          return right({ records: [record('a', 'sent')], missing: [] })
+        },
+      },
+      { concurrency: 3 },
+    )
+    expect((await c.getMany(['a'])).records.map((r) => r.id)).toEqual(['a'])
+    expect(asked).toEqual([['a']])
   })
 
   it('fails as a whole on any other error, and stops starting new gets', async () => {
@@ -279,13 +290,14 @@ describe('emulated getMany', () => {
     const ids = Array.from({ length: 20 }, (_, i) => String(i))
     const { client: c } = client(
       {
+        capabilities: { getMany: false },
         get: slowGet(state, (id) =>
           id === '1' ? new RcsError({ kind: 'auth', provider: 'fake', message: 'token expired' }) : null,
         ),
       },
       { concurrency: 2 },
     )
-    await expect(c.getMany(ids)).rejects.toMatchObject({ kind: 'auth', message: 'token expired' })
+    await expect(c.getMany(ids)).rejects.toMatchObject({ kind: 'auth', message: 'fake: token expired' })
     expect(state.asked.length).toBeLessThan(ids.length)
     const te = await c.te.getMany(ids)()
     expect(te._tag).toBe('Left')
@@ -297,7 +309,10 @@ describe('emulated getMany', () => {
   })
 
   it('returns empty results for no ids', async () => {
-    const { client: c } = client({ get: () => async () => right(record('1', 'sent')) })
+    const { client: c } = client({
+      capabilities: { getMany: false },
+      get: () => async () => right(record('1', 'sent')),
+    })
     expect(await c.getMany([])).toEqual({ records: [], missing: [] })
   })
 })

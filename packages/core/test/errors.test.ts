@@ -81,7 +81,7 @@ describe('RcsError', () => {
     expect(JSON.parse(JSON.stringify(error))).toEqual({
       name: 'RcsError',
       kind: 'not_found',
-      message: 'No message 42',
+      message: 'bsg: No message 42',
       provider: 'bsg',
       httpStatus: 404,
       retryable: false,

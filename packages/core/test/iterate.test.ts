@@ -1,7 +1,7 @@
 import { describe, expect, it, type Mock, vi } from 'vitest'
 import {
   decodeError,
-  dedupeBy,
+  type ListProgress,
   type Logger,
   paginateByOffset,
   paginateByPage,
@@ -16,7 +16,7 @@ const collect = async <T>(items: AsyncIterable<T>): Promise<T[]> => {
   return out
 }
 
-describe('RecentIds / dedupeBy', () => {
+describe('RecentIds', () => {
   it('tells first sightings from repeats', () => {
     const seen = new RecentIds(10)
     expect(seen.add('a')).toBe(true)
@@ -43,26 +43,12 @@ describe('RecentIds / dedupeBy', () => {
     const sizes = seen as unknown as { current: Set<string>; previous: Set<string> }
     expect(sizes.current.size + sizes.previous.size).toBeLessThanOrEqual(200)
   })
-
-  it('dedupeBy yields each key once with unbounded capacity, from sync or async sources', async () => {
-    const records = [{ id: '1' }, { id: '2' }, { id: '1' }, { id: '3' }, { id: '2' }]
-    expect((await collect(dedupeBy(records, (r) => r.id))).map((r) => r.id)).toEqual(['1', '2', '3'])
-    async function* source() {
-      yield* records
-    }
-    expect((await collect(dedupeBy(source(), (r) => r.id))).map((r) => r.id)).toEqual(['1', '2', '3'])
-  })
-
-  it('dedupeBy with a small capacity catches near duplicates (page boundaries) but not far ones', async () => {
-    const ids = ['a', 'b', 'b', 'c', 'd', 'e', 'f', 'g', 'a']
-    expect(await collect(dedupeBy(ids, (id) => id, 2))).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'a'])
-  })
 })
 
 describe('paginateByPage', () => {
-  it('walks pages from firstPage until a short page, yielding every item in order', async () => {
+  it('walks pages from firstPage until an empty page (a short page is not the end), yielding each page', async () => {
     const asked: number[] = []
-    const pages: Record<number, string[]> = { 1: ['a', 'b'], 2: ['c', 'd'], 3: ['e'] }
+    const pages: Record<number, string[]> = { 1: ['a', 'b'], 2: ['c'], 3: ['d', 'e'] }
     const items = await collect(
       paginateByPage({
         firstPage: 1,
@@ -75,8 +61,8 @@ describe('paginateByPage', () => {
         },
       }),
     )
-    expect(items).toEqual(['a', 'b', 'c', 'd', 'e'])
-    expect(asked).toEqual([1, 2, 3])
+    expect(items).toEqual([['a', 'b'], ['c'], ['d', 'e']])
+    expect(asked).toEqual([1, 2, 3, 4])
   })
 
   it('starts at 0 by default and stops on an empty page', async () => {
@@ -92,11 +78,35 @@ describe('paginateByPage', () => {
         },
       }),
     )
-    expect(items).toEqual([1, 2])
+    expect(items).toEqual([[1, 2]])
     expect(asked).toEqual([0, 1])
   })
 
-  it('throws a provider RcsError when the vendor never sends a short page', async () => {
+  it('asks for the page size the vendor served on the first page when it served fewer than asked', async () => {
+    const asked: Array<[number, number]> = []
+    const data = Array.from({ length: 12 }, (_, i) => i)
+    const items = await collect(
+      paginateByPage({
+        pageSize: 10,
+        maxPages: 10,
+        provider: 'x',
+        fetchPage: async (page, size) => {
+          asked.push([page, size])
+          const served = Math.min(size, 5)
+          return data.slice(page * served, page * served + served)
+        },
+      }),
+    )
+    expect(items.flat()).toEqual(data)
+    expect(asked).toEqual([
+      [0, 10],
+      [1, 5],
+      [2, 5],
+      [3, 5],
+    ])
+  })
+
+  it('throws a provider RcsError when the vendor never sends an empty page', async () => {
     let calls = 0
     const run = collect(
       paginateByPage({
@@ -105,15 +115,58 @@ describe('paginateByPage', () => {
         provider: 'pg',
         fetchPage: async () => {
           calls++
-          return [1, 2]
+          return [calls * 2, calls * 2 + 1]
         },
       }),
     )
     const error = await run.catch((e: unknown) => e)
     expect(RcsError.is(error, 'provider')).toBe(true)
     expect((error as RcsError).retryable).toBe(false)
-    expect((error as RcsError).message).toMatch(/^pg: .*5 full pages/)
+    expect((error as RcsError).message).toMatch(
+      /^pg: the vendor returned 5 pages of up to 2 records without an empty page/,
+    )
     expect(calls).toBe(5)
+  })
+
+  it('with the listing progress, stops after `staleLimit` pages in a row that brought nothing new', async () => {
+    const progress: ListProgress = { pages: 0, items: 0, invalid: 0, duplicates: 0, yielded: 0 }
+    let calls = 0
+    const error = await (async () => {
+      for await (const page of paginateByPage({
+        pageSize: 2,
+        maxPages: 100,
+        provider: 'pg',
+        progress,
+        fetchPage: async () => {
+          calls++
+          return ['same', 'page']
+        },
+      })) {
+        // What listRecords does: the first sight is new, every later one a duplicate.
+        if (calls > 1) progress.duplicates += page.length
+      }
+    })().catch((e: unknown) => e)
+    expect((error as RcsError).message).toMatch(/3 pages in a row \(up to page 3\) with no record not already seen/)
+    expect(calls).toBe(4)
+  })
+
+  it('with the listing progress, a short page of records all seen already ends the walk (a repeated last page)', async () => {
+    const progress: ListProgress = { pages: 0, items: 0, invalid: 0, duplicates: 0, yielded: 0 }
+    const asked: number[] = []
+    const pages = [['a', 'b'], ['c']]
+    for await (const page of paginateByPage({
+      pageSize: 2,
+      maxPages: 100,
+      provider: 'pg',
+      progress,
+      fetchPage: async (index) => {
+        asked.push(index)
+        return pages[Math.min(index, pages.length - 1)] as string[]
+      },
+    })) {
+      if (asked.length > 2) progress.duplicates += page.length
+    }
+    expect(asked).toEqual([0, 1, 2])
   })
 
   it('passes a fetch failure through', async () => {
@@ -144,7 +197,11 @@ describe('paginateByOffset', () => {
         onPage: (p) => progress.push(p),
       }),
     )
-    expect(items).toEqual(['a', 'b', 'c', 'd', 'e', 'f'])
+    expect(items).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+      ['e', 'f'],
+    ])
     expect(asked).toEqual([0, 2, 4])
     expect(progress).toEqual([
       { fetched: 2, total: 5 },
@@ -166,7 +223,7 @@ describe('paginateByOffset', () => {
         },
       }),
     )
-    expect(items).toEqual([1, 2])
+    expect(items).toEqual([[1, 2]])
     expect(asked).toEqual([0, 2])
   })
 

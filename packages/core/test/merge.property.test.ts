@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { type DeliveryStatus, isFailure, isFinal, mergeRecords, type RcsRecord } from '../src/index.js'
+import { type DeliveryStatus, isFailure, isFinal, mergeRecords, RcsError, type RcsRecord } from '../src/index.js'
 import {
   distinctlyTimedObservationsArb,
   observationArb,
@@ -203,6 +203,36 @@ describe('mergeRecords laws (fast-check)', () => {
         expect(merged.raw).toBe(latest.raw)
         expect(merged.vendorStatus).toBe(latest.vendorStatus)
       }),
+    )
+  })
+
+  it('refuses to merge observations of different messages (another provider or id): bad_request, both orders', () => {
+    fc.assert(
+      fc.property(rcsRecordArb, rcsRecordArb, (a, b) => {
+        fc.pre(a.provider !== b.provider || a.id !== b.id)
+        for (const [current, incoming] of [
+          [a, b],
+          [b, a],
+        ] as const) {
+          let thrown: unknown = null
+          try {
+            mergeRecords(current, incoming)
+          } catch (error) {
+            thrown = error
+          }
+          expect(RcsError.is(thrown, 'bad_request')).toBe(true)
+        }
+      }),
+    )
+  })
+
+  it('observations of one message with another id or provider only in letter case are different messages', () => {
+    fc.assert(
+      fc.property(observationArb({ provider: 'bsg', id: 'ab12' }), (a) => {
+        expect(() => mergeRecords(a, { ...a, id: 'AB12' })).toThrow(RcsError)
+        expect(() => mergeRecords(a, { ...a, provider: 'BSG' })).toThrow(RcsError)
+      }),
+      { numRuns: 50 },
     )
   })
 })

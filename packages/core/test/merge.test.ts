@@ -266,3 +266,30 @@ describe('mergeRecords: equal ranks and filling in', () => {
     expect(merged).toMatchObject({ status: 'read', final: true, sentAt: T(1), deliveredAt: T(5), readAt: T(5) })
   })
 })
+
+describe('mergeRecords: observations of different messages are never merged', () => {
+  it('another id is a bad_request naming both messages, not a chimera', () => {
+    const current = obs('delivered', { id: 'm1', recipient: '+393401234567' })
+    const incoming = obs('read', { id: 'm2', readAt: T(5) })
+    let error: unknown
+    try {
+      mergeRecords(current, incoming)
+    } catch (caught) {
+      error = caught
+    }
+    expect(error).toMatchObject({ name: 'RcsError', kind: 'bad_request', provider: null, retryable: false })
+    expect((error as Error).message).toBe(
+      'mergeRecords: cannot merge observations of different messages (partner-gateway m1 and partner-gateway m2)',
+    )
+  })
+
+  it('another provider with the same id is a different message too', () => {
+    expect(() => mergeRecords(obs('sent'), { ...obs('delivered'), provider: 'bsg' })).toThrow(
+      /different messages \(partner-gateway m1 and bsg m1\)/,
+    )
+  })
+
+  it('undefined as the current record is a first sight, whatever the id', () => {
+    expect(mergeRecords(undefined, obs('sent', { id: 'other' })).id).toBe('other')
+  })
+})

@@ -148,7 +148,7 @@ describe('scrubError', () => {
     expect(scrubbed).not.toBe(error)
     expect(scrubbed).toBeInstanceOf(RcsError)
     expect(scrubbed).toMatchObject({ kind: 'auth', provider: 'acme', httpStatus: 401, retryable: false })
-    expect(scrubbed.message).toBe('token [REDACTED] refused')
+    expect(scrubbed.message).toBe('acme: token [REDACTED] refused')
     expect(inspect(scrubbed, { depth: 10, showHidden: true })).not.toContain('scrub-secret-2')
     expect(JSON.stringify(scrubbed)).not.toContain('scrub-secret-2')
   })

@@ -194,7 +194,7 @@ describe('watch', () => {
     expect(logger.warn).toHaveBeenCalledWith('watch: poll failed, will retry', {
       provider: 'fake',
       kind: 'rate_limited',
-      message: 'slow down',
+      message: 'fake: slow down',
     })
   })
 

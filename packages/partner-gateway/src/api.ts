@@ -1,9 +1,10 @@
-import type { HttpResponse, HttpTransport, RcsError } from '@rcs-records/core'
+import { encodePathSegment, type HttpResponse, type HttpTransport, type RcsError } from '@rcs-records/core'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import { authHeaders } from './auth.js'
 import type { Config } from './codec.js'
 import { encodeId } from './encode-id.js'
 import { notFoundOnChannel, retryAfterFromBody, uriTooLong } from './errors.js'
+import { PROVIDER } from './normalize.js'
 
 const STATUS_PATH = '/partner-gateway/v1/messages/status'
 const HISTORY_PATH = '/partner-gateway/v1/messages/history'
@@ -66,7 +67,7 @@ export interface HistoryQuery {
  * const first = (api: PartnerApi) => api.status('order-12345', 'RCS')
  */
 export interface PartnerApi {
-  /** `GET /messages/status/{id}?channel=`. */
+  /** `GET /messages/status/{id}?channel=`; an id of `.` or `..` is a `bad_request` without a request. */
   status(id: string, wireChannel: string, signal?: AbortSignal): TaskEither<RcsError, HttpResponse>
   /** `GET /messages/status?ids=a,b&channel=`. */
   batch(ids: readonly string[], wireChannel: string, signal?: AbortSignal): TaskEither<RcsError, HttpResponse>
@@ -91,15 +92,19 @@ export const createPartnerApi = (
   const batchPrefix = batchUrlPrefix(config.baseUrl)
   const classifyBatch = uriTooLong(config.maxUrlLength)
   return {
-    status: (id, wireChannel, signal) =>
-      http.request({
-        url: `${statusBase}/${encodeURIComponent(id)}`,
+    status: (id, wireChannel, signal) => {
+      // `.` and `..` would name another path: refused before any request (core's encodePathSegment).
+      const segment = encodePathSegment(PROVIDER, id)
+      if (segment._tag === 'Left') return async () => segment
+      return http.request({
+        url: `${statusBase}/${segment.right}`,
         searchParams: { channel: wireChannel },
         headers,
         signal,
         retryAfterFromBody,
         classifyError: notFoundOnChannel(id, wireChannel),
-      }),
+      })
+    },
     batch: (ids, wireChannel, signal) =>
       http.request({
         url: batchUrlFrom(batchPrefix, ids, wireChannel),

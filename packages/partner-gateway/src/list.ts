@@ -1,19 +1,20 @@
 import {
+  type CheckedListQuery,
   type Clock,
+  checkListQuery,
   type DeliveryStatus,
-  DeliveryStatusCodec,
   formatIsoSeconds,
+  type ListProgress,
   type ListQuery,
   type Logger,
+  listRecords,
+  paginateByPage,
   RcsError,
   type RcsRecord,
   RecentIds,
-  reportInvalidRecord,
-  toEpochMs,
 } from '@rcs-records/core'
 import type { PartnerApi } from './api.js'
-import { resolveChannel } from './channel.js'
-import type { Config, PartnerChannel } from './codec.js'
+import { type Config, type PartnerChannel, PartnerChannelCodec } from './codec.js'
 import { nativeStatusesOf, wireChannel } from './mapping.js'
 import { PROVIDER } from './normalize.js'
 import type { Normalizer } from './normalizers.js'
@@ -35,8 +36,9 @@ export interface ListDeps {
 }
 
 /**
- * Full pages in a row that bring no record not already seen before `list` decides the vendor ignores `page` and
- * stops with an error (one such page can happen when many records are inserted while paging; three cannot).
+ * Full pages in a row that bring no record not already seen before `list` decides the vendor ignores `page` and stops
+ * with an error (one such page can happen when many records are inserted while paging; three cannot). A short page
+ * of records already seen is a vendor repeating its last page: the end.
  *
  * @example
  * import { STALE_PAGE_LIMIT } from '@rcs-records/partner-gateway'
@@ -55,32 +57,20 @@ const MAX_PAGE_SIZE = 1000
  * const nothingToAsk = (plan: ListPlan) => plan.skip !== null
  */
 export interface ListPlan {
+  /** The query as core checked it (the client-side filter reads it). */
+  checked: CheckedListQuery
   channel: PartnerChannel
   /** `[from, to)` in epoch ms. */
   from: number
   to: number
   /** The vendor's inclusive `from`/`to`, to the second, covering `[from, to)`; records outside are dropped. */
   query: { channel: string; from: string; to: string; status?: string }
+  /** Items asked per page (the vendor may serve fewer: see {@link listHistory}). */
   limit: number
   /** The canonical statuses wanted, or null for all. Always applied client-side too. */
   statuses: ReadonlySet<DeliveryStatus> | null
   /** Why no request is needed (the answer is empty), or null. */
   skip: string | null
-}
-
-const badRequest = (message: string) =>
-  new RcsError({ kind: 'bad_request', provider: PROVIDER, message: `${PROVIDER}: ${message}` })
-
-const statusesOf = (status: ListQuery['status']): Set<DeliveryStatus> | null => {
-  if (status === undefined) return null
-  const list: unknown[] = Array.isArray(status) ? status : [status]
-  const bad = list.find((value) => !DeliveryStatusCodec.is(value))
-  if (bad !== undefined) {
-    throw badRequest(
-      `status must be a canonical status or an array of them (got ${JSON.stringify(String(bad).slice(0, 40))})`,
-    )
-  }
-  return new Set(list as DeliveryStatus[])
 }
 
 /**
@@ -102,9 +92,21 @@ export const vendorStatusFilter = (
   return { status: natives.length === 1 ? natives[0] : undefined, natives: natives.length }
 }
 
+const whySkip = (checked: CheckedListQuery, served: boolean, natives: number): string | null => {
+  if (checked.empty) return '`from` is not before now'
+  if (!served) return `partner-gateway has no ${checked.channel} channel`
+  if (natives === 0) return 'no history status maps to the requested statuses'
+  if (checked.campaign !== undefined) return 'partner-gateway records have no campaign'
+  if (checked.reference !== undefined) return 'partner-gateway records have no reference apart from their id'
+  return null
+}
+
 /**
- * Checks a query and plans it — before any request, so a bad query fails fast: unusable `from`/`to` and an unknown
- * channel or status are `bad_request`, `modifiedSince` is `unsupported`. `to` defaults to now.
+ * Checks a query and plans it — before any request, so a bad query fails fast: core's checks (see
+ * `checkListQuery`: dates, `[from, to)`, statuses, channel, page size) are `bad_request`, `modifiedSince` is
+ * `unsupported`. `to` defaults to now; a page size above 1000 is clamped. A canonical channel partner-gateway does
+ * not have (`viber`, `other`), a status no history record can have, a campaign or a reference need no request: the
+ * answer is empty (`skip`).
  *
  * @example
  * import { planList } from '@rcs-records/partner-gateway'
@@ -112,67 +114,97 @@ export const vendorStatusFilter = (
  * plan.query.status // 'DELIVERED'
  */
 export const planList = (query: ListQuery, config: ListDeps['config'], now: number): ListPlan => {
-  const from = toEpochMs(query.from)
-  if (from === null) throw badRequest('`from` must be a Date or an ISO-8601 timestamp')
-  const to = query.to === undefined ? now : toEpochMs(query.to)
-  if (to === null) throw badRequest('`to` must be a Date or an ISO-8601 timestamp')
-  if (query.modifiedSince !== undefined) {
+  const checked = checkListQuery(query, PROVIDER, now)
+  if (checked.modifiedSince !== undefined) {
     throw new RcsError({
       kind: 'unsupported',
       provider: PROVIDER,
-      message: `${PROVIDER}: modifiedSince is not supported; the history endpoint filters by send date only (use from/to)`,
+      message: 'modifiedSince is not supported; the history endpoint filters by send date only (use from/to)',
     })
   }
-  const channel = resolveChannel(query.channel, config.channel)
-  if (channel._tag === 'Left') throw channel.left
-  const pageSize = query.pageSize
-  if (pageSize !== undefined && !(typeof pageSize === 'number' && Number.isFinite(pageSize))) {
-    throw badRequest('`pageSize` must be a number (clamped to 1–1000)')
-  }
-  const statuses = statusesOf(query.status)
+  const requested = checked.channel ?? config.channel
+  const served = PartnerChannelCodec.is(requested)
+  const channel: PartnerChannel = served ? requested : config.channel
+  const { from, to, statuses } = checked
   const filter =
     statuses === null ? { status: undefined, natives: Number.POSITIVE_INFINITY } : vendorStatusFilter(statuses)
-  let skip: string | null = null
-  if (from >= to) skip = '`from` is not before `to`'
-  else if (filter.natives === 0) skip = 'no history status maps to the requested statuses'
-  else if (query.campaign !== undefined) skip = 'partner-gateway records have no campaign'
-  else if (query.reference !== undefined) skip = 'partner-gateway records have no reference apart from their id'
   const planned: ListPlan = {
-    channel: channel.right,
+    checked,
+    channel,
     from,
     to,
     query: {
-      channel: wireChannel(channel.right),
+      channel: wireChannel(channel),
       from: formatIsoSeconds(Math.floor(from / 1000) * 1000),
       to: formatIsoSeconds(Math.ceil(to / 1000) * 1000),
     },
-    limit: pageSize === undefined ? config.pageSize : Math.min(MAX_PAGE_SIZE, Math.max(1, Math.trunc(pageSize))),
+    limit: checked.pageSize === undefined ? config.pageSize : Math.min(MAX_PAGE_SIZE, checked.pageSize),
     statuses,
-    skip,
+    skip: whySkip(checked, served, filter.natives),
   }
   if (filter.status !== undefined) planned.query.status = filter.status
   return planned
 }
 
-const inWindow = (record: RcsRecord, plan: ListPlan): boolean => {
-  if (record.createdAt === null) return true
-  const at = Date.parse(record.createdAt)
-  return at >= plan.from && at < plan.to
+/** True for a history item that is a user's reply (`direction: INBOUND`), not a delivery record. */
+const isReply = (item: unknown): boolean => {
+  const direction = (item as { direction?: unknown } | null)?.direction
+  return typeof direction === 'string' && direction.toUpperCase() === 'INBOUND'
 }
 
-const matches = (record: RcsRecord, plan: ListPlan): boolean =>
-  (plan.statuses === null || plan.statuses.has(record.status)) &&
-  record.channel === plan.channel &&
-  inWindow(record, plan)
+/** A page without its replies (the same array when it has none, the usual case); each reply skipped is logged. */
+const withoutReplies = (items: readonly unknown[], logger: Logger): readonly unknown[] => {
+  let kept: unknown[] | null = null
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]
+    if (isReply(item)) {
+      kept ??= items.slice(0, i)
+      const m = item as { messageId?: unknown; customerMessageId?: unknown }
+      logger.debug(`${PROVIDER}: skipped a history item that is a reply (direction INBOUND), not a delivery record`, {
+        id: m.customerMessageId ?? m.messageId ?? null,
+      })
+    } else if (kept !== null) kept.push(item)
+  }
+  return kept ?? items
+}
+
+/** The history's pages, 0-based, until an empty page; replies left out. */
+async function* historyPages(
+  deps: ListDeps,
+  plan: ListPlan,
+  signal: AbortSignal | undefined,
+  progress: Readonly<ListProgress>,
+): AsyncGenerator<readonly unknown[]> {
+  const pages = paginateByPage({
+    pageSize: plan.limit,
+    maxPages: deps.config.maxPages,
+    provider: PROVIDER,
+    progress,
+    staleLimit: STALE_PAGE_LIMIT,
+    fetchPage: async (page, limit) => {
+      const response = await deps.api.history({ ...plan.query, page, limit }, signal)()
+      if (response._tag === 'Left') throw response.left
+      const items = pageItems(response.right.body)
+      if (items._tag === 'Left') throw items.left
+      return items.right
+    },
+  })
+  for await (const items of pages) yield withoutReplies(items, deps.logger)
+}
 
 /**
  * Every record sent in `[from, to)` on one channel (`query.channel`, default the config's): the history endpoint,
- * 0-based pages of `pageSize` until a short page; dates sent as ISO-8601 UTC (`Z`) to the second, widened to cover
- * the window, and records outside it dropped; a vendor-side `status` filter when exactly one native status
- * matches, every status filter applied client-side as well; de-duplicated across pages in bounded memory. Stops with
- * a `provider` error after `maxPages` full pages, or after {@link STALE_PAGE_LIMIT} full pages in a row with nothing
- * new (a vendor ignoring `page`). A record that fails to decode is skipped and reported (`onInvalid`, or a logger
- * warning), or thrown with `strict`. Throws {@link RcsError}.
+ * 0-based pages of `pageSize` until an **empty** page (or a short page of records already seen: the last page
+ * repeated). The vendor's maximum page size is undocumented, so a short page is never taken for the end: a server
+ * capping `limit` at 50 serves 50 a page, and when the first page is shorter than asked the limit follows it. Dates
+ * are sent as ISO-8601 UTC (`Z`) to the second, widened to cover the window, and records outside it dropped; a
+ * vendor-side `status` filter when exactly one native status matches, every status filter applied client-side as
+ * well; de-duplicated across pages in bounded memory. An item whose `channel` partner-gateway does not document
+ * (`RCS_BUSINESS`) is yielded with channel `other`, raw kept; a reply (`direction: INBOUND`) is no delivery record
+ * and is skipped with a debug log. Stops with a `provider` error after `maxPages` pages, or after
+ * {@link STALE_PAGE_LIMIT} full pages in a row with nothing new (a vendor ignoring `page`). A record that fails to
+ * decode is skipped and reported (`onInvalid`, or a logger warning), or thrown with `strict`. The scaffolding is
+ * core's `listRecords`. A bad query throws its {@link RcsError} at once; a failing page, while iterating.
  *
  * @example
  * import { listHistory } from './list.js'
@@ -180,52 +212,19 @@ const matches = (record: RcsRecord, plan: ListPlan): boolean =>
  *   console.log(record.id, record.reason?.code)
  * }
  */
-export async function* listHistory(deps: ListDeps, query: ListQuery): AsyncGenerator<RcsRecord> {
+export const listHistory = (deps: ListDeps, query: ListQuery): AsyncIterable<RcsRecord> => {
   const plan = planList(query, deps.config, deps.clock.now())
   if (plan.skip !== null) {
     deps.logger.debug(`${PROVIDER}: list needs no request: ${plan.skip}`)
-    return
+    return nothing()
   }
-  const normalize = deps.normalizerFor(plan.channel)
-  const seen = new RecentIds(Math.max(2 * plan.limit, 1000))
-  let stale = 0
-  for (let page = 0; ; page++) {
-    if (page >= deps.config.maxPages) {
-      throw new RcsError({
-        kind: 'provider',
-        provider: PROVIDER,
-        retryable: false,
-        message: `${PROVIDER}: the history returned ${deps.config.maxPages} full pages of ${plan.limit} without a short page; stopped to avoid an endless loop (narrow the time window or raise maxPages)`,
-        details: { maxPages: deps.config.maxPages, pageSize: plan.limit },
-      })
-    }
-    const response = await deps.api.history({ ...plan.query, page, limit: plan.limit }, query.signal)()
-    if (response._tag === 'Left') throw response.left
-    const items = pageItems(response.right.body)
-    if (items._tag === 'Left') throw items.left
-    let fresh = 0
-    for (const item of items.right) {
-      const normalized = normalize(item)
-      if (normalized._tag === 'Left') {
-        fresh++
-        reportInvalidRecord(query, deps.logger, normalized.left)
-        continue
-      }
-      const record = normalized.right
-      if (!seen.add(record.id)) continue
-      fresh++
-      if (matches(record, plan)) yield record
-    }
-    if (items.right.length < plan.limit) return
-    stale = fresh === 0 ? stale + 1 : 0
-    if (stale >= STALE_PAGE_LIMIT) {
-      throw new RcsError({
-        kind: 'provider',
-        provider: PROVIDER,
-        retryable: false,
-        message: `${PROVIDER}: the history returned ${STALE_PAGE_LIMIT} full pages in a row (up to page ${page}) with no record not already seen; the vendor seems to ignore \`page\`, stopped to avoid an endless loop`,
-        details: { page, pageSize: plan.limit },
-      })
-    }
-  }
+  // Core's generator itself, not wrapped in another: a generator layer costs every record a few promises.
+  return listRecords(plan.checked, (progress) => historyPages(deps, plan, plan.checked.query.signal, progress), {
+    logger: deps.logger,
+    normalize: deps.normalizerFor(plan.channel),
+    seen: new RecentIds(Math.max(2 * plan.limit, 1000)),
+    scopedChannel: plan.channel,
+  })
 }
+
+async function* nothing(): AsyncGenerator<RcsRecord> {}

@@ -170,3 +170,46 @@ describe('end to end against the simulator', () => {
     expect(byId(looked.records)).toEqual(expected)
   })
 })
+
+describe('end to end: history quirks (issue 14)', () => {
+  it('a server that caps `limit` at 50: a 250-record listing returns 250 of 250, each once', async () => {
+    sim = await startSimulator({ seed: 43, records: { [VENDOR]: 1000 }, frozen: true, historyLimitCap: 50 })
+    // A window of exactly 250 RCS records: from the creation of one to that of the 251st after it.
+    const ids = sim.truth.ids(VENDOR, { channel: 'rcs' })
+    const at = (id: string | undefined) => sim?.truth.record(VENDOR, id as string)?.createdAt as string
+    const window = { from: at(ids[100]), to: at(ids[350]) }
+    const expected = sim.truth.expected(VENDOR, { ...window, channel: 'rcs' })
+    expect(expected.size).toBe(250)
+    const records = await collect(clientFor(sim, { pageSize: 100 }).list({ ...window, channel: 'rcs' }))
+    expect(records).toHaveLength(250)
+    expect(byId(records)).toEqual(expected)
+    // Pages of 50 (the vendor's window is widened to whole seconds, so a few more) until the empty page.
+    expect(sim.stats().byRoute[`${VENDOR} history`]).toBeGreaterThanOrEqual(6)
+  })
+
+  it('items on an undocumented channel are yielded as `other` with their raw payload; replies are skipped', async () => {
+    sim = await startSimulator({
+      seed: 44,
+      records: { [VENDOR]: 300 },
+      frozen: true,
+      faults: {
+        [VENDOR]: [
+          { kind: 'drift', drift: 'undocumented-channel', routes: ['history'], records: 0.3 },
+          { kind: 'drift', drift: 'inbound-reply', routes: ['history'], records: 0.2 },
+        ],
+      },
+    })
+    const window = fullWindow(sim)
+    const expected = sim.truth.expected(VENDOR, { ...window, channel: 'rcs' })
+    const invalid: RcsError[] = []
+    const records = await collect(
+      clientFor(sim, { pageSize: 40 }).list({ ...window, channel: 'rcs', onInvalid: (e) => invalid.push(e) }),
+    )
+    expect(invalid).toEqual([])
+    expect(byId(records)).toEqual(expected)
+    const other = records.filter((r) => r.channel === 'other')
+    expect(other.length).toBeGreaterThan(0)
+    expect(other.every((r) => (r.raw as { channel?: unknown }).channel === 'RCS_BUSINESS')).toBe(true)
+    expect(records.some((r) => r.id.endsWith('-reply'))).toBe(false)
+  })
+})

@@ -1,7 +1,8 @@
-import type { RcsError, RcsRecord } from '@rcs-records/core'
+import { type RcsError, type RcsRecord, silentLogger } from '@rcs-records/core'
 import nock from 'nock'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { planList, vendorStatusFilter } from '../src/index.js'
+import { WRAPPED_HISTORY } from './fixtures.js'
 import { collect, HISTORY_PATH, makeClient, ORIGIN, recordingClock, rejection } from './helpers.js'
 
 beforeEach(() => {
@@ -64,7 +65,7 @@ const historyServer = (
 const window = { from: '2025-01-01T00:00:00Z', to: '2025-01-02T00:00:00Z' }
 
 describe('list: paging the history endpoint', () => {
-  it('walks 0-based pages until a short page and yields every record once', async () => {
+  it('walks 0-based pages until an empty page and yields every record once', async () => {
     const items = dataset(250)
     const server = historyServer(items)
     const records = await collect(makeClient().list(window))
@@ -73,6 +74,7 @@ describe('list: paging the history endpoint', () => {
       ['0', '100'],
       ['1', '100'],
       ['2', '100'],
+      ['3', '100'],
     ])
     expect(server.queries[0]).toEqual({
       channel: 'RCS',
@@ -89,12 +91,13 @@ describe('list: paging the history endpoint', () => {
     expect(server.queries.map((q) => q.page)).toEqual(['0', '1', '2'])
   })
 
-  it('uses query.pageSize (clamped) and config.pageSize', async () => {
+  it('uses query.pageSize (clamped to 1000) and config.pageSize', async () => {
     const server = historyServer(dataset(30))
     expect(await collect(makeClient({ pageSize: 20 }).list(window))).toHaveLength(30)
-    expect(await collect(makeClient().list({ ...window, pageSize: 7.9 }))).toHaveLength(30)
+    expect(await collect(makeClient().list({ ...window, pageSize: 7 }))).toHaveLength(30)
     expect(await collect(makeClient().list({ ...window, pageSize: 5000 }))).toHaveLength(30)
-    expect(server.queries.map((q) => q.limit)).toEqual(['20', '20', '7', '7', '7', '7', '7', '1000'])
+    // 30 of 1000 asked on the first page: the next asks for 30 (what the vendor served), and finds the end.
+    expect(server.queries.map((q) => q.limit)).toEqual(['20', '20', '20', '7', '7', '7', '7', '7', '7', '1000', '30'])
   })
 
   it('accepts wrapped { messages: [...] } pages', async () => {
@@ -110,7 +113,7 @@ describe('list: paging the history endpoint', () => {
   it('de-duplicates records repeated across pages', async () => {
     const items = dataset(150)
     historyServer([], {
-      page: (page) => (page === 0 ? items.slice(0, 100) : items.slice(99, 150)),
+      page: (page) => (page === 0 ? items.slice(0, 100) : page === 1 ? items.slice(99, 150) : []),
     })
     const ids = (await collect(makeClient().list(window))).map((r) => r.id)
     expect(ids).toHaveLength(150)
@@ -119,7 +122,7 @@ describe('list: paging the history endpoint', () => {
 })
 
 describe('list: stop conditions', () => {
-  it('stops with a clear error after maxPages full pages', async () => {
+  it('stops with a clear error after maxPages pages without an empty one', async () => {
     let next = 0
     const server = historyServer([], {
       page: (_page, limit) =>
@@ -133,7 +136,7 @@ describe('list: stop conditions', () => {
       })(),
     )) as RcsError
     expect(error.kind).toBe('provider')
-    expect(error.message).toContain('3 full pages of 10')
+    expect(error.message).toContain('3 pages of up to 10 records without an empty page')
     expect(server.queries).toHaveLength(3)
     expect(seen).toHaveLength(30)
   })
@@ -201,12 +204,6 @@ describe('list: dates', () => {
     expect(server.queries).toHaveLength(0)
   })
 
-  it('from at or after to gives nothing without a request', async () => {
-    const server = historyServer(dataset(3))
-    expect(await collect(makeClient().list({ from: window.to, to: window.from }))).toEqual([])
-    expect(server.queries).toHaveLength(0)
-  })
-
   it('modifiedSince is unsupported', async () => {
     const error = (await rejection(collect(makeClient().list({ ...window, modifiedSince: window.from })))) as RcsError
     expect(error.kind).toBe('unsupported')
@@ -259,8 +256,6 @@ describe('list: filters', () => {
     const records = await collect(makeClient().list({ ...window, channel: 'sms' }))
     expect(server.queries[0]?.channel).toBe('SMS')
     expect(records.map((r) => r.channel)).toEqual(['sms', 'sms', 'sms'])
-    const viber = (await rejection(collect(makeClient().list({ ...window, channel: 'viber' })))) as RcsError
-    expect(viber.kind).toBe('bad_request')
   })
 
   it('campaign and reference match nothing on partner-gateway, without a request', async () => {
@@ -327,5 +322,152 @@ describe('list: abort', () => {
     expect(error.kind).toBe('transport')
     expect(error.message).toContain('aborted')
     expect(seen).toHaveLength(100)
+  })
+})
+
+describe('list: a server that caps `limit` (issue 14)', () => {
+  /** A history endpoint that serves at most `cap` items per page whatever `limit` asks, Spring-style. */
+  const cappedServer = (items: readonly unknown[], cap: number, offsetBy: 'served' | 'asked' = 'served') => {
+    const queries: Array<Record<string, string>> = []
+    nock(ORIGIN)
+      .get((uri) => uri.startsWith(`${HISTORY_PATH}?`))
+      .times(Number.MAX_SAFE_INTEGER)
+      .reply((uri) => {
+        const query = Object.fromEntries(new URL(`${ORIGIN}${uri}`).searchParams)
+        queries.push(query)
+        const limit = Math.min(cap, Number(query.limit))
+        const offset = Number(query.page) * (offsetBy === 'served' ? limit : Number(query.limit))
+        return [200, items.slice(offset, offset + limit)]
+      })
+    return { queries }
+  }
+
+  it('a 250-record listing from a server capping limit at 50 returns all 250, ending on the empty page', async () => {
+    const items = dataset(250)
+    const server = cappedServer(items, 50)
+    const ids = (await collect(makeClient().list(window))).map((r) => r.id)
+    expect(ids).toEqual(items.map((item) => item.customerMessageId))
+    expect(server.queries.map((q) => q.page)).toEqual(['0', '1', '2', '3', '4', '5'])
+  })
+
+  it('also when the server counts its offset in the `limit` asked: the limit follows the first page served', async () => {
+    const items = dataset(250)
+    const server = cappedServer(items, 50, 'asked')
+    const ids = (await collect(makeClient().list(window))).map((r) => r.id)
+    expect(ids).toEqual(items.map((item) => item.customerMessageId))
+    expect(server.queries.map((q) => q.limit)).toEqual(['100', '50', '50', '50', '50', '50'])
+  })
+
+  it('a vendor that repeats its last (short) page instead of an empty one: the repeat ends the listing', async () => {
+    const items = dataset(130)
+    const server = historyServer([], { page: (page) => (page === 0 ? items.slice(0, 100) : items.slice(100, 130)) })
+    expect(await collect(makeClient().list(window))).toHaveLength(130)
+    expect(server.queries.map((q) => q.page)).toEqual(['0', '1', '2'])
+  })
+
+  it('a short page in the middle does not end the listing', async () => {
+    const items = dataset(30)
+    historyServer([], {
+      page: (page) => [items.slice(0, 10), items.slice(10, 13), items.slice(13, 30), []][page] ?? [],
+    })
+    expect((await collect(makeClient({ pageSize: 10 }).list(window))).map((r) => r.id)).toEqual(
+      items.map((item) => item.customerMessageId),
+    )
+  })
+})
+
+describe('list: history items that are not plain delivery records (issue 14)', () => {
+  const documented = WRAPPED_HISTORY.messages[0] as Record<string, unknown>
+
+  it('an item on an undocumented channel (RCS_BUSINESS) is yielded with channel `other`, raw kept', async () => {
+    const business = { ...documented, messageId: 'biz-1', channel: 'RCS_BUSINESS' }
+    historyServer([documented, business], { wrap: true, honourStatus: false })
+    const records = await collect(makeClient().list({ from: '2025-01-01T00:00:00Z', to: '2025-01-02T00:00:00Z' }))
+    expect(records.map((r) => [r.id, r.channel])).toEqual([
+      [documented.messageId, 'rcs'],
+      ['biz-1', 'other'],
+    ])
+    expect(records[1]?.raw).toEqual(business)
+  })
+
+  it('…also when the query names the channel', async () => {
+    historyServer([{ ...documented, messageId: 'biz-1', channel: 'RCS_BUSINESS' }], { wrap: true, honourStatus: false })
+    const records = await collect(
+      makeClient().list({ from: '2025-01-01T00:00:00Z', to: '2025-01-02T00:00:00Z', channel: 'rcs' }),
+    )
+    expect(records.map((r) => [r.id, r.channel])).toEqual([['biz-1', 'other']])
+  })
+
+  it('a `direction: INBOUND` item is a reply, not a delivery record: skipped with a debug log', async () => {
+    const reply = { ...documented, messageId: 'reply-1', direction: 'INBOUND', body: 'STOP' }
+    historyServer([reply, documented], { wrap: true, honourStatus: false })
+    const debug: Array<[string, Record<string, unknown> | undefined]> = []
+    const logger = {
+      ...silentLogger,
+      debug: (message: string, fields?: Record<string, unknown>) => void debug.push([message, fields]),
+    }
+    const invalid: RcsError[] = []
+    const records = await collect(
+      makeClient({}, { logger }).list({
+        from: '2025-01-01T00:00:00Z',
+        to: '2025-01-02T00:00:00Z',
+        onInvalid: (error) => invalid.push(error),
+      }),
+    )
+    expect(records.map((r) => r.id)).toEqual([documented.messageId])
+    expect(invalid).toEqual([])
+    expect(debug).toContainEqual([
+      'partner-gateway: skipped a history item that is a reply (direction INBOUND), not a delivery record',
+      { id: 'reply-1' },
+    ])
+  })
+})
+
+describe('list: one ListQuery contract (issue 14)', () => {
+  it('an inverted or empty range is a bad_request before any request', async () => {
+    const server = historyServer(dataset(3))
+    for (const query of [
+      { from: window.to, to: window.from },
+      { from: window.from, to: window.from },
+    ]) {
+      const error = (await rejection(collect(makeClient().list(query)))) as RcsError
+      expect(error.kind).toBe('bad_request')
+      expect(error.message).toMatch(/^partner-gateway: invalid list query: `from` /)
+    }
+    expect(server.queries).toHaveLength(0)
+  })
+
+  it('a pageSize that is not a positive integer is a bad_request; a large one is clamped to 1000', async () => {
+    const server = historyServer(dataset(3))
+    for (const pageSize of [0, 7.9, -1]) {
+      const error = (await rejection(collect(makeClient().list({ ...window, pageSize })))) as RcsError
+      expect(error).toMatchObject({ kind: 'bad_request', details: { field: 'pageSize' } })
+    }
+    expect(server.queries).toHaveLength(0)
+    await collect(makeClient().list({ ...window, pageSize: 5000 }))
+    expect(server.queries[0]?.limit).toBe('1000')
+  })
+
+  it('a canonical channel partner-gateway does not serve (viber, other) lists nothing, without a request', async () => {
+    const server = historyServer(dataset(3))
+    expect(await collect(makeClient().list({ ...window, channel: 'viber' }))).toEqual([])
+    expect(await collect(makeClient().list({ ...window, channel: 'other' }))).toEqual([])
+    expect(server.queries).toHaveLength(0)
+  })
+
+  it('a record sent exactly at `to` is not in [from, to); one sent exactly at `from` is', async () => {
+    historyServer(dataset(10))
+    const from = new Date(START + 2 * 60_000)
+    const to = new Date(START + 5 * 60_000)
+    expect((await collect(makeClient().list({ from, to }))).map((r) => r.id)).toEqual([
+      'msg-00002',
+      'msg-00003',
+      'msg-00004',
+    ])
+  })
+
+  it('a record without a usable sendDate is kept (the vendor put it in the window; dropping it would lose it)', async () => {
+    historyServer([{ customerMessageId: 'undated', deliveryStatus: 'SENT', sendDate: 'soon' }, ...dataset(1)])
+    expect((await collect(makeClient().list(window))).map((r) => r.id)).toEqual(['undated', 'msg-00000'])
   })
 })

@@ -39,6 +39,11 @@ export interface SimulatorOptions {
   futureToleranceMs?: number
   /** partner-gateway history's largest `limit` (400 above; the vendor documents none). Default 1,000. */
   maxHistoryLimit?: number
+  /**
+   * partner-gateway history serves at most this many items per page whatever `limit` asks, and counts pages in that
+   * size (a Spring-style server capping the page size without saying so). Default: no cap.
+   */
+  historyLimitCap?: number
 }
 
 /**
@@ -64,6 +69,7 @@ export interface ResolvedOptions {
   rateLimit: RateLimitOptions | false
   futureToleranceMs: number
   maxHistoryLimit: number
+  historyLimitCap: number | null
 }
 
 const DAY = 86_400_000
@@ -106,6 +112,8 @@ export const resolveOptions = (options: SimulatorOptions): ResolvedOptions => {
   if (!(Number.isInteger(port) && port >= 0 && port < 65536)) fail(`invalid port ${port}`)
   const tokenLifetimeMs = options.tokenLifetimeMs ?? 30 * DAY
   if (!(tokenLifetimeMs > 0)) fail('tokenLifetimeMs must be positive')
+  const cap = options.historyLimitCap
+  if (cap !== undefined && !(Number.isSafeInteger(cap) && cap >= 1)) fail('historyLimitCap must be an integer ≥ 1')
   return {
     port,
     host: options.host ?? '127.0.0.1',
@@ -122,5 +130,6 @@ export const resolveOptions = (options: SimulatorOptions): ResolvedOptions => {
     rateLimit: options.rateLimit ?? false,
     futureToleranceMs: options.futureToleranceMs ?? 60_000,
     maxHistoryLimit: options.maxHistoryLimit ?? 1000,
+    historyLimitCap: cap ?? null,
   }
 }

@@ -222,3 +222,52 @@ describe('partner-gateway: rate limit', () => {
     expect((await pgGet(sim, path)).status).toBe(200)
   })
 })
+
+describe('partner-gateway: history quirks the adapter must survive (issue 14)', () => {
+  it('historyLimitCap: serves at most the cap per page whatever `limit` asks, paging in the capped size', async () => {
+    const sim = await start({ records: 1000, historyLimitCap: 50 })
+    const expected = sim.truth.ids('partner-gateway', { channel: 'rcs' })
+    const ids: string[] = []
+    for (let page = 0; ; page++) {
+      const body = (await (
+        await pgGet(sim, `/history?channel=RCS&${window}&page=${page}&limit=100`)
+      ).json()) as StatusResponse[]
+      if (body.length === 0) break
+      expect(body.length).toBeLessThanOrEqual(50)
+      ids.push(...body.map((r) => r.customerMessageId))
+    }
+    expect(new Set(ids)).toEqual(new Set(expected))
+    expect(ids).toHaveLength(expected.length)
+  })
+
+  it('an undocumented-channel drift writes RCS_BUSINESS on records still listed on RCS', async () => {
+    const sim = await start({
+      faults: { 'partner-gateway': [{ kind: 'drift', drift: 'undocumented-channel', routes: ['history'] }] },
+    })
+    const body = (await (await pgGet(sim, `/history?channel=RCS&${window}&limit=5`)).json()) as StatusResponse[]
+    expect(body.map((r) => r.channel)).toEqual(Array(5).fill('RCS_BUSINESS'))
+  })
+
+  it('an inbound-reply drift lists a reply (direction INBOUND) right after its record', async () => {
+    const sim = await start({
+      faults: { 'partner-gateway': [{ kind: 'drift', drift: 'inbound-reply', routes: ['history'] }] },
+    })
+    const body = (await (await pgGet(sim, `/history?channel=RCS&${window}&limit=3`)).json()) as Array<
+      Record<string, unknown>
+    >
+    expect(body).toHaveLength(6)
+    expect(body.map((item) => item.direction ?? 'record')).toEqual([
+      'record',
+      'INBOUND',
+      'record',
+      'INBOUND',
+      'record',
+      'INBOUND',
+    ])
+    expect(body[1]?.messageId).toBe(`${body[0]?.customerMessageId}-reply`)
+  })
+
+  it('refuses a historyLimitCap that is not a positive integer', async () => {
+    await expect(start({ historyLimitCap: 0 })).rejects.toThrow(/historyLimitCap/)
+  })
+})

@@ -1,7 +1,7 @@
 import { type Adapter, type AdapterContext, left, RcsError } from '@rcs-records/core'
 import { createRecordsApi } from './api.js'
 import type { Config } from './codec.js'
-import { listRecords } from './list.js'
+import { listSlices } from './list.js'
 import { createNormalizer, PROVIDER } from './normalize.js'
 
 /**
@@ -43,7 +43,7 @@ export const createSpacivoxAdapter = (config: Config, ctx: AdapterContext): Adap
   return {
     get: () => async () => left(unsupportedLookup('get')),
     getMany: () => async () => left(unsupportedLookup('getMany')),
-    list: (query) => listRecords({ api, config, clock: ctx.clock, logger: ctx.logger, normalize }, query),
+    list: (query) => listSlices({ api, config, clock: ctx.clock, logger: ctx.logger, normalize }, query),
     normalize,
   }
 }

@@ -2,9 +2,9 @@ import {
   type Clock,
   type ListQuery,
   type Logger,
+  listRecords,
   type RcsError,
   type RcsRecord,
-  reportInvalidRecord,
   type TimeSlice,
 } from '@rcs-records/core'
 import type { Either } from 'fp-ts/lib/Either.js'
@@ -12,7 +12,7 @@ import type { RecordsApi } from './api.js'
 import type { Config } from './codec.js'
 import { PROVIDER } from './normalize.js'
 import { inOrderAhead } from './ordered.js'
-import { matchesPlan, planList } from './plan.js'
+import { type ListPlan, planList } from './plan.js'
 import { SliceIds } from './slice-ids.js'
 
 /**
@@ -30,53 +30,63 @@ export interface ListDeps {
   normalize: (payload: unknown) => Either<RcsError, RcsRecord>
 }
 
-/**
- * Every record of a time window: the range is split into slices of `sliceHours` (the API has no pagination and no
- * documented cap), up to `concurrency` slices are fetched ahead of the consumer, and records are yielded strictly in
- * slice order. A record returned by two neighbouring slices is yielded once (the first copy); filters the API lacks
- * (status, campaign, reference, channel) are applied here. Query problems — including a `modifiedSince` older than
- * 48 hours — are `bad_request` errors before any request. Throws {@link RcsError}.
- *
- * @example
- * import { listRecords } from './list.js'
- * for await (const record of listRecords(deps, { from: '2015-01-06T00:00:00Z', to: '2015-01-07T00:00:00Z' })) {
- *   console.log(record.id, record.status)
- * }
- */
-export async function* listRecords(deps: ListDeps, query: ListQuery): AsyncGenerator<RcsRecord> {
+/** The slices' answers, in time order, fetched up to `concurrency` ahead; each starts a new slice of `seen`. */
+async function* slicePages(deps: ListDeps, plan: ListPlan, seen: SliceIds): AsyncGenerator<unknown[]> {
   const { api, config, logger } = deps
-  const plan = planList(query, config, deps.clock.now())
-  if (plan.empty) return
-  const fetchSlice = async (slice: TimeSlice, signal: AbortSignal): Promise<unknown[]> => {
+  const signal = plan.checked.query.signal
+  const fetchSlice = async (slice: TimeSlice, sliceSignal: AbortSignal): Promise<unknown[]> => {
     const request = {
       start: slice.from,
       end: slice.to,
       ...(plan.modifiedSince === undefined ? {} : { modifiedSince: plan.modifiedSince }),
     }
-    const result = await api.records(request, signal)()
+    const result = await api.records(request, sliceSignal)()
     if (result._tag === 'Left') throw result.left
     return result.right
   }
-  const seen = new SliceIds()
-  const options = { ahead: config.concurrency, ...(query.signal === undefined ? {} : { signal: query.signal }) }
+  const options = { ahead: config.concurrency, ...(signal === undefined ? {} : { signal }) }
   let index = 0
   for await (const items of inOrderAhead(plan.slices, fetchSlice, options)) {
     index++
     logger.debug(`${PROVIDER}: slice fetched`, { slice: index, slices: plan.slices.length, records: items.length })
     seen.nextSlice()
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i]
-      // Let go of each payload as soon as it is read: the slice array would otherwise keep every payload of the
-      // slice alive until its last record is yielded (and the next slice is fetched meanwhile), long enough for V8 to
-      // move them all to the old generation, whose garbage grows the heap (the memory benchmark's peak).
-      items[i] = undefined
-      const normalized = deps.normalize(item)
-      if (normalized._tag === 'Left') {
-        reportInvalidRecord(query, logger, normalized.left)
-        continue
-      }
-      const record = normalized.right
-      if (seen.add(record.id) && matchesPlan(record, plan)) yield record
-    }
+    yield items
   }
+}
+
+/**
+ * Every record of a time window `[from, to)`: the range is split into slices of `sliceHours` (the API has no
+ * pagination and no documented cap), up to `concurrency` slices are fetched ahead of the consumer, and records are
+ * yielded strictly in slice order. The API's `end` is inclusive, so a record stamped exactly at a slice's end comes
+ * back in two neighbouring slices (and at `to`, in the next range's listing): core's list scaffolding yields it only
+ * from the listing and slice its `timestamp` (read as the record's latest change, `updatedAt`) starts — never at
+ * `to` — while a record stamped after `to` is kept (it changed after the window; the vendor does not document which
+ * time `start`/`end` select on, so dropping it could lose it). A record returned by two neighbouring slices is
+ * yielded once (the first copy). Filters the API lacks (status, campaign, reference, channel) are applied there too; each slice's
+ * payloads are let go of as soon as they are read. Query problems — including a `modifiedSince` older than 48 hours
+ * — are `bad_request` errors before any request, thrown at once; a failing slice throws while iterating.
+ *
+ * @example
+ * import { listSlices } from './list.js'
+ * for await (const record of listSlices(deps, { from: '2015-01-06T00:00:00Z', to: '2015-01-07T00:00:00Z' })) {
+ *   console.log(record.id, record.status)
+ * }
+ */
+export const listSlices = (deps: ListDeps, query: ListQuery): AsyncIterable<RcsRecord> => {
+  const plan = planList(query, deps.config, deps.clock.now())
+  const seen = new SliceIds()
+  // Core's generator itself, not wrapped in another: a generator layer costs every record a few promises.
+  return listRecords(plan.empty ? { ...plan.checked, empty: true } : plan.checked, () => slicePages(deps, plan, seen), {
+    logger: deps.logger,
+    normalize: deps.normalize,
+    seen,
+    // The record's one time is `timestamp`, read as its latest change (`updatedAt`): the API's inclusive `end` returns a
+    // record stamped exactly at `to` to this listing and the next; only the next keeps it. A later stamp is kept (the
+    // record changed after the window it was listed by; the vendor does not say which time `start`/`end` select on).
+    instant: 'updatedAt',
+    latestChange: true,
+    // The slice arrays are freshly parsed bodies: letting go of each payload once read keeps them from being
+    // promoted to V8's old generation while the rest of the slice is yielded (the memory benchmark's peak).
+    release: true,
+  })
 }

@@ -149,7 +149,9 @@ export const syncIncrementally = async (options: SyncOptions): Promise<SyncResul
   const listQuery: ListQuery = options.signal === undefined ? query : { ...query, signal: options.signal }
   const changed: RcsRecord[] = []
   let seen = 0
-  for await (const record of options.client.list(listQuery)) {
+  // A `start` at or after now leaves an empty window: nothing to list (a list query must have `from` before `to`).
+  const records = query.from < query.to ? options.client.list(listQuery) : []
+  for await (const record of records) {
     seen++
     const current = await options.store.get(record.id)
     const merged = mergeRecords(current, record)

@@ -94,14 +94,13 @@ describe('list: the requests', () => {
     await collect(client().list({ from: '2015-01-20T00:00:00Z', to: '2015-01-25T00:00:00Z' }))
     expect(seen.map((s) => s.params)).toEqual([{ start: '2015-01-20T00:00:00Z', end: '2015-01-20T12:00:00Z' }])
     seen.length = 0
-    expect(await collect(client().list({ from: '2015-01-10T00:00:00Z', to: '2015-01-10T00:00:00Z' }))).toEqual([])
     expect(await collect(client().list({ from: '2015-02-01T00:00:00Z' }))).toEqual([])
     expect(seen).toEqual([])
     const inverted = await rejection(
       collect(client().list({ from: '2015-02-01T00:00:00Z', to: '2015-01-01T00:00:00Z' })),
     )
     expect(RcsError.is(inverted, 'bad_request')).toBe(true)
-    expect((inverted as RcsError).message).toContain('is after `to`')
+    expect((inverted as RcsError).message).toContain('must be before `to`')
   })
 
   it('adds include=content_message and puts the content in extra.content', async () => {
@@ -168,21 +167,28 @@ describe('list: order, concurrency and de-duplication', () => {
       .get('/j/rcs_records')
       .query((q) => q.start === '2015-01-01T00:00:00Z')
       .delay(120)
-      .reply(200, [item({ id: 1 }), item({ id: 2 })])
+      .reply(200, [
+        item({ id: 1, timestamp: '2015-01-01T10:00:00.000Z' }),
+        item({ id: 2, timestamp: '2015-01-01T11:00:00.000Z' }),
+      ])
     scope
       .get('/j/rcs_records')
       .query((q) => q.start === '2015-01-02T00:00:00Z')
-      .reply(200, [item({ id: 3 })])
+      .reply(200, [item({ id: 3, timestamp: '2015-01-02T10:00:00.000Z' })])
     const records = await collect(client().list({ from: '2015-01-01T00:00:00Z', to: '2015-01-03T00:00:00Z' }))
     expect(records.map((r) => r.id)).toEqual(['1', '2', '3'])
     expect(scope.isDone()).toBe(true)
   })
 
   it('yields a record returned by two neighbouring slices once (the first copy), and duplicates within a slice once', async () => {
+    // Each record stamped at the end of a slice: the API's inclusive `end` returns it in the next slice too.
+    const at = (day: number) => `2015-01-0${day}T00:00:00.000Z`
     serve((params) => {
-      if (params.start === '2015-01-01T00:00:00Z') return [item({ id: 1 }), item({ id: 2 }), item({ id: 2 })]
-      if (params.start === '2015-01-02T00:00:00Z') return [item({ id: 2, state: 1 }), item({ id: 3 })]
-      return [item({ id: 3, state: 4 }), item({ id: 4 })]
+      if (params.start === '2015-01-01T00:00:00Z')
+        return [item({ id: 1, timestamp: at(1) }), item({ id: 2, timestamp: at(2) }), item({ id: 2, timestamp: at(2) })]
+      if (params.start === '2015-01-02T00:00:00Z')
+        return [item({ id: 2, state: 1, timestamp: at(2) }), item({ id: 3, timestamp: at(3) })]
+      return [item({ id: 3, state: 4, timestamp: at(3) }), item({ id: 4, timestamp: at(3) })]
     })
     const records = await collect(client().list({ from: '2015-01-01T00:00:00Z', to: '2015-01-04T00:00:00Z' }))
     expect(records.map((r) => [r.id, r.status])).toEqual([
@@ -363,5 +369,51 @@ describe('list: errors', () => {
     expect(invalid[0]?.kind).toBe('decode')
     const strict = await rejection(collect(client().list({ ...window, strict: true })))
     expect(RcsError.is(strict, 'decode')).toBe(true)
+  })
+})
+
+describe('list: one ListQuery contract, ranges are [from, to) (issue 14)', () => {
+  const window = { from: '2015-01-06T00:00:00Z', to: '2015-01-07T00:00:00Z' }
+
+  it('a record stamped exactly at `to` is not yielded; the next range yields it, once', async () => {
+    // The API's `end` is inclusive: a record stamped at the boundary comes back in both neighbouring requests.
+    serve((params) => [
+      item({ id: 1, timestamp: params.start }),
+      item({ id: 2, timestamp: '2015-01-06T18:00:00.000Z' }),
+      item({ id: 3, timestamp: params.end }),
+    ])
+    const first = await collect(client().list(window))
+    const next = await collect(client().list({ from: window.to, to: '2015-01-08T00:00:00Z' }))
+    expect(first.map((r) => r.id)).toEqual(['1', '2'])
+    expect(next.map((r) => r.updatedAt)).toContain('2015-01-07T00:00:00.000Z')
+    const all = [...first, ...next].filter((r) => r.updatedAt === '2015-01-07T00:00:00.000Z')
+    expect(all).toHaveLength(1)
+  })
+
+  it('a record stamped after `to` (its state changed later) is kept: only the exact inclusive end is dropped', async () => {
+    serve(() => [item({ id: 7, state: 1, timestamp: '2015-01-09T08:00:00.000Z' })])
+    expect((await collect(client().list(window))).map((r) => r.id)).toEqual(['7'])
+  })
+
+  it('a misspelt status is a bad_request before any request (it used to list nothing)', async () => {
+    const seen = serve(() => [item({ id: 1, state: 1 })])
+    const error = await rejection(collect(client().list({ ...window, status: 'delivred' as never })))
+    expect(error).toMatchObject({ kind: 'bad_request', details: { field: 'status' } })
+    expect((error as RcsError).message).toMatch(/^spacivox: invalid list query: `status` /)
+    expect(seen).toEqual([])
+  })
+
+  it('`from` equal to `to` is a bad_request like an inverted range (it used to list nothing)', async () => {
+    const seen = serve(() => [])
+    const error = await rejection(collect(client().list({ from: window.from, to: window.from })))
+    expect(RcsError.is(error, 'bad_request')).toBe(true)
+    expect(seen).toEqual([])
+  })
+
+  it('a pageSize that is not a positive integer is a bad_request (it used to be ignored)', async () => {
+    const seen = serve(() => [])
+    const error = await rejection(collect(client().list({ ...window, pageSize: 0 })))
+    expect(error).toMatchObject({ kind: 'bad_request', details: { field: 'pageSize' } })
+    expect(seen).toEqual([])
   })
 })

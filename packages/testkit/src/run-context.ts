@@ -36,9 +36,13 @@ export interface Evidence {
   errors: Array<{ error: unknown; source: string }>
 }
 
-/** An adapter created with the network disabled: every request fails at once and is counted. */
+/**
+ * An adapter created with the network disabled: every request fails at once and is counted. `client` is a core
+ * client on the same disabled network (for what core checks before the adapter is asked, such as the ListQuery).
+ */
 export interface OfflineAdapter {
   adapter: Adapter
+  client: RcsClient
   requests(): number
 }
 
@@ -68,6 +72,11 @@ export interface ConformanceRun<C> {
   readonly secretValues: readonly string[]
   offline(): OfflineAdapter
   connect(): Promise<Connection | null>
+  /**
+   * Another client on the started server (null without one), with its own logger and optionally its own `fetch`
+   * (wrapping the one the options give, else the global one).
+   */
+  clientOn(overrides: { fetch?: (base: typeof fetch) => typeof fetch; logger?: Logger }): Promise<RcsClient | null>
   listed(): Promise<ListedWindow | null>
   noteRecord(seen: SeenRecord): void
   noteError(error: unknown, source: string): void
@@ -140,7 +149,14 @@ export const createConformanceRun = <C>(
       logger: silentLogger,
     })
     const adapter = definition.create(validated.right, { http: transport, clock: systemClock, logger: silentLogger })
-    return { adapter, requests: () => requests }
+    const client = createClient({
+      adapter: definition,
+      config,
+      http: { fetch: disabledFetch, retry: { limit: 0 }, timeoutMs: 2_000 },
+      clock: systemClock,
+      logger: silentLogger,
+    })
+    return { adapter, client, requests: () => requests }
   }
 
   const startServer = async (): Promise<Connection | null> => {
@@ -191,6 +207,20 @@ export const createConformanceRun = <C>(
     return { records, duplicates, error }
   }
 
+  const clientOn: ConformanceRun<C>['clientOn'] = async (overrides) => {
+    const connection = await run.connect()
+    if (connection === null) return null
+    const server = connection.server
+    const base: typeof fetch = http.fetch ?? ((input, init) => globalThis.fetch(input, init))
+    return createClient({
+      adapter: definition,
+      config: server.config,
+      http: overrides.fetch === undefined ? http : { ...http, fetch: overrides.fetch(base) },
+      logger: overrides.logger ?? silentLogger,
+      ...(server.clock === undefined ? {} : { clock: server.clock }),
+    })
+  }
+
   const run: ConformanceRun<C> = {
     definition,
     options,
@@ -204,6 +234,7 @@ export const createConformanceRun = <C>(
       connecting ??= startServer()
       return connecting
     },
+    clientOn,
     listed: () => {
       listing ??= listWindow()
       return listing

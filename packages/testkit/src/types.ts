@@ -1,4 +1,4 @@
-import type { CallOptions, Clock, DeliveryStatus, HttpOptions, RcsRecord } from '@rcs-records/core'
+import type { CallOptions, Clock, DeliveryStatus, HttpOptions, ListInstant, RcsRecord } from '@rcs-records/core'
 
 /**
  * The name of one conformance check. Stable: tests and reports refer to checks by these names.
@@ -26,6 +26,10 @@ export type CheckName =
   | 'capability.modifiedSince'
   | 'list.filters'
   | 'list.dates'
+  | 'list.query'
+  | 'list.range'
+  | 'list.invalid'
+  | 'records.mergeable'
   | 'records.invariants'
   | 'errors.secrets'
 
@@ -220,4 +224,10 @@ export interface ConformanceOptions {
   skip?: Partial<Record<CheckName, string>>
   /** Per-check time limit. Default 60,000 ms. */
   checkTimeoutMs?: number
+  /**
+   * The record time `list` selects its `[from, to)` window on. Default `createdAt` (the contract); say so when the
+   * vendor can only select by another time (spacivox's one `timestamp`, normalised as `updatedAt`; Twilio's
+   * `DateSent`). `list.range` checks every record's time lies in the window that yielded it.
+   */
+  listInstant?: ListInstant
 }

@@ -22,11 +22,22 @@ const CASES: Array<{ flaw: keyof AcmeFlaws; fails: CheckName[]; says: RegExp }> 
   { flaw: 'unknownIsDelivered', fails: ['status.unseen'], says: /became "delivered", expected "unknown"/ },
   { flaw: 'lyingGetMany', fails: ['capability.getMany'], says: /getMany\(.*\) returned Left\(RcsError\(unsupported\)/ },
   { flaw: 'lyingGet', fails: ['capability.get'], says: /should fail with kind unsupported/ },
-  { flaw: 'duplicates', fails: ['capability.list'], says: /list yielded 1 duplicate/ },
-  { flaw: 'dropsLast', fails: ['capability.list'], says: /list missed 1 id/ },
-  { flaw: 'getReturnsWrongId', fails: ['capability.get'], says: /returned id "1005-x"/ },
+  { flaw: 'duplicates', fails: ['capability.list', 'list.range'], says: /list yielded 1 duplicate/ },
+  { flaw: 'dropsLast', fails: ['capability.list', 'list.range'], says: /list missed 1 id/ },
+  { flaw: 'getReturnsWrongId', fails: ['capability.get', 'records.mergeable'], says: /returned id "1005-x"/ },
   { flaw: 'ignoresStatusFilter', fails: ['list.filters'], says: /which does not match/ },
   { flaw: 'acceptsBadDates', fails: ['list.dates'], says: /should throw an RcsError of kind bad_request/ },
+  {
+    flaw: 'rejectsValidQuery',
+    fails: ['list.query'],
+    says: /list with status: "unknown" \(a valid query\) was refused/,
+  },
+  { flaw: 'inclusiveTo', fails: ['capability.list', 'list.range'], says: /yielded by two consecutive ranges/ },
+  {
+    flaw: 'dropsInvalidSilently',
+    fails: ['list.invalid'],
+    says: /dropped without a word to onInvalid[\s\S]*strict: true should throw/,
+  },
   { flaw: 'wrongFinal', fails: ['normalize.arbitrary', 'records.invariants'], says: /`final` must equal isFinal/ },
   {
     flaw: 'wrongProvider',
@@ -46,7 +57,7 @@ const CASES: Array<{ flaw: keyof AcmeFlaws; fails: CheckName[]; says: RegExp }> 
   { flaw: 'webhookThrows', fails: ['webhook.junk', 'webhook.arbitrary'], says: /parseWebhook\(null\) threw/ },
   {
     flaw: 'decodeWithoutPath',
-    fails: ['normalize.fixtures', 'normalize.junk', 'normalize.arbitrary', 'webhook.arbitrary'],
+    fails: ['normalize.fixtures', 'normalize.junk', 'normalize.arbitrary', 'webhook.arbitrary', 'list.invalid'],
     says: /no details.issues with a path/,
   },
 ]

@@ -50,7 +50,7 @@ describe('decodeErrorProblems', () => {
   it('rejects plain errors, other kinds, missing paths and a lost payload', () => {
     expect(decodeErrorProblems(new TypeError('boom'), 'x')[0]).toMatch(/not an RcsError/)
     const wrongKind = new RcsError({ kind: 'provider', provider: 'x', message: 'nope' })
-    expect(decodeErrorProblems(wrongKind, 'x')).toContain('failed with kind provider, not decode (nope)')
+    expect(decodeErrorProblems(wrongKind, 'x')).toContain('failed with kind provider, not decode (x: nope)')
     const noPath = new RcsError({ kind: 'decode', provider: 'x', message: 'bad' })
     expect(decodeErrorProblems(noPath, 'x', { payload: { value: payload } })).toEqual([
       'the decode error has no details.issues with a path (use core decodeWith/decodeError)',

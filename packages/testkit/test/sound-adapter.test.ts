@@ -13,7 +13,7 @@ describe('runConformanceChecks on a sound adapter', () => {
     expect(failed, formatCheckResults(failed)).toEqual([])
     const skipped = results.filter((result) => result.status === 'skipped').map((result) => result.name)
     expect(skipped).toEqual(['capability.modifiedSince'])
-    expect(results).toHaveLength(20)
+    expect(results).toHaveLength(24)
   })
 
   it('exercises the server: lists the whole window once across pages and examines every record', async () => {

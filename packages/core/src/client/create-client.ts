@@ -12,6 +12,7 @@ import { left } from '../fp/either.js'
 import { checkBaseUrl } from '../http/secure-url.js'
 import { createHttpTransport, type TransportOptions } from '../http/transport.js'
 import type { HttpOptions } from '../http/types.js'
+import { checkListQuery } from '../list/check-query.js'
 import type { RcsRecord } from '../model/record.js'
 import { emulateGetMany } from './emulate-get-many.js'
 import type { ClientOptions, GetManyResult, RcsClient } from './types.js'
@@ -85,7 +86,8 @@ const settled =
 /**
  * Creates a client for one vendor from a statically imported adapter. Validates the config with the adapter's
  * codec (one `config` RcsError listing every problem, never echoing secrets) and refuses plain `http://` base URLs to
- * non-loopback hosts unless `http.allowInsecureHttp` is set.
+ * non-loopback hosts unless `http.allowInsecureHttp` is set. `list` checks its query before any request, the same
+ * way for every adapter (see `checkListQuery`), and hands the adapter the query with `from` and `to` as Dates.
  *
  * @example
  * import { createClient } from '@rcs-records/core'
@@ -158,8 +160,10 @@ export const createClient = <C, I>(options: ClientOptions<C, I>): RcsClient => {
   const teGetMany = (ids: readonly string[], opts?: CallOptions): TaskEither<RcsError, GetManyResult> => {
     const bad = ids.find((id) => typeof id !== 'string' || id.trim() === '')
     if (bad !== undefined) return async () => left(badId(bad))
-    if (capabilities.getMany === 'native') return settled(provider, () => adapter.getMany(ids, opts)())
-    if (capabilities.getMany === 'emulated' || capabilities.get) {
+    // 'emulated' too: the adapter runs its bounded concurrent gets itself (core's emulateGetMany, with the adapter's
+    // own concurrency, e.g. BSG's `concurrency`); the transport's `http.concurrency` still bounds every request.
+    if (capabilities.getMany !== false) return settled(provider, () => adapter.getMany(ids, opts)())
+    if (capabilities.get) {
       const emulation: { concurrency: number; callOptions?: CallOptions } = {
         concurrency: options.http?.concurrency ?? 4,
       }
@@ -191,17 +195,15 @@ export const createClient = <C, I>(options: ClientOptions<C, I>): RcsClient => {
 
   async function* list(query: ListQuery): AsyncGenerator<RcsRecord> {
     if (!capabilities.list) throw unsupported('list', 'look records up by id with get()/getMany()')
-    if (query === null || typeof query !== 'object' || query.from === undefined) {
-      throw new RcsError({
-        kind: 'bad_request',
-        provider,
-        message: `${provider}: list needs a query with at least \`from\``,
-      })
-    }
+    // One contract for every adapter, before any request: a bad query is a `bad_request` naming the field.
+    const checked = checkListQuery(query, provider, clock.now())
+    if (checked.empty) return
     // Errors reach the caller through the client's secrets, whether thrown or reported.
-    const onInvalid = query.onInvalid
+    const onInvalid = checked.query.onInvalid
     const reported =
-      onInvalid === undefined ? query : { ...query, onInvalid: (error: RcsError) => onInvalid(scrub(error)) }
+      onInvalid === undefined
+        ? checked.query
+        : { ...checked.query, onInvalid: (error: RcsError) => onInvalid(scrub(error)) }
     try {
       yield* adapter.list(reported)
     } catch (error) {

@@ -54,8 +54,22 @@ const DEFAULT_RETRYABLE: Readonly<Record<RcsErrorKind, boolean>> = {
 }
 
 /**
+ * The message of an error of `provider`: starting with `<provider>: ` exactly once, whether the caller wrote the
+ * prefix, forgot it, or wrapped a message that already had it (`bsg: bsg: login refused` becomes `bsg: login
+ * refused`). A message without a provider is kept as it is.
+ */
+const withProviderPrefix = (provider: string | null, message: string): string => {
+  if (provider === null || provider === '') return message
+  const prefix = `${provider}: `
+  let start = 0
+  while (message.startsWith(prefix, start)) start += prefix.length
+  return start === prefix.length ? message : `${prefix}${message.slice(start)}`
+}
+
+/**
  * The one error type of the library. Registered secrets (see `registerSecret`) are scrubbed from the message,
- * details, cause and stack, so the error can be logged or inspected safely.
+ * details, cause and stack, so the error can be logged or inspected safely. The message of an error with a
+ * `provider` always starts with `<provider>: `, exactly once (added when missing, never doubled by a wrapper).
  *
  * @example
  * import { RcsError } from '@rcs-records/core'
@@ -82,9 +96,10 @@ export class RcsError extends Error {
 
   constructor(options: RcsErrorOptions) {
     const cause = options.cause === undefined ? undefined : sanitizeCause(options.cause)
-    super(redact(options.message), cause === undefined ? undefined : { cause })
+    const provider = options.provider ?? null
+    super(redact(withProviderPrefix(provider, options.message)), cause === undefined ? undefined : { cause })
     this.kind = options.kind
-    this.provider = options.provider ?? null
+    this.provider = provider
     this.httpStatus = options.httpStatus ?? null
     this.retryable = options.retryable ?? DEFAULT_RETRYABLE[options.kind]
     this.retryAfterMs = options.retryAfterMs ?? null

@@ -1,3 +1,4 @@
+import { RcsError } from '../errors/rcs-error.js'
 import type { RcsRecord } from './record.js'
 import { type DeliveryStatus, isFinal } from './status.js'
 
@@ -133,7 +134,9 @@ const deliveredAtOf = (status: DeliveryStatus, deliveredAt: string | null, readA
  * - every other field fills in from whichever observation has it. Where two observations disagree, a fixed rule
  *   settles it — the earliest `createdAt`/`sentAt`/`deliveredAt`/`readAt` (an event happens once; the first report
  *   counts), otherwise a stable order of the values — never the arrival order, which would break the law below.
- * Idempotent, and independent of input order when `updatedAt` values differ.
+ * Idempotent, and independent of input order when `updatedAt` values differ. Two observations of different messages
+ * (another `provider` or `id`, compared exactly) are never merged: that throws an {@link RcsError} of kind
+ * `bad_request` rather than returning a record that mixes two messages.
  *
  * @example
  * import { mergeRecords } from '@rcs-records/core'
@@ -142,8 +145,15 @@ const deliveredAtOf = (status: DeliveryStatus, deliveredAt: string | null, readA
  */
 export const mergeRecords = (current: RcsRecord | undefined, incoming: RcsRecord): RcsRecord => {
   if (current === undefined || current === incoming) return normalized(incoming)
+  if (current.id !== incoming.id || current.provider !== incoming.provider) throw differentMessages(current, incoming)
   return compareObservations(incoming, current) > 0 ? combine(incoming, current) : combine(current, incoming)
 }
+
+const differentMessages = (a: RcsRecord, b: RcsRecord): RcsError =>
+  new RcsError({
+    kind: 'bad_request',
+    message: `mergeRecords: cannot merge observations of different messages (${a.provider} ${a.id} and ${b.provider} ${b.id})`,
+  })
 
 /** The merged record: `winner` decides the status; both fill in the rest. */
 const combine = (winner: RcsRecord, loser: RcsRecord): RcsRecord => {

@@ -1,4 +1,17 @@
 /**
+ * What a listing de-duplicates with: `add` records an id and tells whether it is new. {@link RecentIds} is the usual
+ * one; an adapter may bring its own (spacivox remembers the ids of the last two slices).
+ *
+ * @example
+ * import type { SeenIds } from '@rcs-records/core'
+ * const everything = new Set<string>()
+ * const unbounded: SeenIds = { add: (id) => everything.size !== everything.add(id).size }
+ */
+export interface SeenIds {
+  add(id: string): boolean
+}
+
+/**
  * Remembers recently seen ids in bounded memory: two generations of sets, the older dropped when the newer fills.
  * An id is remembered for at least `capacity` further ids, so duplicates that vendors produce at page or slice
  * boundaries are caught while a sync of millions of records never accumulates them all.
@@ -9,7 +22,7 @@
  * seen.add('a') // true: first time
  * seen.add('a') // false: duplicate
  */
-export class RecentIds {
+export class RecentIds implements SeenIds {
   private current = new Set<string>()
   private previous = new Set<string>()
 
@@ -32,20 +45,4 @@ export class RecentIds {
     this.current.add(id)
     return true
   }
-}
-
-/**
- * Yields each item whose key was not seen recently (see {@link RecentIds}); with `capacity: Infinity`, exactly once.
- *
- * @example
- * import { dedupeBy } from '@rcs-records/core'
- * for await (const record of dedupeBy(records, (r) => r.id, 10_000)) console.log(record.id)
- */
-export async function* dedupeBy<T>(
-  items: AsyncIterable<T> | Iterable<T>,
-  key: (item: T) => string,
-  capacity = Number.POSITIVE_INFINITY,
-): AsyncGenerator<T> {
-  const seen = new RecentIds(capacity)
-  for await (const item of items) if (seen.add(key(item))) yield item
 }

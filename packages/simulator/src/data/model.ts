@@ -17,6 +17,8 @@ export type DriftKind =
   | 'phone-as-string'
   | 'wrapped-history'
   | 'italian-fields'
+  | 'undocumented-channel'
+  | 'inbound-reply'
 
 /**
  * What one vendor's data looks like: every record is rebuilt on demand from its index.

@@ -262,6 +262,17 @@ export interface PartnerGatewayView {
 }
 
 /**
+ * The `channel` written on the wire: the record's channel, or with the `undocumented-channel` drift a value the
+ * vendor does not document (`RCS_BUSINESS`) on a record still listed on its channel.
+ *
+ * @example
+ * import { channelOnWire } from './partner-gateway.js'
+ * channelOnWire('RCS', new Set(['undocumented-channel'])) // 'RCS_BUSINESS'
+ */
+export const channelOnWire = (channel: WireChannel, drift: ReadonlySet<DriftKind> | undefined): string =>
+  drift?.has('undocumented-channel') ? `${channel}_BUSINESS` : channel
+
+/**
  * A `DeliveryStatusResponse` as the status, batch and history endpoints return it.
  *
  * @example
@@ -285,7 +296,7 @@ export const partnerGatewayPayload = (
     : { customerMessageId: facts.id, deliveryStatus: status }
   if (drift?.has('missing-optional') !== true) {
     payload[italian ? 'deliveryStatoDescription' : 'deliveryStatusDescription'] = description
-    payload.channel = facts.channel
+    payload.channel = channelOnWire(facts.channel, drift)
     payload.destination = facts.destination
     payload.sendDate = formatIsoWithOffset(facts.createdAt, PG_ZONE)
     payload.deliveryDate = delivered
@@ -315,7 +326,7 @@ export const partnerGatewayWrappedItem = (
   const event = eventAt(facts.events, at)
   return {
     messageId: facts.id,
-    channel: facts.channel,
+    channel: channelOnWire(facts.channel, view.drift),
     direction: 'OUTBOUND',
     destination: facts.destination,
     sender: facts.sender,
@@ -327,6 +338,29 @@ export const partnerGatewayWrappedItem = (
     parts: facts.parts,
   }
 }
+
+/**
+ * A user's reply to a record, as the history lists it with the `inbound-reply` drift: an item of the use-case shape
+ * with `direction: INBOUND` (not a delivery record; a correct client skips it), listed right after the record.
+ *
+ * @example
+ * import { createPartnerGatewayModel, partnerGatewayReply } from './partner-gateway.js'
+ * const model = createPartnerGatewayModel({ seed: 1, count: 10, end: Date.now(), span: 3_600_000 })
+ * partnerGatewayReply(model.facts(0)).direction // 'INBOUND'
+ */
+export const partnerGatewayReply = (facts: PartnerGatewayFacts): Record<string, unknown> => ({
+  messageId: `${facts.id}-reply`,
+  channel: facts.channel,
+  direction: 'INBOUND',
+  destination: facts.sender,
+  sender: facts.destination,
+  body: 'STOP',
+  status: 'RECEIVED',
+  sendDate: formatIsoWithOffset(facts.createdAt, PG_ZONE),
+  deliveryDate: null,
+  cost: null,
+  parts: 1,
+})
 
 const nullable = (value: string | null): string => (value === null ? 'null' : `"${value}"`)
 

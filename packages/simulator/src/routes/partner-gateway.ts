@@ -1,5 +1,10 @@
 import type { WireChannel } from '../data/channel-blocks.js'
-import { type PartnerGatewayStatus, partnerGatewayJson, partnerGatewayWrappedItem } from '../data/partner-gateway.js'
+import {
+  type PartnerGatewayStatus,
+  partnerGatewayJson,
+  partnerGatewayReply,
+  partnerGatewayWrappedItem,
+} from '../data/partner-gateway.js'
 import { historyPage } from '../data/partner-gateway-history.js'
 import type { RouteName } from '../faults/types.js'
 import { jsonReply, type Reply, type SimRequest, springError } from '../http/types.js'
@@ -149,16 +154,32 @@ export const handlePartnerGateway = (
   }
   if (ctx.insert > 0 && from <= to && channel === 'RCS')
     insertIntoWindow(state, 'partner-gateway', ctx.insert, from, to)
+  // A server that caps the page size serves (and counts pages in) the capped size, whatever `limit` asked.
+  const served = Math.min(limit, state.options.historyLimitCap ?? limit)
   const indexes = historyPage(
     model,
-    { channel, from, to, status: (statusText as PartnerGatewayStatus | null) ?? null, offset: page * limit, limit },
+    {
+      channel,
+      from,
+      to,
+      status: (statusText as PartnerGatewayStatus | null) ?? null,
+      offset: page * served,
+      limit: served,
+    },
     now,
   )
+  const replyTo = (index: number): boolean => ctx.drift?.forRecord(index)?.has('inbound-reply') === true
   if (ctx.drift?.wrapped) {
-    const items = indexes.map((index) => partnerGatewayWrappedItem(model.facts(index), now, view(index)))
-    return { ...jsonReply(200, { messages: items }), records: items.length }
+    const items = indexes.flatMap((index) => {
+      const item = partnerGatewayWrappedItem(model.facts(index), now, view(index))
+      return replyTo(index) ? [item, partnerGatewayReply(model.facts(index))] : [item]
+    })
+    return { ...jsonReply(200, { messages: items }), records: indexes.length }
   }
-  return { status: 200, body: `[${indexes.map(jsonOf).join(',')}]`, records: indexes.length }
+  const items = indexes.map((index) =>
+    replyTo(index) ? `${jsonOf(index)},${JSON.stringify(partnerGatewayReply(model.facts(index)))}` : jsonOf(index),
+  )
+  return { status: 200, body: `[${items.join(',')}]`, records: indexes.length }
 }
 
 /** A path segment, percent-decoded; a malformed escape is kept as sent (and then matches no id). */

@@ -11,6 +11,8 @@ import { definitionShape } from './definition.js'
 import { normalizeFixtures, webhookFixtures } from './fixtures.js'
 import { errorsSecrets, recordsInvariants } from './invariants.js'
 import { listDates, listFilters } from './list.js'
+import { listInvalid, listQuery, listRange } from './list-contract.js'
+import { recordsMergeable } from './merge.js'
 import { normalizeArbitrary, normalizeJunk, webhookArbitrary, webhookJunk } from './robustness.js'
 import { statusDocumented, statusUnseen } from './statuses.js'
 
@@ -40,6 +42,10 @@ export const CONFORMANCE_CHECKS: readonly ConformanceCheck[] = [
   capabilityModifiedSince,
   listFilters,
   listDates,
+  listQuery,
+  listRange,
+  listInvalid,
+  recordsMergeable,
   recordsInvariants,
   errorsSecrets,
 ]
@@ -56,10 +62,14 @@ export {
   errorsSecrets,
   listDates,
   listFilters,
+  listInvalid,
+  listQuery,
+  listRange,
   normalizeArbitrary,
   normalizeFixtures,
   normalizeJunk,
   recordsInvariants,
+  recordsMergeable,
   statusDocumented,
   statusUnseen,
   webhookArbitrary,

@@ -63,6 +63,12 @@ export interface AcmeFlaws {
   webhookThrows: boolean
   decodeWithoutPath: boolean
   getReturnsWrongId: boolean
+  /** Refuses a valid query (status `unknown`) as a bad_request. */
+  rejectsValidQuery: boolean
+  /** Asks the server for `[from, to]`: the record stamped exactly at `to` is listed by two ranges. */
+  inclusiveTo: boolean
+  /** Skips a record that fails to decode without telling anyone. */
+  dropsInvalidSilently: boolean
 }
 
 /** In-memory "servers": a dataset name in the config picks one. */
@@ -84,8 +90,11 @@ const configCodec = (flaws: Partial<AcmeFlaws>) => {
   // The echoing variant names its credential `accessCode`: a name core's credential heuristic does not recognise,
   // so only `secretFields` (which this variant forgets) could have protected it.
   const Strict = flaws.echoesSecret
-    ? t.intersection([t.type({ accessCode: EchoingToken }), t.partial({ region: Region, dataset: t.string })])
-    : t.intersection([t.type({ token: Token }), t.partial({ region: Region, dataset: t.string })])
+    ? t.intersection([
+        t.type({ accessCode: EchoingToken }),
+        t.partial({ region: Region, dataset: t.string, baseUrl: t.string }),
+      ])
+    : t.intersection([t.type({ token: Token }), t.partial({ region: Region, dataset: t.string, baseUrl: t.string })])
   const tokenOf = (value: t.TypeOf<typeof Strict>): string =>
     'accessCode' in value ? value.accessCode : (value as { token: string }).token
   if (flaws.acceptsAnyConfig) {
@@ -93,7 +102,12 @@ const configCodec = (flaws: Partial<AcmeFlaws>) => {
       'AnyConfig',
       (u): u is AcmeConfig => true,
       (u) =>
-        t.success({ token: String((u as { token?: unknown } | null)?.token ?? ''), region: 'eu', dataset: 'none' }),
+        t.success({
+          token: String((u as { token?: unknown } | null)?.token ?? ''),
+          region: 'eu',
+          dataset: 'none',
+          baseUrl: DEFAULT_BASE_URL,
+        }),
       (c) => c,
     )
   }
@@ -107,6 +121,7 @@ const configCodec = (flaws: Partial<AcmeFlaws>) => {
         token: tokenOf(result.right),
         region: result.right.region ?? 'eu',
         dataset: result.right.dataset ?? 'default',
+        baseUrl: result.right.baseUrl ?? DEFAULT_BASE_URL,
       })
     },
     (config) => config,
@@ -117,7 +132,12 @@ export interface AcmeConfig {
   token: string
   region: 'eu' | 'us'
   dataset: string
+  /** Where its listing endpoint is (the test server of `acme-options.ts`). */
+  baseUrl: string
 }
+
+/** Nothing listens there: an acme without a server fails its listings with a transport error. */
+const DEFAULT_BASE_URL = 'http://127.0.0.1:9/acme'
 
 const PROVIDER = 'acme'
 
@@ -166,6 +186,7 @@ const normalizeWith =
       recipient: toE164(payload.to),
       campaign: typeof payload.campaign === 'string' ? payload.campaign : null,
       reference: typeof payload.tag === 'string' ? payload.tag : null,
+      createdAt: at,
       sentAt: at,
       extra,
       raw: flaws.copiesRaw ? { ...payload } : payload,
@@ -253,20 +274,37 @@ export const makeAcme = (flaws: Partial<AcmeFlaws> = {}): AdapterDefinition<Acme
             if (from === null) throw badDate('from')
             if (to === null) throw badDate('to')
           }
+          if (flaws.rejectsValidQuery && query.status === 'unknown') {
+            throw new RcsError({
+              kind: 'bad_request',
+              provider: PROVIDER,
+              message: 'acme: status unknown is not supported',
+            })
+          }
           const pageSize = query.pageSize ?? 10
           const seen = new RecentIds(pageSize * 2)
-          const inWindow = data().filter((payload) => {
-            const at = toEpochMs(payload.at ?? null)
-            return at !== null && at >= (from ?? 0) && at < (to ?? Number.POSITIVE_INFINITY)
-          })
-          const items = flaws.dropsLast ? inWindow.slice(0, -1) : inWindow
-          for (let offset = 0; offset < items.length; offset += pageSize) {
+          const window = {
+            from: new Date(from ?? 0).toISOString(),
+            to: new Date((to ?? 0) + (flaws.inclusiveTo ? 1 : 0)).toISOString(),
+          }
+          for (let offset = 0, total = 1; offset < total; offset += pageSize) {
             // Pages overlap by one item, as real vendors' pages do when records arrive: RecentIds drops the repeat.
-            const page = items.slice(Math.max(0, offset - 1), offset + pageSize)
+            const start = Math.max(0, offset - 1)
+            const response = await ctx.http.request({
+              url: `${config.baseUrl}/messages`,
+              searchParams: { dataset: config.dataset, ...window, offset: start, limit: offset + pageSize - start },
+              headers: { authorization: `Bearer ${config.token}` },
+              ...(query.signal === undefined ? {} : { signal: query.signal }),
+            })()
+            if (response._tag === 'Left') throw response.left
+            const body = response.right.body as { items: unknown[]; total: number }
+            total = body.total
+            const last = offset + pageSize >= total
+            const page = flaws.dropsLast && last ? body.items.slice(0, -1) : body.items
             for (const item of page) {
               const result = normalize(item)
               if (result._tag === 'Left') {
-                reportInvalidRecord(query, ctx.logger, result.left)
+                if (!flaws.dropsInvalidSilently) reportInvalidRecord(query, ctx.logger, result.left)
                 continue
               }
               const record = result.right

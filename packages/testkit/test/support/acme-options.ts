@@ -1,6 +1,45 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { toEpochMs } from '@rcs-records/core'
 import type { ConformanceOptions } from '../../src/index.js'
 import { type AcmePayload, datasets, seedAcme } from './acme-adapter.js'
+
+/**
+ * acme's listing endpoint on loopback: `GET /acme/messages?dataset&from&to&offset&limit` → `{ items, total }`, the
+ * dataset's messages with `at` in `[from, to)`, oldest first.
+ */
+const startAcmeServer = async (): Promise<{ baseUrl: string; close(): Promise<void> }> => {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    if (url.pathname !== '/acme/messages') {
+      res.writeHead(404).end()
+      return
+    }
+    const q = (name: string) => url.searchParams.get(name) ?? ''
+    const from = Date.parse(q('from'))
+    const to = Date.parse(q('to'))
+    const offset = Number(q('offset'))
+    const limit = Number(q('limit'))
+    const inWindow = (datasets.get(q('dataset')) ?? [])
+      .filter((payload) => {
+        const at = Date.parse(payload.at ?? '')
+        return at >= from && at < to
+      })
+      .sort((a, b) => Date.parse(a.at ?? '') - Date.parse(b.at ?? ''))
+    res.writeHead(200, { 'content-type': 'application/json' })
+    res.end(JSON.stringify({ items: inWindow.slice(offset, offset + limit), total: inWindow.length }))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    baseUrl: `http://127.0.0.1:${port}/acme`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
 
 /** The acme token used by the sound adapter's runs. */
 export const ACME_SECRET = 'acme-conformance-secret-0001'
@@ -79,8 +118,9 @@ export const acmeOptions = (overrides: Partial<ConformanceOptions> = {}): Confor
     const name = `conformance-${datasetCounter}`
     const seeded = seedAcme(57)
     datasets.set(name, seeded)
+    const http = await startAcmeServer()
     return {
-      config: { token: ACME_SECRET, dataset: name },
+      config: { token: ACME_SECRET, dataset: name, baseUrl: http.baseUrl },
       window: { from: '2025-03-01T00:05:00Z', to: '2025-03-01T00:50:00Z' },
       unknownId: '999999',
       pageSize: 10,
@@ -94,8 +134,9 @@ export const acmeOptions = (overrides: Partial<ConformanceOptions> = {}): Confor
           })
           .map((payload) => String(payload.ref))
       },
-      close: () => {
+      close: async () => {
         datasets.delete(name)
+        await http.close()
       },
     }
   },
