@@ -8,13 +8,25 @@ import { EXIT } from '../exit-codes.js'
 import { waitForAbort } from '../runtime/wait-for-abort.js'
 import type { Session } from './session.js'
 
-/** The environment variable `serve` reads the webhook secret from (never a flag: flags show in `ps`). */
+/**
+ * The environment variable `serve` reads the webhook secret from (never a flag: flags show in `ps`).
+ *
+ * @example
+ * import { WEBHOOK_SECRET_ENV } from '@rcs-records/cli'
+ * process.env[WEBHOOK_SECRET_ENV] // the secret vendors present
+ */
 export const WEBHOOK_SECRET_ENV = 'RCS_RECORDS_WEBHOOK_SECRET'
 
 const DEFAULT_PORT = 8080
 const DEFAULT_HOST = '127.0.0.1'
 
-/** Options of `rcs-records serve`. */
+/**
+ * Options of `rcs-records serve`.
+ *
+ * @example
+ * import type { ServeOptions } from '@rcs-records/cli'
+ * const options: ServeOptions = { store: 'pglite:./state', port: 8080, host: '0.0.0.0' }
+ */
 export interface ServeOptions {
   store: string
   port?: number

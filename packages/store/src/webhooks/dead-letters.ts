@@ -1,7 +1,13 @@
 import type { SecretSet } from '@rcs-records/core'
 import type { RecordStore } from '../store.js'
 
-/** Limits of the dead-letter table (`rcs_dead_letters`). */
+/**
+ * Limits of the dead-letter table (`rcs_dead_letters`).
+ *
+ * @example
+ * import type { DeadLetterLimits } from '@rcs-records/store'
+ * const limits: DeadLetterLimits = { maxBodyChars: 4_096, maxRows: 10_000 }
+ */
 export interface DeadLetterLimits {
   /** Characters of a refused body kept (the rest is cut; `body_bytes` says how long it was). Default 16,384. */
   maxBodyChars?: number
