@@ -5,7 +5,6 @@
  * @packageDocumentation
  */
 
-export { type Clock, systemClock } from './adapter/clock.js'
 export type {
   Adapter,
   AdapterContext,
@@ -15,7 +14,6 @@ export type {
   ListQuery,
 } from './adapter/contract.js'
 export { reportInvalidRecord } from './adapter/invalid-record.js'
-export { consoleLogger, type Logger, silentLogger } from './adapter/logger.js'
 export { createClient } from './client/create-client.js'
 export { emulateGetMany } from './client/emulate-get-many.js'
 export {
@@ -90,6 +88,11 @@ export {
   outcomeOf,
 } from './model/status.js'
 export { lookupStatus, type StatusTable } from './model/status-table.js'
+export { type Clock, systemClock } from './runtime/clock.js'
+export { consoleLogger, type Logger, silentLogger } from './runtime/logger.js'
+export { formatIsoSeconds, formatZonedTimestamp } from './time/format.js'
+export { isValidTimeZone } from './time/general.js'
+export { parseIsoTimestamp, toEpochMs } from './time/parse.js'
 export { type ChunkLimits, chunkIds, uniqueIds } from './util/chunk.js'
 export { isHttpUrl, nullableCodec, refinedCodec } from './util/config-codecs.js'
 export { isDecimalString, toDecimalString } from './util/decimal.js'
@@ -106,11 +109,3 @@ export {
 } from './util/paginate.js'
 export { encodePathSegment } from './util/path-segment.js'
 export { type SliceLength, splitTimeRange, type TimeSlice } from './util/slices.js'
-export {
-  formatIsoSeconds,
-  formatZonedTimestamp,
-  isValidTimeZone,
-  parseIsoTimestamp,
-  parseZonedTimestamp,
-  toEpochMs,
-} from './util/time.js'

@@ -6,8 +6,8 @@ import type { HttpTransport } from '../http/types.js'
 import type { Channel } from '../model/channel.js'
 import type { RcsRecord } from '../model/record.js'
 import type { DeliveryStatus } from '../model/status.js'
-import type { Clock } from './clock.js'
-import type { Logger } from './logger.js'
+import type { Clock } from '../runtime/clock.js'
+import type { Logger } from '../runtime/logger.js'
 
 /**
  * What an adapter can do. `getMany` is `'native'` when the vendor has a batch lookup, `'emulated'` when core runs

@@ -1,7 +1,7 @@
 import type { DecodeErrorDetails } from '../errors/decode-error.js'
 import type { RcsError } from '../errors/rcs-error.js'
+import type { Logger } from '../runtime/logger.js'
 import type { ListQuery } from './contract.js'
-import type { Logger } from './logger.js'
 
 /**
  * What a `list` does with a record that fails to decode inside an otherwise good page: with `strict: true` it

@@ -3,7 +3,7 @@ import { describeValue } from '../errors/decode-error.js'
 import { RcsError } from '../errors/rcs-error.js'
 import { type Channel, ChannelCodec } from '../model/channel.js'
 import { type DeliveryStatus, DeliveryStatusCodec } from '../model/status.js'
-import { toEpochMs } from '../util/time.js'
+import { toEpochMs } from '../time/parse.js'
 
 /**
  * A {@link ListQuery} checked by {@link checkListQuery}: the values an adapter plans with, already read.

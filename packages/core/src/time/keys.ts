@@ -4,15 +4,15 @@
  * characters), and the `:mm:ss.000Z` tails they end their output with. Internal to core.
  */
 
-import { COLON, DASH, PLUS, SPACE, T, ZERO } from './char-codes.js'
-import { TWO_DIGITS } from './digit-tables.js'
+import { COLON, DASH, PLUS, SPACE, T, ZERO } from '../util/char-codes.js'
+import { TWO_DIGITS } from '../util/digit-tables.js'
 
 /**
  * The number written by the two ASCII digits at `index`, or -1 when either is not a digit. The caller keeps
  * `index + 1` inside the text (`charCodeAt` past the end gives NaN, which would read as 0).
  *
  * @example
- * import { twoDigitsAt } from './timestamp-keys.js'
+ * import { twoDigitsAt } from './keys.js'
  * twoDigitsAt('12:42', 3) // 42
  * twoDigitsAt('12:4x', 3) // -1
  */
@@ -28,7 +28,7 @@ export const twoDigitsAt = (text: string, index: number): number => {
  * with the same key have the same first 13 characters, up to the separator.
  *
  * @example
- * import { localHourKeyOf } from './timestamp-keys.js'
+ * import { localHourKeyOf } from './keys.js'
  * localHourKeyOf('2025-10-16T12:42:18+02:00', false) // 2025101612
  * localHourKeyOf('2025-10-16 12:42:18', false) // -1
  */
@@ -55,7 +55,7 @@ export const localHourKeyOf = (text: string, spaceToo: boolean): number => {
  * that character is `Z`), a distinct positive key for each `±hh:mm` (ranges not checked), -1 for anything else.
  *
  * @example
- * import { zoneKeyOf } from './timestamp-keys.js'
+ * import { zoneKeyOf } from './keys.js'
  * zoneKeyOf('2025-10-16T12:42:18Z', 19) // 1
  * zoneKeyOf('2025-10-16T12:42:18+02:00', 19) // 10200
  * zoneKeyOf('2025-10-16T12:42:18+0200', 18) // -1
@@ -76,7 +76,7 @@ export const zoneKeyOf = (text: string, zoneAt: number): number => {
  * `:mm:ss` at positions 13–18, with minutes and seconds 00–59, as minute × 60 + second; -1 otherwise.
  *
  * @example
- * import { minuteSecondOf } from './timestamp-keys.js'
+ * import { minuteSecondOf } from './keys.js'
  * minuteSecondOf('2025-10-16T12:42:18Z') // 2538
  * minuteSecondOf('2025-10-16T12:60:18Z') // -1
  */
@@ -94,7 +94,7 @@ const TAILS: string[] = new Array<string>(3600).fill('')
  * and one of these.
  *
  * @example
- * import { secondTail } from './timestamp-keys.js'
+ * import { secondTail } from './keys.js'
  * secondTail(2538) // ':42:18.000Z'
  */
 export const secondTail = (minuteSecond: number): string => {

@@ -1,15 +1,15 @@
 /**
- * Vendor timestamps to canonical ISO-8601 UTC with milliseconds, and back, with IANA time zones through `Intl`
- * (no date library). Unusable input gives null, never an exception.
+ * The general timestamp parsers — a regex, `Date` and `Intl` (no date library) — and the IANA time-zone arithmetic
+ * under them: the reference the fast paths in `fast.ts` are tested against, and what decides every input those do
+ * not take. Unusable input gives null, never an exception. Internal to core (the public functions are in
+ * `parse.ts` and `format.ts`).
  */
-
-import { createZonedFastPath, fastIsoWithZone } from './fast-timestamps.js'
 
 const ISO_WITH_ZONE =
   /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?$/
 
-interface LocalFields {
+export interface LocalFields {
   year: number
   month: number
   day: number
@@ -36,7 +36,7 @@ const fieldsFromMatch = (m: RegExpExecArray): LocalFields | null => {
   return fields
 }
 
-const utcMillis = (f: LocalFields): number => {
+export const utcMillis = (f: LocalFields): number => {
   const ms = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second, f.millisecond)
   // Date.UTC maps years 0–99 to 1900–1999; fix them.
   return f.year < 100 ? new Date(ms).setUTCFullYear(f.year) : ms
@@ -77,7 +77,7 @@ const formatterFor = (timeZone: string): Intl.DateTimeFormat => {
  * True when `timeZone` is an IANA zone name this runtime knows.
  *
  * @example
- * import { isValidTimeZone } from '@rcs-records/core'
+ * import { isValidTimeZone } from '@rcs-records/core/kit'
  * isValidTimeZone('Europe/Kyiv') // true
  * isValidTimeZone('Mars/Olympus') // false
  */
@@ -90,7 +90,7 @@ export const isValidTimeZone = (timeZone: string): boolean => {
   }
 }
 
-const wallClockOf = (instant: number, timeZone: string): LocalFields => {
+export const wallClockOf = (instant: number, timeZone: string): LocalFields => {
   const fields: LocalFields = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0, millisecond: 0 }
   for (const part of formatterFor(timeZone).formatToParts(instant)) {
     const type = part.type
@@ -151,50 +151,12 @@ const localToUtc = (fields: LocalFields, timeZone: string): number => {
   return withBefore
 }
 
-const zonedFastPaths = new Map<string, (value: string) => string | null | undefined>()
-const lastZone: { timeZone: string; fastPath: (value: string) => string | null | undefined } = {
-  timeZone: '',
-  fastPath: () => undefined,
-}
-
-/** The fast path of zone-less wall-clock times in `timeZone` (its caches outlive one call); at most 64 zones kept. */
-const zonedFastPathFor = (timeZone: string): ((value: string) => string | null | undefined) => {
-  // A normaliser reads all its timestamps in one zone: the last one found skips the map lookup.
-  if (timeZone === lastZone.timeZone) return lastZone.fastPath
-  let fastPath = zonedFastPaths.get(timeZone)
-  if (fastPath === undefined) {
-    fastPath = createZonedFastPath(timeZone, (local) => parseZonedTimestampGeneral(local, timeZone))
-    if (zonedFastPaths.size < 64) zonedFastPaths.set(timeZone, fastPath)
-  }
-  lastZone.timeZone = timeZone
-  lastZone.fastPath = fastPath
-  return fastPath
-}
-
-/**
- * Parses an ISO-8601 timestamp (with `Z` or an offset) to canonical ISO UTC with milliseconds. A timestamp without
- * a zone is read in `assumeZone` (default UTC), as {@link parseZonedTimestamp} does. The shapes vendors send
- * (`…T12:42:18+02:00`, `…Z`, zone-less `yyyy-mm-dd hh:mm:ss`) take a fast path giving exactly the same results. Offsets may be written `+02:00`,
- * `+0200` or `+02`; fractions beyond milliseconds are truncated. Anything else (including impossible dates such as
- * `2021-02-30`) gives null.
- *
- * @example
- * import { parseIsoTimestamp } from '@rcs-records/core'
- * parseIsoTimestamp('2025-10-16T12:42:18+02:00') // '2025-10-16T10:42:18.000Z'
- * parseIsoTimestamp('yesterday') // null
- */
-export const parseIsoTimestamp = (value: unknown, assumeZone = 'UTC'): string | null => {
-  if (typeof value !== 'string') return null
-  const fast = value.length === 19 ? zonedFastPathFor(assumeZone)(value) : fastIsoWithZone(value)
-  return fast === undefined ? parseIsoTimestampGeneral(value, assumeZone) : fast
-}
-
 /**
  * {@link parseIsoTimestamp} without its fast paths (a regex and `Date`): the reference the fast paths are tested
  * against.
  *
  * @example
- * import { parseIsoTimestampGeneral } from './time.js'
+ * import { parseIsoTimestampGeneral } from './general.js'
  * parseIsoTimestampGeneral('2025-10-16T12:42:18+02:00') // '2025-10-16T10:42:18.000Z'
  */
 export const parseIsoTimestampGeneral = (value: unknown, assumeZone = 'UTC'): string | null => {
@@ -210,31 +172,11 @@ export const parseIsoTimestampGeneral = (value: unknown, assumeZone = 'UTC'): st
 }
 
 /**
- * Parses a zone-less `yyyy-mm-dd hh:mm:ss` wall-clock time in an IANA zone to canonical ISO UTC, correct across
- * DST changes. An ambiguous wall time is read as its **later** instant (Temporal's `disambiguation: 'later'`): a
- * time in the hour repeated when clocks go back is its second occurrence, and a time in the hour skipped when clocks
- * go forward is pushed forward by the gap. The reading is then never earlier than the moment the time was written
- * (by at most the size of the change), so consecutive ranges of parsed instants partition records and an
- * incremental sync never misses one written after its checkpoint. Anything else gives null. A time zone the runtime
- * does not know throws a `RangeError` (check config with `isValidTimeZone`).
+ * A zone-less `yyyy-mm-dd hh:mm[:ss[.f…]]` wall-clock time in an IANA zone (a regex and `Intl`), what the zoned fast
+ * path resolves its hours with and is tested against.
  *
  * @example
- * import { parseZonedTimestamp } from '@rcs-records/core'
- * parseZonedTimestamp('2024-07-01 12:00:00', 'Europe/Kyiv') // '2024-07-01T09:00:00.000Z'
- * parseZonedTimestamp('2024-01-15 12:00:00', 'Europe/Kyiv') // '2024-01-15T10:00:00.000Z'
- */
-export const parseZonedTimestamp = (value: unknown, timeZone = 'UTC'): string | null => {
-  if (typeof value !== 'string') return null
-  const fast = zonedFastPathFor(timeZone)(value)
-  return fast === undefined ? parseZonedTimestampGeneral(value, timeZone) : fast
-}
-
-/**
- * {@link parseZonedTimestamp} without its fast path (a regex and `Intl`): the reference the fast path is tested
- * against.
- *
- * @example
- * import { parseZonedTimestampGeneral } from './time.js'
+ * import { parseZonedTimestampGeneral } from './general.js'
  * parseZonedTimestampGeneral('2024-07-01 12:00:00', 'Europe/Kyiv') // '2024-07-01T09:00:00.000Z'
  */
 export const parseZonedTimestampGeneral = (value: unknown, timeZone = 'UTC'): string | null => {
@@ -251,64 +193,3 @@ const MAX_CANONICAL_MS = 253_402_300_799_999
 
 const isoOrNull = (ms: number): string | null =>
   Number.isFinite(ms) && ms >= MIN_CANONICAL_MS && ms <= MAX_CANONICAL_MS ? new Date(ms).toISOString() : null
-
-const pad = (n: number, width = 2) => String(n).padStart(width, '0')
-
-/**
- * Formats an instant as `yyyy-mm-dd hh:mm:ss` wall-clock time in an IANA zone (what BSG's filters expect).
- * Throws a `RangeError` for an invalid date or a time zone the runtime does not know.
- *
- * @example
- * import { formatZonedTimestamp } from '@rcs-records/core'
- * formatZonedTimestamp(new Date('2024-07-01T09:00:00Z'), 'Europe/Kyiv') // '2024-07-01 12:00:00'
- */
-export const formatZonedTimestamp = (instant: Date | number, timeZone = 'UTC'): string => {
-  const ms = typeof instant === 'number' ? instant : instant.getTime()
-  const f = timeZone === 'UTC' || timeZone === 'Etc/UTC' ? utcFields(ms) : wallClockOf(ms, timeZone)
-  return `${pad(f.year, 4)}-${pad(f.month)}-${pad(f.day)} ${pad(f.hour)}:${pad(f.minute)}:${pad(f.second)}`
-}
-
-const utcFields = (ms: number): LocalFields => {
-  const d = new Date(ms)
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    second: d.getUTCSeconds(),
-    millisecond: d.getUTCMilliseconds(),
-  }
-}
-
-/**
- * Formats an instant as ISO-8601 with an explicit offset (`+00:00` style is never needed: `Z` is an offset).
- * Seconds precision, no milliseconds — what most vendor query parameters accept.
- *
- * @example
- * import { formatIsoSeconds } from '@rcs-records/core'
- * formatIsoSeconds(new Date('2025-01-01T00:00:00.123Z')) // '2025-01-01T00:00:00Z'
- */
-export const formatIsoSeconds = (instant: Date | number): string =>
-  `${new Date(typeof instant === 'number' ? instant : instant.getTime()).toISOString().slice(0, 19)}Z`
-
-/**
- * Reads a user-supplied instant (`Date`, ISO string, or epoch ms) as epoch ms; null when unusable.
- * Strings without a zone are read as UTC.
- *
- * @example
- * import { toEpochMs } from '@rcs-records/core'
- * toEpochMs('2025-01-01T00:00:00Z') // 1735689600000
- * toEpochMs('next tuesday') // null
- */
-export const toEpochMs = (value: Date | string | number | undefined | null): number | null => {
-  if (value === undefined || value === null) return null
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null
-  if (value instanceof Date) {
-    const ms = value.getTime()
-    return Number.isNaN(ms) ? null : ms
-  }
-  if (typeof value !== 'string') return null
-  const iso = parseIsoTimestamp(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value)
-  return iso === null ? null : Date.parse(iso)
-}
