@@ -1,4 +1,4 @@
-import { parseIsoTimestamp } from '@rcs-records/core'
+import { parseIsoTimestamp } from '@rcs-records/core/kit'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { floatingTime, planFloatingWindows, planWindows, shiftMonths, zoneTransitions } from '../src/index.js'

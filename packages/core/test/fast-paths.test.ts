@@ -3,7 +3,7 @@ import { type CountryCode, getCountryCallingCode, parsePhoneNumberFromString } f
 import mobileExamples from 'libphonenumber-js/examples.mobile.json' with { type: 'json' }
 import metadata from 'libphonenumber-js/min/metadata'
 import { describe, expect, it } from 'vitest'
-import { parseIsoTimestamp, toE164 } from '../src/index.js'
+import { parseIsoTimestamp, toE164 } from '../src/kit.js'
 import { parseIsoTimestampGeneral } from '../src/time/general.js'
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0')

@@ -1,13 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  formatIsoSeconds,
-  formatZonedTimestamp,
-  IsoTimestampCodec,
-  isValidTimeZone,
-  parseIsoTimestamp,
-  toEpochMs,
-} from '../src/index.js'
+import { formatIsoSeconds, formatZonedTimestamp, isValidTimeZone, parseIsoTimestamp, toEpochMs } from '../src/kit.js'
+import { IsoTimestampCodec } from '../src/model/record.js'
 
 const KYIV = 'Europe/Kyiv'
 

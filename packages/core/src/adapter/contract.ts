@@ -66,7 +66,7 @@ export interface ListQuery {
  * What core hands an adapter when it is created.
  *
  * @example
- * import type { AdapterContext } from '@rcs-records/core'
+ * import type { AdapterContext } from '@rcs-records/core/kit'
  * const create = (config: MyConfig, ctx: AdapterContext) => makeAdapter(config, ctx.http, ctx.clock)
  */
 export interface AdapterContext {

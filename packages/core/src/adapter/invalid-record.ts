@@ -9,7 +9,7 @@ import type { ListQuery } from './contract.js'
  * with the decode path and whatever id was readable. The error keeps the raw record in `details.raw`.
  *
  * @example
- * import { reportInvalidRecord } from '@rcs-records/core'
+ * import { reportInvalidRecord } from '@rcs-records/core/kit'
  * const result = adapter.normalize(item)
  * if (result._tag === 'Left') reportInvalidRecord(query, ctx.logger, result.left)
  */

@@ -14,7 +14,7 @@ import { uniqueIds } from '../util/chunk.js'
  * whole call (after the transport's own retries) and stops asking for the ids not yet started.
  *
  * @example
- * import { emulateGetMany } from '@rcs-records/core'
+ * import { emulateGetMany } from '@rcs-records/core/kit'
  * const getMany = (ids: readonly string[]) => emulateGetMany((id) => adapter.get(id), ids, { concurrency: 4 })
  */
 export const emulateGetMany =

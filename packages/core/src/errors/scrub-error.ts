@@ -26,7 +26,8 @@ const needsScrub = (secrets: SecretSet, error: RcsError): boolean =>
  * passes every error it surfaces through this, whichever code built it (the transport, an adapter, a callback).
  *
  * @example
- * import { createSecretSet, RcsError } from '@rcs-records/core'
+ * import { RcsError } from '@rcs-records/core'
+ * import { createSecretSet } from '@rcs-records/core/kit'
  * import { scrubError } from './scrub-error.js'
  * const secrets = createSecretSet()
  * secrets.add('s3cr3t-token')

@@ -4,7 +4,7 @@
  * configured secret this short with a `config` error, and no secret set holds one.
  *
  * @example
- * import { MIN_SECRET_LENGTH } from '@rcs-records/core'
+ * import { MIN_SECRET_LENGTH } from '@rcs-records/core/kit'
  * 'live_8f3a'.length >= MIN_SECRET_LENGTH // true
  */
 export const MIN_SECRET_LENGTH = 6

@@ -11,7 +11,7 @@ import { compileMatcher, REDACTED, type SecretMatcher } from './secret-matcher.j
  * with {@link registerSecret} are redacted by every set too.
  *
  * @example
- * import { createSecretSet } from '@rcs-records/core'
+ * import { createSecretSet } from '@rcs-records/core/kit'
  * const secrets = createSecretSet()
  * secrets.add('live_8f3a91c2')
  * secrets.redact('key "live_8f3a91c2" refused') // 'key "[REDACTED]" refused'
@@ -56,7 +56,7 @@ const internals = new WeakMap<SecretSet, Internals>()
  * Creates a {@link SecretSet}. `parent` (default: the process-wide set of {@link registerSecret}) is redacted too.
  *
  * @example
- * import { createSecretSet } from '@rcs-records/core'
+ * import { createSecretSet } from '@rcs-records/core/kit'
  * const secrets = createSecretSet()
  * secrets.replace(null, 'eyJhbGciOi.first.token')
  * secrets.replace('eyJhbGciOi.first.token', 'eyJhbGciOi.second.token')
@@ -230,7 +230,7 @@ const copyDeep = (
  * config); a client's own credentials belong in its set.
  *
  * @example
- * import { globalSecrets } from '@rcs-records/core'
+ * import { globalSecrets } from '@rcs-records/core/kit'
  * globalSecrets.size // 0 until something calls registerSecret
  */
 export const globalSecrets: SecretSet = createSecretSet({ parent: null })
@@ -241,7 +241,7 @@ export const globalSecrets: SecretSet = createSecretSet({ parent: null })
  * `MIN_SECRET_LENGTH`). An adapter registers what it holds in its own client's set instead: `ctx.http.secrets.add`.
  *
  * @example
- * import { registerSecret } from '@rcs-records/core'
+ * import { registerSecret } from '@rcs-records/core/kit'
  * registerSecret('live_8f3a…')
  */
 export const registerSecret = (secret: string | null | undefined): void => {
@@ -283,7 +283,7 @@ export const credentialParts = (value: string): string[] => {
  * vendor may echo it. A client's errors are redacted with its own {@link SecretSet} as well.
  *
  * @example
- * import { redact, registerSecret } from '@rcs-records/core'
+ * import { redact, registerSecret } from '@rcs-records/core/kit'
  * registerSecret('s3cr3t-token')
  * redact('Bearer s3cr3t-token') // 'Bearer [REDACTED]'
  */

@@ -51,7 +51,7 @@ const MAX_MESSAGE = 300
  * 100,000 levels deep or a million entries wide costs a few hundred characters, and never throws).
  *
  * @example
- * import { vendorMessageOf } from '@rcs-records/core'
+ * import { vendorMessageOf } from '@rcs-records/core/kit'
  * vendorMessageOf({ message: 'The given data was invalid.' }) // 'The given data was invalid.'
  */
 export const vendorMessageOf = (body: unknown, secrets: SecretSet = globalSecrets): string | null => {

@@ -26,7 +26,7 @@ import type {
  * Options of {@link createHttpTransport}: the client's {@link HttpOptions} plus who is calling.
  *
  * @example
- * import type { TransportOptions } from '@rcs-records/core'
+ * import type { TransportOptions } from '@rcs-records/core/kit'
  * const options: TransportOptions = { provider: 'bsg', timeoutMs: 10_000 }
  */
 export interface TransportOptions extends HttpOptions {
@@ -113,7 +113,7 @@ interface Target {
  * It never rejects: every outcome is a value. Hooks see method, URL, attempt, status and timing — never headers.
  *
  * @example
- * import { createHttpTransport } from '@rcs-records/core'
+ * import { createHttpTransport } from '@rcs-records/core/kit'
  * const http = createHttpTransport({ provider: 'bsg', retry: { limit: 2 } })
  * const result = await http.request({ url: 'https://one-api.bsg.world/api/messages', searchParams: { 'filter[id]': 1 } })()
  */

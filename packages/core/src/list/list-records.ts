@@ -12,7 +12,7 @@ import { type RecordFilterOptions, recordFilter } from './record-filter.js'
  * page before it asks for the next): e.g. a page whose every item was a duplicate tells a vendor ignoring `page`.
  *
  * @example
- * import type { ListProgress } from '@rcs-records/core'
+ * import type { ListProgress } from '@rcs-records/core/kit'
  * const nothingNew = (before: number, after: ListProgress, pageLength: number) => after.duplicates - before === pageLength
  */
 export interface ListProgress {
@@ -32,7 +32,7 @@ export interface ListProgress {
  * Options of {@link listRecords}.
  *
  * @example
- * import { RecentIds, type ListRecordsOptions } from '@rcs-records/core'
+ * import { RecentIds, type ListRecordsOptions } from '@rcs-records/core/kit'
  * const options: ListRecordsOptions = { logger, normalize, seen: new RecentIds(1000) }
  */
 export interface ListRecordsOptions extends RecordFilterOptions {
@@ -62,7 +62,7 @@ export interface ListRecordsOptions extends RecordFilterOptions {
  * listing is read (never for an `empty` query). Throws what `pages` throws.
  *
  * @example
- * import { checkListQuery, listRecords } from '@rcs-records/core'
+ * import { checkListQuery, listRecords } from '@rcs-records/core/kit'
  * async function* list(query) {
  *   const checked = checkListQuery(query, 'acme', ctx.clock.now())
  *   yield* listRecords(checked, () => fetchPages(checked), { logger: ctx.logger, normalize })
