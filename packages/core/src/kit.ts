@@ -27,6 +27,13 @@ export { createHttpTransport, type TransportOptions } from './http/transport.js'
 export type { HttpFailure, HttpRequest, HttpResponse, HttpTransport, SearchParams } from './http/types.js'
 export { type CheckedListQuery, checkListQuery } from './list/check-query.js'
 export { type ListProgress, type ListRecordsOptions, listRecords } from './list/list-records.js'
+export {
+  type OffsetOptions,
+  type OffsetPage,
+  type PageByPageOptions,
+  paginateByOffset,
+  paginateByPage,
+} from './list/paginate.js'
 export { type ListInstant, type RecordFilterOptions, recordFilter } from './list/record-filter.js'
 export { buildRecord, type RecordInit } from './model/build-record.js'
 export { failureReason, findReasonRule, type ReasonRule } from './model/reason.js'
@@ -41,12 +48,5 @@ export { RecentIds, type SeenIds } from './util/dedupe.js'
 export { isPhoneCountry, toE164 } from './util/e164.js'
 export { readIntegerId, readTextOrNumber } from './util/fields.js'
 export { parseJsonBody } from './util/json-body.js'
-export {
-  type OffsetOptions,
-  type OffsetPage,
-  type PageByPageOptions,
-  paginateByOffset,
-  paginateByPage,
-} from './util/paginate.js'
 export { encodePathSegment } from './util/path-segment.js'
 export { addMonthsUtc, type SliceLength, splitTimeRange, type TimeSlice } from './util/slices.js'

@@ -1,5 +1,5 @@
 import { RcsError } from '../errors/rcs-error.js'
-import type { ListProgress } from '../list/list-records.js'
+import type { ListProgress } from './list-records.js'
 
 /**
  * Options of {@link paginateByPage}.
