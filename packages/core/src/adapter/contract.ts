@@ -66,8 +66,10 @@ export interface ListQuery {
  * What core hands an adapter when it is created.
  *
  * @example
- * import type { AdapterContext } from '@rcs-records/core/kit'
- * const create = (config: MyConfig, ctx: AdapterContext) => makeAdapter(config, ctx.http, ctx.clock)
+ * import type { Adapter } from '@rcs-records/core'
+ * import type { AdapterContext, HttpTransport } from '@rcs-records/core/kit'
+ * declare const makeAdapter: (config: { apiKey: string }, http: HttpTransport, now: () => number) => Adapter
+ * const create = (config: { apiKey: string }, ctx: AdapterContext) => makeAdapter(config, ctx.http, ctx.clock.now)
  */
 export interface AdapterContext {
   http: HttpTransport

@@ -9,7 +9,9 @@ import type { ListQuery } from './contract.js'
  * with the decode path and whatever id was readable. The error keeps the raw record in `details.raw`.
  *
  * @example
- * import { reportInvalidRecord } from '@rcs-records/core/kit'
+ * import type { Adapter, ListQuery } from '@rcs-records/core'
+ * import { type AdapterContext, reportInvalidRecord } from '@rcs-records/core/kit'
+ * declare const adapter: Adapter, item: unknown, query: ListQuery, ctx: AdapterContext
  * const result = adapter.normalize(item)
  * if (result._tag === 'Left') reportInvalidRecord(query, ctx.logger, result.left)
  */

@@ -92,6 +92,7 @@ const settled =
  * @example
  * import { createClient } from '@rcs-records/core'
  * import { adapter } from '@rcs-records/partner-gateway'
+ * declare const sendSms: (to: string | null) => void
  * const client = createClient({ adapter, config: { apiKey: process.env.PG_API_KEY } })
  * for await (const record of client.list({ from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' })) {
  *   if (record.reason?.code === 'not_rcs_capable') sendSms(record.recipient)

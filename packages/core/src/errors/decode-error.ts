@@ -118,6 +118,7 @@ const readableId = (payload: unknown, idKeys: readonly string[]): string | null 
  *
  * @example
  * import { decodeError } from '@rcs-records/core/kit'
+ * const payload: unknown = { id: 42 }
  * const error = decodeError('bsg', payload, [{ path: 'status', expected: 'string', actual: 'undefined' }])
  * error.message // 'bsg: payload is not a valid record: status: expected string, got undefined'
  */

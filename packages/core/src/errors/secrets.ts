@@ -257,10 +257,6 @@ export const looksLikeCredentialName = (name: string): boolean => CREDENTIAL_NAM
  * The secrets in a credential-bearing header value: the part after an auth scheme (`Bearer x` → `x`; the scheme
  * word itself is no secret), or the whole value without one; for `Basic` also the decoded `user:password` and the
  * password (the base64 forms of those cover the header's own).
- *
- * @example
- * import { credentialParts } from './secrets.js'
- * credentialParts('Bearer s3cr3t-token') // ['s3cr3t-token']
  */
 export const credentialParts = (value: string): string[] => {
   const match = /^\s*([A-Za-z][\w-]*)\s+(\S.*)$/.exec(value)
@@ -291,21 +287,12 @@ export const redact = (text: string): string => globalSecrets.redact(text)
 
 /**
  * Whether any string in `value` (object keys included, at any depth) contains a process-wide secret.
- *
- * @example
- * import { containsSecret, registerSecret } from './secrets.js'
- * registerSecret('s3cr3t-token')
- * containsSecret({ message: 'bad token s3cr3t-token' }) // true
  */
 export const containsSecret = (value: unknown): boolean => globalSecrets.contains(value)
 
 /**
  * Deep-copies plain data, redacting process-wide secrets in every string (keys included). Cycles, levels past the
  * eighth and non-plain objects are replaced by a short description.
- *
- * @example
- * import { redactDeep } from '@rcs-records/core'
- * redactDeep({ header: 'Bearer s3cr3t-token' })
  */
 export const redactDeep = (value: unknown): unknown => globalSecrets.redactDeep(value)
 

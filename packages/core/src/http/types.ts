@@ -97,6 +97,7 @@ export interface HttpEvent {
  *
  * @example
  * import type { HttpHooks } from '@rcs-records/core'
+ * declare const metrics: { observe(ms: number): void }
  * const hooks: HttpHooks = { onResponse: (e) => metrics.observe(e.durationMs ?? 0) }
  */
 export interface HttpHooks {

@@ -32,8 +32,10 @@ export interface ListProgress {
  * Options of {@link listRecords}.
  *
  * @example
- * import { RecentIds, type ListRecordsOptions } from '@rcs-records/core/kit'
- * const options: ListRecordsOptions = { logger, normalize, seen: new RecentIds(1000) }
+ * import { silentLogger } from '@rcs-records/core'
+ * import { type ListRecordsOptions, RecentIds } from '@rcs-records/core/kit'
+ * import { normalize } from '@rcs-records/spacivox'
+ * const options: ListRecordsOptions = { logger: silentLogger, normalize, seen: new RecentIds(1000) }
  */
 export interface ListRecordsOptions extends RecordFilterOptions {
   /** Where a skipped invalid record is reported when the query has no `onInvalid`. */
@@ -62,8 +64,13 @@ export interface ListRecordsOptions extends RecordFilterOptions {
  * listing is read (never for an `empty` query). Throws what `pages` throws.
  *
  * @example
- * import { checkListQuery, listRecords } from '@rcs-records/core/kit'
- * async function* list(query) {
+ * import type { ListQuery, RcsError, RcsRecord } from '@rcs-records/core'
+ * import { type AdapterContext, type CheckedListQuery, checkListQuery, listRecords } from '@rcs-records/core/kit'
+ * import type { Either } from 'fp-ts/lib/Either.js'
+ * declare const ctx: AdapterContext
+ * declare const fetchPages: (checked: CheckedListQuery) => AsyncIterable<readonly unknown[]>
+ * declare const normalize: (payload: unknown) => Either<RcsError, RcsRecord>
+ * async function* list(query: ListQuery) {
  *   const checked = checkListQuery(query, 'acme', ctx.clock.now())
  *   yield* listRecords(checked, () => fetchPages(checked), { logger: ctx.logger, normalize })
  * }

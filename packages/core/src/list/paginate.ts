@@ -39,6 +39,8 @@ export interface PageByPageOptions<T> {
  *
  * @example
  * import { paginateByPage } from '@rcs-records/core/kit'
+ * declare const fetchPage: (page: number, pageSize: number) => Promise<readonly unknown[]>
+ * declare const use: (items: readonly unknown[]) => void
  * for await (const items of paginateByPage({ pageSize: 100, maxPages: 1000, provider: 'x', fetchPage })) use(items)
  */
 export async function* paginateByPage<T>(options: PageByPageOptions<T>): AsyncGenerator<readonly T[]> {
@@ -111,7 +113,9 @@ export interface OffsetOptions<T> {
  * while paging are still reached, and yields each page's items. Stops on an empty page as well.
  *
  * @example
- * import { paginateByOffset } from '@rcs-records/core/kit'
+ * import { type OffsetPage, paginateByOffset } from '@rcs-records/core/kit'
+ * declare const fetchPage: (offset: number, limit: number) => Promise<OffsetPage<unknown>>
+ * declare const use: (items: readonly unknown[]) => void
  * for await (const items of paginateByOffset({ limit: 500, maxPages: 10_000, provider: 'bsg', fetchPage })) use(items)
  */
 export async function* paginateByOffset<T>(options: OffsetOptions<T>): AsyncGenerator<readonly T[]> {

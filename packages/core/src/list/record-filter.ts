@@ -63,7 +63,9 @@ const textBounds = (from: number, to: number): { low: string; high: string } => 
  * Canonical timestamps are compared as text, which orders them exactly like the instants and costs no parsing.
  *
  * @example
+ * import type { RcsRecord } from '@rcs-records/core'
  * import { checkListQuery, recordFilter } from '@rcs-records/core/kit'
+ * declare const records: RcsRecord[]
  * const matches = recordFilter(checkListQuery({ from: '2026-01-01', to: '2026-01-02', status: 'read' }, 'x', Date.now()))
  * records.filter(matches)
  */

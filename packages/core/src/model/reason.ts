@@ -5,10 +5,6 @@ import * as t from 'io-ts'
 
 /**
  * Why a message failed, in vendor-neutral terms. This is what an SMS-fallback decision reads.
- *
- * @example
- * import { ReasonCodeCodec } from '@rcs-records/core'
- * ReasonCodeCodec.is('not_rcs_capable') // true
  */
 export const ReasonCodeCodec = /* @__PURE__ */ t.keyof(
   {
@@ -37,10 +33,6 @@ export type ReasonCode = t.TypeOf<typeof ReasonCodeCodec>
 
 /**
  * io-ts codec of {@link FailureReason}.
- *
- * @example
- * import { FailureReasonCodec } from '@rcs-records/core'
- * FailureReasonCodec.is({ code: 'unknown', permanent: null, vendorCode: null, message: null }) // true
  */
 export const FailureReasonCodec = /* @__PURE__ */ t.type(
   {

@@ -139,11 +139,6 @@ const utcHourOf = (text: string, zoneAt: number, lastAt: number): string | undef
 /**
  * The canonical form of `yyyy-mm-ddThh:mm:ss[.f…](Z|±hh:mm)` with a whole-hour offset and a year from 1000 on; the
  * canonical form itself (`…ss.sssZ`) is returned as is. Undefined for anything else, valid or not.
- *
- * @example
- * import { fastIsoWithZone } from './fast.js'
- * fastIsoWithZone('2025-10-16T12:42:18+02:00') // '2025-10-16T10:42:18.000Z'
- * fastIsoWithZone('2025-10-16T12:42:18+0200') // undefined (the general parser reads it)
  */
 export const fastIsoWithZone = (text: string): string | undefined => {
   const length = text.length
@@ -185,12 +180,6 @@ const PREFIX_CACHE_LIMIT = 20_000
  * the UTC prefix that `resolve` (the general zoned parser) gives — only where the zone's offset is the same across
  * that whole hour or minute, so DST changes and historical offsets with seconds always go through `resolve`. Gives
  * null for an impossible date and undefined for any other shape or an uncacheable time.
- *
- * @example
- * import { createZonedFastPath } from './fast.js'
- * const read = createZonedFastPath('UTC', () => null)
- * read('2021-04-27 19:44:06') // '2021-04-27T19:44:06.000Z'
- * read('2021-04-27 19:44') // undefined
  */
 export const createZonedFastPath = (
   timeZone: string,

@@ -154,10 +154,6 @@ const localToUtc = (fields: LocalFields, timeZone: string): number => {
 /**
  * {@link parseIsoTimestamp} without its fast paths (a regex and `Date`): the reference the fast paths are tested
  * against.
- *
- * @example
- * import { parseIsoTimestampGeneral } from './general.js'
- * parseIsoTimestampGeneral('2025-10-16T12:42:18+02:00') // '2025-10-16T10:42:18.000Z'
  */
 export const parseIsoTimestampGeneral = (value: unknown, assumeZone = 'UTC'): string | null => {
   if (typeof value !== 'string' || value.length > 40) return null
@@ -174,10 +170,6 @@ export const parseIsoTimestampGeneral = (value: unknown, assumeZone = 'UTC'): st
 /**
  * A zone-less `yyyy-mm-dd hh:mm[:ss[.f…]]` wall-clock time in an IANA zone (a regex and `Intl`), what the zoned fast
  * path resolves its hours with and is tested against.
- *
- * @example
- * import { parseZonedTimestampGeneral } from './general.js'
- * parseZonedTimestampGeneral('2024-07-01 12:00:00', 'Europe/Kyiv') // '2024-07-01T09:00:00.000Z'
  */
 export const parseZonedTimestampGeneral = (value: unknown, timeZone = 'UTC'): string | null => {
   if (typeof value !== 'string' || value.length > 32) return null

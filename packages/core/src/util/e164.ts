@@ -42,11 +42,6 @@ const nationalE164 = (digits: string, country: string | undefined): string | nul
  * The library's answer for digits without `+` (libphonenumber-js with its compact "min" metadata): `+digits`'s
  * canonical E.164 when it is a valid international number (7–15 digits, the first not 0), else the digits read as
  * a national number of `defaultCountry` when that is valid, else null. The reference the fast path is tested against.
- *
- * @example
- * import { nationalOrInternational } from './e164.js'
- * nationalOrInternational('3401234567', 'IT') // '+393401234567'
- * nationalOrInternational('3401234567', undefined) // null (as +34…, a Spanish number, it is too short)
  */
 export const nationalOrInternational = (digits: string, defaultCountry: string | undefined): string | null => {
   if (DIGITS.test(digits) && digits.charCodeAt(0) !== 48) {
