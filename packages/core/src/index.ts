@@ -22,7 +22,7 @@ export { RcsError, type RcsErrorKind, type RcsErrorOptions } from './errors/rcs-
 export type { HttpEvent, HttpHooks, HttpOptions, RetryOptions } from './http/types.js'
 export { type Channel, ChannelCodec } from './model/channel.js'
 export { mergeRecords } from './model/merge.js'
-export type { FailureReason, ReasonCode } from './model/reason.js'
+export { type FailureReason, type ReasonCode, ReasonCodeCodec } from './model/reason.js'
 export { type Cost, type Fallback, type RcsRecord, RcsRecordCodec } from './model/record.js'
 export {
   DELIVERY_STATUSES,

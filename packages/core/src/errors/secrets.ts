@@ -6,7 +6,7 @@ import { compileMatcher, REDACTED, type SecretMatcher } from './secret-matcher.j
  * (`createClient` makes it; adapters reach it as `ctx.http.secrets`): the config's credentials, what an adapter
  * derives or is issued (a login's token), and — in a small bounded "recent" tier — the credentials of the requests it
  * sent and the tokens it replaced, which can still be echoed by an answer in flight. Each secret is redacted in every
- * form a vendor may echo it (see {@link formsOfSecret}) by one precompiled automaton, rebuilt only when the set
+ * form a vendor may echo it (see `formsOfSecret` in secret-forms.ts) by one precompiled automaton, rebuilt only when the set
  * changes, so redaction costs one pass over the text however many secrets there are. Secrets registered process-wide
  * with {@link registerSecret} are redacted by every set too.
  *
@@ -226,7 +226,7 @@ const copyDeep = (
 
 /**
  * The process-wide secrets: what {@link registerSecret} adds. Every client's {@link SecretSet} redacts them too, and
- * every {@link RcsError} is built with them removed. Keep it for credentials that outlive any one client (a CLI's
+ * every `RcsError` is built with them removed. Keep it for credentials that outlive any one client (a CLI's
  * config); a client's own credentials belong in its set.
  *
  * @example

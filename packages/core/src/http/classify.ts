@@ -37,7 +37,7 @@ const MAX_MESSAGE = 300
 /**
  * The vendor's own words from an error body: `message`, `error_description`/`errorDescription`, `error`, `detail`,
  * or the text itself — on one line, secrets redacted (the process-wide ones, and those of `secrets` when given),
- * shortened to 300 characters. Field-level `errors` are summarised too, through {@link boundedJson} (a body nested
+ * shortened to 300 characters. Field-level `errors` are summarised too, through `boundedJson` (a body nested
  * 100,000 levels deep or a million entries wide costs a few hundred characters, and never throws).
  *
  * @example

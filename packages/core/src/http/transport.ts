@@ -485,10 +485,10 @@ const sendSafely = async (t: Transport, request: HttpRequest): Promise<Outcome> 
  * limits concurrency, times out each attempt (including reading the body), retries idempotent requests on 429,
  * 5xx, network errors, timeouts and unparseable (truncated) bodies with exponential backoff and jitter — honouring
  * `Retry-After` and vendor body hints, capped by `maxRetryAfterMs` — refuses oversized bodies, refuses plain
- * `http://` to non-loopback hosts, and maps failures to {@link RcsError} kinds with the secrets of `options.secrets`
+ * `http://` to non-loopback hosts, and maps failures to `RcsError` kinds with the secrets of `options.secrets`
  * (its `secrets`) scrubbed — in every form a vendor may echo them, before any text is built from the vendor's answer
  * (the credential headers, query parameters and JSON fields of each request are kept among its recent secrets
- * automatically). A failed response's body is handed on redacted and bounded (see {@link boundedCopy}).
+ * automatically). A failed response's body is handed on redacted and bounded (12 levels, 100 entries, 2,000 characters a string).
  * It never rejects: every outcome is a value. Hooks see method, URL, attempt, status and timing — never headers.
  *
  * @example

@@ -5,6 +5,10 @@ import * as t from 'io-ts'
 
 /**
  * Why a message failed, in vendor-neutral terms. This is what an SMS-fallback decision reads.
+ *
+ * @example
+ * import { ReasonCodeCodec } from '@rcs-records/core'
+ * ReasonCodeCodec.is('not_rcs_capable') // true
  */
 export const ReasonCodeCodec = /* @__PURE__ */ t.keyof(
   {
