@@ -1,4 +1,4 @@
-import { registerSecret } from '@rcs-records/core'
+import { registerSecret } from '@rcs-records/core/kit'
 import type { Config } from './codec.js'
 
 /**

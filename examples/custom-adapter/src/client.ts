@@ -1,19 +1,15 @@
+import { type Adapter, type CallOptions, type ListQuery, RcsError, type RcsRecord } from '@rcs-records/core'
 import {
-  type Adapter,
   type AdapterContext,
-  type CallOptions,
   checkListQuery,
   decodeWith,
   emulateGetMany,
   encodePathSegment,
   formatIsoSeconds,
   type HttpRequest,
-  type ListQuery,
   listRecords,
-  RcsError,
-  type RcsRecord,
   RecentIds,
-} from '@rcs-records/core'
+} from '@rcs-records/core/kit'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import { basicAuthHeader } from './auth.js'
 import { type Config, TwilioMessagePageCodec } from './codec.js'

@@ -1,4 +1,5 @@
-import { type Channel, type FailureReason, failureReason, type ReasonCode, type StatusTable } from '@rcs-records/core'
+import type { Channel, FailureReason, ReasonCode, StatusTable } from '@rcs-records/core'
+import { failureReason } from '@rcs-records/core/kit'
 
 /**
  * Twilio message status → canonical status. Inbound messages (`receiving`, `received`) map to in-flight and delivered:

@@ -1,12 +1,5 @@
-import {
-  buildRecord,
-  type DecodeIssue,
-  decodeError,
-  lookupStatus,
-  type RcsError,
-  type RcsRecord,
-  toE164,
-} from '@rcs-records/core'
+import type { DecodeIssue, RcsError, RcsRecord } from '@rcs-records/core'
+import { buildRecord, decodeError, lookupStatus, toE164 } from '@rcs-records/core/kit'
 import { type Either, left, right } from 'fp-ts/lib/Either.js'
 import { bareAddress, channelOf, reasonOf, TWILIO_STATUSES } from './mapping.js'
 import { PROVIDER } from './normalize.js'

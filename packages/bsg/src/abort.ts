@@ -1,4 +1,5 @@
-import { left, RcsError } from '@rcs-records/core'
+import { RcsError } from '@rcs-records/core'
+import { left } from '@rcs-records/core/kit'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { PROVIDER } from './normalize.js'
 
@@ -22,10 +23,10 @@ export const abortedError = (what: string): RcsError =>
  * itself is never aborted by one caller.
  *
  * @example
- * import { untilAborted } from './abort.js'
- * const result = await untilAborted(sharedLogin, query.signal, 'login')
+ * import { joinUnlessAborted } from './abort.js'
+ * const result = await joinUnlessAborted(sharedLogin, query.signal, 'login')
  */
-export const untilAborted = <A>(
+export const joinUnlessAborted = <A>(
   promise: Promise<Either<RcsError, A>>,
   signal: AbortSignal | undefined,
   what: string,

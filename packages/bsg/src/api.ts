@@ -1,13 +1,5 @@
-import {
-  type Clock,
-  decodeWith,
-  type HttpFailure,
-  type HttpTransport,
-  left,
-  RcsError,
-  systemClock,
-  vendorMessageOf,
-} from '@rcs-records/core'
+import { type Clock, RcsError, systemClock } from '@rcs-records/core'
+import { decodeWith, type HttpFailure, type HttpTransport, left, vendorMessageOf } from '@rcs-records/core/kit'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { abortedError } from './abort.js'
 import type { TokenManager } from './auth.js'

@@ -1,17 +1,15 @@
+import { type Clock, type Logger, RcsError } from '@rcs-records/core'
 import {
-  type Clock,
   describeValue,
   type HttpFailure,
   type HttpTransport,
-  type Logger,
   left,
   MIN_SECRET_LENGTH,
-  RcsError,
   right,
   vendorMessageOf,
-} from '@rcs-records/core'
+} from '@rcs-records/core/kit'
 import type { Either } from 'fp-ts/lib/Either.js'
-import { untilAborted } from './abort.js'
+import { joinUnlessAborted } from './abort.js'
 import { TokenResponseCodec } from './codec.js'
 import { readJwtTimes } from './jwt.js'
 import { PROVIDER } from './normalize.js'
@@ -211,7 +209,7 @@ export const createTokenManager = (options: TokenManagerOptions): TokenManager =
     if (current !== null && now < current.refreshAt) return right(current.token)
     const refreshable = current !== null && now < current.expiresAt ? current : null
     const flight = pending ?? start(refreshable === null ? login : () => refreshOrLogin(refreshable))
-    const result = await untilAborted(flight, signal, 'login')
+    const result = await joinUnlessAborted(flight, signal, 'login')
     if (result._tag === 'Right') return right(result.right.token)
     if (refreshable !== null && held === refreshable && clock.now() < refreshable.expiresAt) {
       // Keep working with the still-valid token; try again a little later rather than on every request.
@@ -227,7 +225,7 @@ export const createTokenManager = (options: TokenManagerOptions): TokenManager =
 
   const renew = async (rejected: string, signal?: AbortSignal): Promise<Either<RcsError, string>> => {
     if (pending !== null) {
-      const joined = await untilAborted(pending, signal, 'login')
+      const joined = await joinUnlessAborted(pending, signal, 'login')
       if (joined._tag === 'Left' || joined.right.token !== rejected) {
         return joined._tag === 'Left' ? joined : right(joined.right.token)
       }
@@ -235,7 +233,7 @@ export const createTokenManager = (options: TokenManagerOptions): TokenManager =
     if (held !== null && held.token !== rejected) return right(held.token)
     held = null
     const flight = pending ?? start(login)
-    const result = await untilAborted(flight, signal, 'login')
+    const result = await joinUnlessAborted(flight, signal, 'login')
     return result._tag === 'Left' ? result : right(result.right.token)
   }
 

@@ -1,4 +1,5 @@
-import { type Adapter, type AdapterContext, emulateGetMany } from '@rcs-records/core'
+import type { Adapter } from '@rcs-records/core'
+import { type AdapterContext, emulateGetMany } from '@rcs-records/core/kit'
 import { createMessagesApi } from './api.js'
 import { createTokenManager } from './auth.js'
 import type { Config } from './codec.js'
@@ -13,7 +14,8 @@ import { parseWebhook } from './webhook.js'
  * pure `normalize`/`parseWebhook` in the configured time zone.
  *
  * @example
- * import { createHttpTransport, silentLogger, systemClock } from '@rcs-records/core'
+ * import { silentLogger, systemClock } from '@rcs-records/core'
+ * import { createHttpTransport } from '@rcs-records/core/kit'
  * import { ConfigCodec, createBsgAdapter } from '@rcs-records/bsg'
  * const decoded = ConfigCodec.decode({ apiKey: 'live_…' })
  * if (decoded._tag === 'Right') {

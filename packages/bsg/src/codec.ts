@@ -1,4 +1,4 @@
-import { isHttpUrl, isPhoneCountry, isValidTimeZone, refinedCodec } from '@rcs-records/core'
+import { isHttpUrl, isPhoneCountry, isValidTimeZone, refinedCodec } from '@rcs-records/core/kit'
 import * as t from 'io-ts'
 
 /**

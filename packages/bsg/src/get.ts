@@ -1,13 +1,5 @@
-import {
-  type CallOptions,
-  type Clock,
-  left,
-  RcsError,
-  type RcsRecord,
-  readIntegerId,
-  right,
-  toEpochMs,
-} from '@rcs-records/core'
+import { type CallOptions, type Clock, RcsError, type RcsRecord } from '@rcs-records/core'
+import { left, readIntegerId, right, toEpochMs } from '@rcs-records/core/kit'
 import type { Either } from 'fp-ts/lib/Either.js'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import type { MessagesApi } from './api.js'

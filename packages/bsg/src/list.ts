@@ -1,15 +1,12 @@
+import { type Clock, type ListQuery, type Logger, RcsError, type RcsRecord } from '@rcs-records/core'
 import {
+  badRequest,
   type CheckedListQuery,
-  type Clock,
   checkListQuery,
-  type ListQuery,
-  type Logger,
   listRecords,
   paginateByOffset,
-  RcsError,
-  type RcsRecord,
   RecentIds,
-} from '@rcs-records/core'
+} from '@rcs-records/core/kit'
 import type { Either } from 'fp-ts/lib/Either.js'
 import type { MessagesApi, MessagesQuery } from './api.js'
 import { type Config, clampPageSize } from './codec.js'
@@ -30,9 +27,6 @@ export interface ListDeps {
   logger: Logger
   normalize: (payload: unknown) => Either<RcsError, RcsRecord>
 }
-
-const badRequest = (message: string, field: string) =>
-  new RcsError({ kind: 'bad_request', provider: PROVIDER, message, details: { field } })
 
 const CAMPAIGN_ID = /^\d{1,18}$/
 
@@ -68,7 +62,7 @@ export const planList = (query: ListQuery, config: Config, now: number): ListPla
   if (campaign !== undefined && !CAMPAIGN_ID.test(campaign)) {
     throw badRequest(
       'invalid list query: `campaign` must be a BSG campaign id: an integer as a string, such as "53651994"',
-      'campaign',
+      { provider: PROVIDER, details: { field: 'campaign' } },
     )
   }
   return {

@@ -1,12 +1,5 @@
-import {
-  type Channel,
-  type DeliveryStatus,
-  type FailureReason,
-  failureReason,
-  findReasonRule,
-  type ReasonRule,
-  type StatusTable,
-} from '@rcs-records/core'
+import type { Channel, DeliveryStatus, FailureReason, StatusTable } from '@rcs-records/core'
+import { failureReason, findReasonRule, type ReasonRule } from '@rcs-records/core/kit'
 import type { BsgStatus } from './payload-codecs.js'
 
 /**
@@ -26,7 +19,7 @@ import type { BsgStatus } from './payload-codecs.js'
  * | unknown | unknown, anything else |
  *
  * @example
- * import { lookupStatus } from '@rcs-records/core'
+ * import { lookupStatus } from '@rcs-records/core/kit'
  * import { statusTable } from '@rcs-records/bsg'
  * lookupStatus(statusTable, 'not_rcs_user') // 'undeliverable'
  */

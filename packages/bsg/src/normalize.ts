@@ -1,19 +1,17 @@
+import { type DecodeIssue, RcsError, type RcsRecord } from '@rcs-records/core'
 import {
   buildRecord,
-  type DecodeIssue,
   decodeError,
   describeValue,
   isPhoneCountry,
   isValidTimeZone,
   left,
   parseIsoTimestamp,
-  RcsError,
-  type RcsRecord,
   readIntegerId,
   readTextOrNumber,
   right,
   toE164,
-} from '@rcs-records/core'
+} from '@rcs-records/core/kit'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { readAmount, readCampaignId, readFallback } from './fields.js'
 import { channelOf, reasonFor, statusOf } from './mapping.js'

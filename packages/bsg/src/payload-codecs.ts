@@ -5,7 +5,7 @@
  * import them.
  */
 
-import { nullableCodec } from '@rcs-records/core'
+import { nullableCodec } from '@rcs-records/core/kit'
 import * as t from 'io-ts'
 
 /**

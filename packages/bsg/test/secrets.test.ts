@@ -1,12 +1,5 @@
-import {
-  createHttpTransport,
-  createSecretSet,
-  globalSecrets,
-  type HttpTransport,
-  right,
-  silentLogger,
-  systemClock,
-} from '@rcs-records/core'
+import { silentLogger, systemClock } from '@rcs-records/core'
+import { createHttpTransport, createSecretSet, globalSecrets, type HttpTransport, right } from '@rcs-records/core/kit'
 import { describe, expect, it } from 'vitest'
 import { createMessagesApi, tokenRefusal } from '../src/api.js'
 import { createTokenManager } from '../src/auth.js'

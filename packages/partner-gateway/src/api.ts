@@ -1,4 +1,5 @@
-import { encodePathSegment, type HttpResponse, type HttpTransport, type RcsError } from '@rcs-records/core'
+import type { RcsError } from '@rcs-records/core'
+import { encodePathSegment, type HttpResponse, type HttpTransport } from '@rcs-records/core/kit'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import { authHeaders } from './auth.js'
 import type { Config } from './codec.js'
@@ -79,7 +80,7 @@ export interface PartnerApi {
  * Builds the {@link PartnerApi} of a config over core's transport.
  *
  * @example
- * import { createHttpTransport } from '@rcs-records/core'
+ * import { createHttpTransport } from '@rcs-records/core/kit'
  * import { createPartnerApi } from './api.js'
  * const api = createPartnerApi(createHttpTransport({ provider: 'partner-gateway' }), config)
  */

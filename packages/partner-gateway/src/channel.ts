@@ -1,4 +1,5 @@
-import { left, RcsError, right } from '@rcs-records/core'
+import { RcsError } from '@rcs-records/core'
+import { left, right } from '@rcs-records/core/kit'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { type PartnerChannel, PartnerChannelCodec } from './codec.js'
 import { PROVIDER } from './normalize.js'

@@ -1,4 +1,5 @@
-import type { Adapter, AdapterContext } from '@rcs-records/core'
+import type { Adapter } from '@rcs-records/core'
+import type { AdapterContext } from '@rcs-records/core/kit'
 import { createPartnerApi } from './api.js'
 import type { Config } from './codec.js'
 import { getStatus } from './get.js'
@@ -13,7 +14,8 @@ import { parseWebhook } from './webhook.js'
  * `normalize`/`parseWebhook` in the configured currency and channel. Every credential is registered as a secret.
  *
  * @example
- * import { createHttpTransport, silentLogger, systemClock } from '@rcs-records/core'
+ * import { silentLogger, systemClock } from '@rcs-records/core'
+ * import { createHttpTransport } from '@rcs-records/core/kit'
  * import { ConfigCodec, createPartnerGatewayAdapter } from '@rcs-records/partner-gateway'
  * const decoded = ConfigCodec.decode({ apiKey: 'pg-live-3f9c2a7b' })
  * if (decoded._tag === 'Right') {

@@ -1,4 +1,4 @@
-import { isHttpUrl, isPhoneCountry, refinedCodec } from '@rcs-records/core'
+import { isHttpUrl, isPhoneCountry, refinedCodec } from '@rcs-records/core/kit'
 import * as t from 'io-ts'
 
 /**

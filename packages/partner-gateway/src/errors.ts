@@ -1,4 +1,4 @@
-import type { HttpFailure, HttpRequest } from '@rcs-records/core'
+import type { HttpFailure, HttpRequest } from '@rcs-records/core/kit'
 import { PROVIDER } from './normalize.js'
 
 /**

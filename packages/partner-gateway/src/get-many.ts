@@ -1,15 +1,5 @@
-import {
-  type CallOptions,
-  chunkIds,
-  type Logger,
-  left,
-  mergeRecords,
-  type RcsError,
-  type RcsRecord,
-  reportInvalidRecord,
-  right,
-  uniqueIds,
-} from '@rcs-records/core'
+import { type CallOptions, type Logger, mergeRecords, type RcsError, type RcsRecord } from '@rcs-records/core'
+import { chunkIds, left, reportInvalidRecord, right, uniqueIds } from '@rcs-records/core/kit'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import { batchUrlPrefix, batchUrlSuffix, type PartnerApi } from './api.js'
 import { resolveChannel } from './channel.js'

@@ -1,5 +1,6 @@
 import type { CallOptions, RcsRecord } from '@rcs-records/core'
-import { left, RcsError } from '@rcs-records/core'
+import { RcsError } from '@rcs-records/core'
+import { left } from '@rcs-records/core/kit'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import type { PartnerApi } from './api.js'
 import { resolveChannel } from './channel.js'

@@ -1,18 +1,20 @@
 import {
-  type CheckedListQuery,
   type Clock,
-  checkListQuery,
   type DeliveryStatus,
-  formatIsoSeconds,
-  type ListProgress,
   type ListQuery,
   type Logger,
-  listRecords,
-  paginateByPage,
   RcsError,
   type RcsRecord,
-  RecentIds,
 } from '@rcs-records/core'
+import {
+  type CheckedListQuery,
+  checkListQuery,
+  formatIsoSeconds,
+  type ListProgress,
+  listRecords,
+  paginateByPage,
+  RecentIds,
+} from '@rcs-records/core/kit'
 import type { PartnerApi } from './api.js'
 import { type Config, type PartnerChannel, PartnerChannelCodec } from './codec.js'
 import { nativeStatusesOf, wireChannel } from './mapping.js'

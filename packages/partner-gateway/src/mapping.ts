@@ -1,13 +1,5 @@
-import {
-  type Channel,
-  type ReasonRule as CoreReasonRule,
-  type DeliveryStatus,
-  type FailureReason,
-  failureReason,
-  findReasonRule,
-  type ReasonCode,
-  type StatusTable,
-} from '@rcs-records/core'
+import type { Channel, DeliveryStatus, FailureReason, ReasonCode, StatusTable } from '@rcs-records/core'
+import { type ReasonRule as CoreReasonRule, failureReason, findReasonRule } from '@rcs-records/core/kit'
 import type { PartnerChannel } from './codec.js'
 import type { PartnerStatus } from './payload-codecs.js'
 
@@ -27,7 +19,7 @@ import type { PartnerStatus } from './payload-codecs.js'
  * | unknown | UNKNOWN, anything else |
  *
  * @example
- * import { lookupStatus } from '@rcs-records/core'
+ * import { lookupStatus } from '@rcs-records/core/kit'
  * import { statusTable } from '@rcs-records/partner-gateway'
  * lookupStatus(statusTable, 'RECEIVED') // 'sent'
  * lookupStatus(statusTable, 'PENDING_RETRY') // 'unknown'
@@ -86,7 +78,7 @@ export const statusOf = (value: string): DeliveryStatus => {
  * `unknown` with the code kept as `vendorStatus`. A `READ` event is `read`.
  *
  * @example
- * import { lookupStatus } from '@rcs-records/core'
+ * import { lookupStatus } from '@rcs-records/core/kit'
  * import { webhookStatusTable } from '@rcs-records/partner-gateway'
  * lookupStatus(webhookStatusTable, 6) // 'undeliverable'
  */

@@ -1,17 +1,5 @@
-import {
-  buildRecord,
-  type Channel,
-  ChannelCodec,
-  type DecodeIssue,
-  decodeError,
-  describeValue,
-  isPhoneCountry,
-  left,
-  RcsError,
-  type RcsRecord,
-  right,
-  toE164,
-} from '@rcs-records/core'
+import { type Channel, ChannelCodec, type DecodeIssue, RcsError, type RcsRecord } from '@rcs-records/core'
+import { buildRecord, decodeError, describeValue, isPhoneCountry, left, right, toE164 } from '@rcs-records/core/kit'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { notAnObject, readCost, readId, readText, readTimestamp } from './fields.js'
 import { channelOf, reasonFor, statusOf } from './mapping.js'

@@ -1,4 +1,5 @@
-import { decodeError, describeValue, left, type RcsError, right } from '@rcs-records/core'
+import type { RcsError } from '@rcs-records/core'
+import { decodeError, describeValue, left, right } from '@rcs-records/core/kit'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { PROVIDER } from './normalize.js'
 

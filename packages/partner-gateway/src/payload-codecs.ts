@@ -4,7 +4,7 @@
  * leaves them — and the io-ts combinators only they need — out of applications that do not import them.
  */
 
-import { nullableCodec } from '@rcs-records/core'
+import { nullableCodec } from '@rcs-records/core/kit'
 import * as t from 'io-ts'
 
 /**

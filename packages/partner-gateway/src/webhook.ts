@@ -1,24 +1,19 @@
+import type { DecodeIssue, DeliveryStatus, RcsError, RcsRecord } from '@rcs-records/core'
 import {
   buildRecord,
-  type DecodeIssue,
-  type DeliveryStatus,
   decodeError,
   describeValue,
   left,
   lookupStatus,
+  MAX_DECODE_ISSUES,
   parseJsonBody,
-  type RcsError,
-  type RcsRecord,
   right,
   toE164,
-} from '@rcs-records/core'
+} from '@rcs-records/core/kit'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { notAnObject, readCost, readId, readText, readTimestamp } from './fields.js'
 import { channelOf, reasonFor, statusOf, webhookStatusTable } from './mapping.js'
 import { checkOptions, ID_KEYS, type NormalizeOptions, PROVIDER } from './normalize.js'
-
-/** Enough to see what is wrong with a batch; the raw body is kept whole in the error anyway. */
-const MAX_ISSUES = 20
 
 const ID_EXPECTED = 'a non-empty string id (customerMessageId or messageId)'
 const CODE_EXPECTED = 'a status code (number or digit string) on a DELIVERY event, or a status'
@@ -171,7 +166,7 @@ export const parseWebhook = (body: unknown, options?: NormalizeOptions): Either<
     return left(decodeError(PROVIDER, payload, [issue], ID_KEYS))
   }
   const issues: DecodeIssue[] = []
-  for (let index = 0; index < items.length && issues.length < MAX_ISSUES; index++) {
+  for (let index = 0; index < items.length && issues.length < MAX_DECODE_ISSUES; index++) {
     issues.push(...issuesOf(items[index], batched ? `${index}.` : ''))
   }
   if (issues.length > 0) return left(decodeError(PROVIDER, payload, issues, ID_KEYS))

@@ -1,4 +1,4 @@
-import { lookupStatus } from '@rcs-records/core'
+import { lookupStatus } from '@rcs-records/core/kit'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {

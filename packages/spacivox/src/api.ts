@@ -1,3 +1,4 @@
+import type { RcsError, RcsErrorKind } from '@rcs-records/core'
 import {
   decodeError,
   describeValue,
@@ -5,11 +6,9 @@ import {
   type HttpFailure,
   type HttpTransport,
   left,
-  type RcsError,
-  type RcsErrorKind,
   right,
   vendorMessageOf,
-} from '@rcs-records/core'
+} from '@rcs-records/core/kit'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import type { Config } from './codec.js'
 import { PROVIDER } from './normalize.js'

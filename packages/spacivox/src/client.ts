@@ -1,4 +1,5 @@
-import { type Adapter, type AdapterContext, left, RcsError } from '@rcs-records/core'
+import { type Adapter, RcsError } from '@rcs-records/core'
+import { type AdapterContext, left } from '@rcs-records/core/kit'
 import { createRecordsApi } from './api.js'
 import type { Config } from './codec.js'
 import { listSlices } from './list.js'
@@ -25,7 +26,8 @@ export const unsupportedLookup = (what: 'get' | 'getMany'): RcsError =>
  * the pure `normalize`, and `get`/`getMany` that fail with `unsupported`.
  *
  * @example
- * import { createHttpTransport, silentLogger, systemClock } from '@rcs-records/core'
+ * import { silentLogger, systemClock } from '@rcs-records/core'
+ * import { createHttpTransport } from '@rcs-records/core/kit'
  * import { ConfigCodec, createSpacivoxAdapter } from '@rcs-records/spacivox'
  * const decoded = ConfigCodec.decode({ token: '0a1b2c3d4e5f', baseUrl: 'https://api.example.com' })
  * if (decoded._tag === 'Right') {

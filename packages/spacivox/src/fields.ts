@@ -1,4 +1,4 @@
-import { parseIsoTimestamp, toE164 } from '@rcs-records/core'
+import { parseIsoTimestamp, toE164 } from '@rcs-records/core/kit'
 
 /**
  * Field readers of `normalize`. Each takes an untrusted value and gives the canonical value or null — never an

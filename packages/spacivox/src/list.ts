@@ -1,12 +1,5 @@
-import {
-  type Clock,
-  type ListQuery,
-  type Logger,
-  listRecords,
-  type RcsError,
-  type RcsRecord,
-  type TimeSlice,
-} from '@rcs-records/core'
+import type { Clock, ListQuery, Logger, RcsError, RcsRecord } from '@rcs-records/core'
+import { listRecords, type TimeSlice } from '@rcs-records/core/kit'
 import type { Either } from 'fp-ts/lib/Either.js'
 import type { RecordsApi } from './api.js'
 import type { Config } from './codec.js'

@@ -1,4 +1,5 @@
-import { type DeliveryStatus, type FailureReason, failureReason, type StatusTable } from '@rcs-records/core'
+import type { DeliveryStatus, FailureReason, StatusTable } from '@rcs-records/core'
+import { failureReason } from '@rcs-records/core/kit'
 import type { SpacivoxState } from './payload-codecs.js'
 
 /**
@@ -15,7 +16,7 @@ import type { SpacivoxState } from './payload-codecs.js'
  * | anything else | — | unknown |
  *
  * @example
- * import { lookupStatus } from '@rcs-records/core'
+ * import { lookupStatus } from '@rcs-records/core/kit'
  * import { statusTable } from '@rcs-records/spacivox'
  * lookupStatus(statusTable, 2) // 'undeliverable'
  */

@@ -1,16 +1,14 @@
+import { type DecodeIssue, RcsError, type RcsRecord } from '@rcs-records/core'
 import {
   buildRecord,
-  type DecodeIssue,
   decodeError,
   describeValue,
   isPhoneCountry,
   left,
-  RcsError,
-  type RcsRecord,
   readIntegerId,
   readTextOrNumber,
   right,
-} from '@rcs-records/core'
+} from '@rcs-records/core/kit'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { readRecipient, readTimestamp } from './fields.js'
 import { isDocumentedState, reasonFor, stateDescriptions, statusOf } from './mapping.js'

@@ -1,4 +1,5 @@
-import { type ListQuery, mergeRecords, RcsError, type RcsRecord, toEpochMs } from '@rcs-records/core'
+import { type ListQuery, mergeRecords, type RcsRecord } from '@rcs-records/core'
+import { badRequest, toEpochMs } from '@rcs-records/core/kit'
 import { PROVIDER } from './normalize.js'
 import { MODIFIED_SINCE_LIMIT_MS } from './plan.js'
 import type { RecordStore } from './store.js'
@@ -64,8 +65,7 @@ const OVERLAP_MS = 5 * 60_000
 const EDGE_MARGIN_MS = 5 * 60_000
 const DEFAULT_LOOKBACK_MS = 48 * 3_600_000
 
-const badRequest = (message: string) =>
-  new RcsError({ kind: 'bad_request', provider: PROVIDER, message: `${PROVIDER}: syncIncrementally: ${message}` })
+const badOption = (message: string) => badRequest(`syncIncrementally: ${message}`, { provider: PROVIDER })
 
 const SCALAR_FIELDS = [
   'status',
@@ -103,15 +103,15 @@ export const planSync = (
   now: number,
 ): { query: { from: Date; to: Date; modifiedSince?: Date }; mode: SyncResult['mode'] } => {
   const start = toEpochMs(options.start)
-  if (start === null) throw badRequest('`start` must be a Date or an ISO-8601 timestamp')
+  if (start === null) throw badOption('`start` must be a Date or an ISO-8601 timestamp')
   const lookbackMs = options.lookbackMs ?? DEFAULT_LOOKBACK_MS
-  if (!(lookbackMs >= 0)) throw badRequest('`lookbackMs` must be a number of milliseconds ≥ 0')
+  if (!(lookbackMs >= 0)) throw badOption('`lookbackMs` must be a number of milliseconds ≥ 0')
   const checkpoint = options.checkpoint
   if (checkpoint === null || checkpoint === undefined) {
     return { query: { from: new Date(start), to: new Date(now) }, mode: 'full' }
   }
   const syncedAt = toEpochMs(checkpoint.syncedAt)
-  if (syncedAt === null) throw badRequest('`checkpoint.syncedAt` must be an ISO-8601 timestamp')
+  if (syncedAt === null) throw badOption('`checkpoint.syncedAt` must be an ISO-8601 timestamp')
   const from = new Date(Math.min(now, Math.max(start, syncedAt - lookbackMs)))
   const modifiedSince = Math.min(syncedAt, now) - OVERLAP_MS
   if (modifiedSince >= now - MODIFIED_SINCE_LIMIT_MS + EDGE_MARGIN_MS) {
@@ -144,7 +144,7 @@ export const planSync = (
  */
 export const syncIncrementally = async (options: SyncOptions): Promise<SyncResult> => {
   const now = options.now === undefined ? Date.now() : toEpochMs(options.now)
-  if (now === null) throw badRequest('`now` must be a Date or epoch milliseconds')
+  if (now === null) throw badOption('`now` must be a Date or epoch milliseconds')
   const { query, mode } = planSync(options, now)
   const listQuery: ListQuery = options.signal === undefined ? query : { ...query, signal: options.signal }
   const changed: RcsRecord[] = []

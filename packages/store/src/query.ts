@@ -5,8 +5,8 @@ import {
   type DeliveryStatus,
   RcsError,
   type RcsRecord,
-  toEpochMs,
 } from '@rcs-records/core'
+import { toEpochMs } from '@rcs-records/core/kit'
 import type { Queryable } from './driver/driver.js'
 import { decodeRow, SELECT_COLUMNS } from './row.js'
 

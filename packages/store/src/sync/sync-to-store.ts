@@ -1,12 +1,5 @@
-import {
-  type Channel,
-  type Clock,
-  type RcsClient,
-  RcsError,
-  type RcsRecord,
-  systemClock,
-  toEpochMs,
-} from '@rcs-records/core'
+import { type Channel, type Clock, type RcsClient, RcsError, type RcsRecord, systemClock } from '@rcs-records/core'
+import { toEpochMs } from '@rcs-records/core/kit'
 import { type ApplyResult, addResults, emptyResult } from '../apply.js'
 import type { RecordStore } from '../store.js'
 import { recordIssues, refusal } from '../validate.js'

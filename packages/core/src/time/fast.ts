@@ -1,21 +1,18 @@
 /**
  * Fast paths of the timestamp parsers for the shapes vendors actually send, read from character codes instead of a
  * capturing regex, `Intl` and `Date#toISOString`. Each gives `undefined` when the input is not its shape (valid or
- * not), and the general parser in `time.ts` then decides, so the public result is always the general one.
+ * not), and the general parser in `general.ts` then decides, so the public result is always the general one.
  */
 
-import { COLON, DASH, DOT, PLUS, SPACE, T, Z, ZERO } from './char-codes.js'
-import { THREE_DIGITS, TWO_DIGITS } from './digit-tables.js'
-import { localHourKeyOf, minuteSecondOf, secondTail, zoneKeyOf } from './timestamp-keys.js'
+import { COLON, DASH, DOT, PLUS, SPACE, T, Z, ZERO } from '../util/char-codes.js'
+import { THREE_DIGITS, TWO_DIGITS } from '../util/digit-tables.js'
+import { parseZonedTimestampGeneral } from './general.js'
+import { localHourKeyOf, minuteSecondOf, secondTail, twoDigitsAt, zoneKeyOf } from './keys.js'
 
 const MINUTE_MS = 60_000
 const HOUR_MS = 3_600_000
 const MIN_FAST_MS = Date.UTC(1000, 0, 1)
 const MAX_FAST_MS = Date.UTC(10_000, 0, 1)
-
-/** The number written by the two ASCII digits at `index` (the caller has checked they are digits). */
-const twoAt = (text: string, index: number): number =>
-  (text.charCodeAt(index) - ZERO) * 10 + text.charCodeAt(index + 1) - ZERO
 
 /** True when the characters from `start` to before `end` are ASCII digits. */
 const digitsBetween = (text: string, start: number, end: number): boolean => {
@@ -62,17 +59,17 @@ const daysInMonth = (year: number, month: number): number => {
 
 /** True when the date and time fields of a text with the prefix shape name a real wall-clock time. */
 const fieldsAreValid = (text: string): boolean => {
-  const year = twoAt(text, 0) * 100 + twoAt(text, 2)
-  const month = twoAt(text, 5)
-  const day = twoAt(text, 8)
+  const year = twoDigitsAt(text, 0) * 100 + twoDigitsAt(text, 2)
+  const month = twoDigitsAt(text, 5)
+  const day = twoDigitsAt(text, 8)
   return (
     month >= 1 &&
     month <= 12 &&
     day >= 1 &&
     day <= daysInMonth(year, month) &&
-    twoAt(text, 11) <= 23 &&
-    twoAt(text, 14) <= 59 &&
-    twoAt(text, 17) <= 59
+    twoDigitsAt(text, 11) <= 23 &&
+    twoDigitsAt(text, 14) <= 59 &&
+    twoDigitsAt(text, 17) <= 59
   )
 }
 
@@ -122,31 +119,26 @@ const recentUtcHour = (text: string, zoneAt: number, lastAt: number, key: number
 /** The UTC `yyyy-mm-ddThh` of a text whose prefix and zone (at `zoneAt`) are still unchecked; undefined if unusable. */
 const utcHourOf = (text: string, zoneAt: number, lastAt: number): string | undefined => {
   if (!hasPrefixShape(text, false) || !fieldsAreValid(text)) return undefined
-  const year = twoAt(text, 0) * 100 + twoAt(text, 2)
+  const year = twoDigitsAt(text, 0) * 100 + twoDigitsAt(text, 2)
   if (year < 1000) return undefined
   if (zoneAt === lastAt) return text.slice(0, 13)
   const sign = text.charCodeAt(zoneAt)
   if ((sign !== PLUS && sign !== DASH) || text.charCodeAt(zoneAt + 3) !== COLON) return undefined
   if (!digitsBetween(text, zoneAt + 1, zoneAt + 3) || !digitsBetween(text, zoneAt + 4, zoneAt + 6)) return undefined
-  const hours = twoAt(text, zoneAt + 1)
+  const hours = twoDigitsAt(text, zoneAt + 1)
   // Offsets with minutes shift the minute too; the general parser handles those (and refuses out-of-range ones).
-  if (hours > 17 || twoAt(text, zoneAt + 4) !== 0) return undefined
+  if (hours > 17 || twoDigitsAt(text, zoneAt + 4) !== 0) return undefined
   const offsetHours = sign === DASH ? -hours : hours
-  const hour = twoAt(text, 11)
+  const hour = twoDigitsAt(text, 11)
   const utcHour = hour - offsetHours
   // Same UTC day: only the hour changes.
   if (utcHour >= 0 && utcHour <= 23) return `${text.slice(0, 11)}${TWO_DIGITS[utcHour]}`
-  return utcHourPrefix(year, twoAt(text, 5), twoAt(text, 8), hour, offsetHours)
+  return utcHourPrefix(year, twoDigitsAt(text, 5), twoDigitsAt(text, 8), hour, offsetHours)
 }
 
 /**
  * The canonical form of `yyyy-mm-ddThh:mm:ss[.f…](Z|±hh:mm)` with a whole-hour offset and a year from 1000 on; the
  * canonical form itself (`…ss.sssZ`) is returned as is. Undefined for anything else, valid or not.
- *
- * @example
- * import { fastIsoWithZone } from './fast-timestamps.js'
- * fastIsoWithZone('2025-10-16T12:42:18+02:00') // '2025-10-16T10:42:18.000Z'
- * fastIsoWithZone('2025-10-16T12:42:18+0200') // undefined (the general parser reads it)
  */
 export const fastIsoWithZone = (text: string): string | undefined => {
   const length = text.length
@@ -188,12 +180,6 @@ const PREFIX_CACHE_LIMIT = 20_000
  * the UTC prefix that `resolve` (the general zoned parser) gives — only where the zone's offset is the same across
  * that whole hour or minute, so DST changes and historical offsets with seconds always go through `resolve`. Gives
  * null for an impossible date and undefined for any other shape or an uncacheable time.
- *
- * @example
- * import { createZonedFastPath } from './fast-timestamps.js'
- * const read = createZonedFastPath('UTC', () => null)
- * read('2021-04-27 19:44:06') // '2021-04-27T19:44:06.000Z'
- * read('2021-04-27 19:44') // undefined
  */
 export const createZonedFastPath = (
   timeZone: string,
@@ -248,4 +234,24 @@ export const createZonedFastPath = (
     const minute = prefixFor(value, 16)
     return minute === '' ? undefined : `${minute}${value.slice(16)}.000Z`
   }
+}
+
+const zonedFastPaths = new Map<string, (value: string) => string | null | undefined>()
+const lastZone: { timeZone: string; fastPath: (value: string) => string | null | undefined } = {
+  timeZone: '',
+  fastPath: () => undefined,
+}
+
+/** The fast path of zone-less wall-clock times in `timeZone` (its caches outlive one call); at most 64 zones kept. */
+export const zonedFastPathFor = (timeZone: string): ((value: string) => string | null | undefined) => {
+  // A normaliser reads all its timestamps in one zone: the last one found skips the map lookup.
+  if (timeZone === lastZone.timeZone) return lastZone.fastPath
+  let fastPath = zonedFastPaths.get(timeZone)
+  if (fastPath === undefined) {
+    fastPath = createZonedFastPath(timeZone, (local) => parseZonedTimestampGeneral(local, timeZone))
+    if (zonedFastPaths.size < 64) zonedFastPaths.set(timeZone, fastPath)
+  }
+  lastZone.timeZone = timeZone
+  lastZone.fastPath = fastPath
+  return fastPath
 }

@@ -1,11 +1,11 @@
 import { RcsError } from '../errors/rcs-error.js'
-import type { ListProgress } from '../list/list-records.js'
+import type { ListProgress } from './list-records.js'
 
 /**
  * Options of {@link paginateByPage}.
  *
  * @example
- * import type { PageByPageOptions } from '@rcs-records/core'
+ * import type { PageByPageOptions } from '@rcs-records/core/kit'
  * const options: PageByPageOptions<unknown> = { pageSize: 100, maxPages: 10_000, provider: 'x', fetchPage: async () => [] }
  */
 export interface PageByPageOptions<T> {
@@ -38,7 +38,9 @@ export interface PageByPageOptions<T> {
  * `provider` error rather than loop forever (one or two happen when records inserted at the head push pages back).
  *
  * @example
- * import { paginateByPage } from '@rcs-records/core'
+ * import { paginateByPage } from '@rcs-records/core/kit'
+ * declare const fetchPage: (page: number, pageSize: number) => Promise<readonly unknown[]>
+ * declare const use: (items: readonly unknown[]) => void
  * for await (const items of paginateByPage({ pageSize: 100, maxPages: 1000, provider: 'x', fetchPage })) use(items)
  */
 export async function* paginateByPage<T>(options: PageByPageOptions<T>): AsyncGenerator<readonly T[]> {
@@ -81,7 +83,7 @@ export async function* paginateByPage<T>(options: PageByPageOptions<T>): AsyncGe
  * One page of an offset-paginated listing.
  *
  * @example
- * import type { OffsetPage } from '@rcs-records/core'
+ * import type { OffsetPage } from '@rcs-records/core/kit'
  * const page: OffsetPage<number> = { items: [1, 2], total: 2 }
  */
 export interface OffsetPage<T> {
@@ -94,7 +96,7 @@ export interface OffsetPage<T> {
  * Options of {@link paginateByOffset}.
  *
  * @example
- * import type { OffsetOptions } from '@rcs-records/core'
+ * import type { OffsetOptions } from '@rcs-records/core/kit'
  * const options: OffsetOptions<string> = { limit: 500, maxPages: 10_000, provider: 'bsg', fetchPage: async () => ({ items: [], total: 0 }) }
  */
 export interface OffsetOptions<T> {
@@ -111,7 +113,9 @@ export interface OffsetOptions<T> {
  * while paging are still reached, and yields each page's items. Stops on an empty page as well.
  *
  * @example
- * import { paginateByOffset } from '@rcs-records/core'
+ * import { type OffsetPage, paginateByOffset } from '@rcs-records/core/kit'
+ * declare const fetchPage: (offset: number, limit: number) => Promise<OffsetPage<unknown>>
+ * declare const use: (items: readonly unknown[]) => void
  * for await (const items of paginateByOffset({ limit: 500, maxPages: 10_000, provider: 'bsg', fetchPage })) use(items)
  */
 export async function* paginateByOffset<T>(options: OffsetOptions<T>): AsyncGenerator<readonly T[]> {

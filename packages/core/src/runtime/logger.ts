@@ -32,7 +32,8 @@ export const consoleLogger: Logger = {
  * A logger that drops everything.
  *
  * @example
+ * import { adapter } from '@rcs-records/bsg'
  * import { createClient, silentLogger } from '@rcs-records/core'
- * createClient({ adapter, config, logger: silentLogger })
+ * createClient({ adapter, config: { apiKey: 'live_0123456789' }, logger: silentLogger })
  */
 export const silentLogger: Logger = { debug: noop, info: noop, warn: noop, error: noop }

@@ -4,17 +4,12 @@
  * characters), and the `:mm:ss.000Z` tails they end their output with. Internal to core.
  */
 
-import { COLON, DASH, PLUS, SPACE, T, ZERO } from './char-codes.js'
-import { TWO_DIGITS } from './digit-tables.js'
+import { COLON, DASH, PLUS, SPACE, T, ZERO } from '../util/char-codes.js'
+import { TWO_DIGITS } from '../util/digit-tables.js'
 
 /**
  * The number written by the two ASCII digits at `index`, or -1 when either is not a digit. The caller keeps
  * `index + 1` inside the text (`charCodeAt` past the end gives NaN, which would read as 0).
- *
- * @example
- * import { twoDigitsAt } from './timestamp-keys.js'
- * twoDigitsAt('12:42', 3) // 42
- * twoDigitsAt('12:4x', 3) // -1
  */
 export const twoDigitsAt = (text: string, index: number): number => {
   const tens = text.charCodeAt(index) - ZERO
@@ -26,11 +21,6 @@ export const twoDigitsAt = (text: string, index: number): number => {
  * The local hour of a text starting `yyyy-mm-ddThh` (or `yyyy-mm-dd hh` when `spaceToo`) as the number yyyymmddhh;
  * -1 for any other shape of its first 13 characters (at least 13 are expected). Ranges are not checked: two texts
  * with the same key have the same first 13 characters, up to the separator.
- *
- * @example
- * import { localHourKeyOf } from './timestamp-keys.js'
- * localHourKeyOf('2025-10-16T12:42:18+02:00', false) // 2025101612
- * localHourKeyOf('2025-10-16 12:42:18', false) // -1
  */
 export const localHourKeyOf = (text: string, spaceToo: boolean): number => {
   const separator = text.charCodeAt(10)
@@ -53,12 +43,6 @@ export const localHourKeyOf = (text: string, spaceToo: boolean): number => {
 /**
  * The zone text from `zoneAt` to the end as a number: 1 when `zoneAt` is the last index (the caller has checked
  * that character is `Z`), a distinct positive key for each `±hh:mm` (ranges not checked), -1 for anything else.
- *
- * @example
- * import { zoneKeyOf } from './timestamp-keys.js'
- * zoneKeyOf('2025-10-16T12:42:18Z', 19) // 1
- * zoneKeyOf('2025-10-16T12:42:18+02:00', 19) // 10200
- * zoneKeyOf('2025-10-16T12:42:18+0200', 18) // -1
  */
 export const zoneKeyOf = (text: string, zoneAt: number): number => {
   if (zoneAt === text.length - 1) return 1
@@ -74,11 +58,6 @@ export const zoneKeyOf = (text: string, zoneAt: number): number => {
 
 /**
  * `:mm:ss` at positions 13–18, with minutes and seconds 00–59, as minute × 60 + second; -1 otherwise.
- *
- * @example
- * import { minuteSecondOf } from './timestamp-keys.js'
- * minuteSecondOf('2025-10-16T12:42:18Z') // 2538
- * minuteSecondOf('2025-10-16T12:60:18Z') // -1
  */
 export const minuteSecondOf = (text: string): number => {
   if (text.charCodeAt(13) !== COLON || text.charCodeAt(16) !== COLON) return -1
@@ -92,10 +71,6 @@ const TAILS: string[] = new Array<string>(3600).fill('')
 /**
  * `:mm:ss.000Z` for minute × 60 + second (0–3599), built once per value: a canonical timestamp is then its UTC hour
  * and one of these.
- *
- * @example
- * import { secondTail } from './timestamp-keys.js'
- * secondTail(2538) // ':42:18.000Z'
  */
 export const secondTail = (minuteSecond: number): string => {
   let tail = TAILS[minuteSecond] as string
