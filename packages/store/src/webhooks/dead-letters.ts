@@ -1,4 +1,4 @@
-import type { SecretSet } from '@rcs-records/core'
+import type { SecretSet } from '@rcs-records/core/kit'
 import type { RecordStore } from '../store.js'
 
 /**

@@ -1,4 +1,5 @@
-import { createSecretSet, type RcsClient, type RcsError } from '@rcs-records/core'
+import type { RcsClient, RcsError } from '@rcs-records/core'
+import { createSecretSet } from '@rcs-records/core/kit'
 import type { RecordStore } from '../store.js'
 import { acceptableContentType, exceedsDepth, readBoundedBody } from './body.js'
 import { type DeadLetterLimits, keepDeadLetter } from './dead-letters.js'

@@ -1,4 +1,5 @@
-import { MIN_SECRET_LENGTH, RcsError } from '@rcs-records/core'
+import { RcsError } from '@rcs-records/core'
+import { MIN_SECRET_LENGTH } from '@rcs-records/core/kit'
 
 /** The shortest webhook secret `createWebhookHandler` accepts: a shared secret is all that guards the endpoint. */
 export const MIN_WEBHOOK_SECRET_LENGTH = Math.max(16, MIN_SECRET_LENGTH)
