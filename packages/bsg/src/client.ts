@@ -1,7 +1,7 @@
 import { type Adapter, type AdapterContext, emulateGetMany } from '@rcs-records/core'
 import { createMessagesApi } from './api.js'
 import { createTokenManager } from './auth.js'
-import type { Config } from './codec.js'
+import type { Config } from './config.js'
 import { getMessage } from './get.js'
 import { listMessages } from './list.js'
 import { createNormalizer } from './normalize.js'

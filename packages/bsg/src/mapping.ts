@@ -7,7 +7,7 @@ import {
   type ReasonRule,
   type StatusTable,
 } from '@rcs-records/core'
-import type { BsgStatus } from './payload-codecs.js'
+import type { BsgStatus } from './payload.js'
 
 /**
  * BSG `status` → canonical status. Anything not in the table (including BSG's own `unknown`) is `unknown`. The
@@ -165,6 +165,19 @@ export const reasonRules: readonly ReasonRule[] = [
 ]
 
 /**
+ * What a vendor says about a failure besides its status: a code and a description (BSG's callback `error` and
+ * `errorDescription`). Every adapter's `reasonFor(status, vendorStatus, vendor?)` takes this shape.
+ *
+ * @example
+ * import type { VendorReason } from '@rcs-records/bsg'
+ * const said: VendorReason = { code: '12', message: 'Invalid number' }
+ */
+export interface VendorReason {
+  code?: string | null
+  message?: string | null
+}
+
+/**
  * The failure reason of a record, from what BSG actually says. The status settles it only where it names the cause:
  * `not_*_user` → `not_rcs_capable` (permanent), `expired` → `timed_out`. `failed` ("sending error, e.g. invalid
  * number") and `undelivered` prove no cause: the reason comes from the callback's `errorDescription` by
@@ -173,15 +186,15 @@ export const reasonRules: readonly ReasonRule[] = [
  *
  * @example
  * import { reasonFor } from '@rcs-records/bsg'
- * reasonFor('not_rcs_user', 'undeliverable')?.code // 'not_rcs_capable'
- * reasonFor('failed', 'rejected') // { code: 'unknown', permanent: null, vendorCode: 'failed', message: null }
- * reasonFor('failed', 'rejected', { code: '12', message: 'Invalid number' })?.code // 'invalid_recipient'
+ * reasonFor('undeliverable', 'not_rcs_user')?.code // 'not_rcs_capable'
+ * reasonFor('rejected', 'failed') // { code: 'unknown', permanent: null, vendorCode: 'failed', message: null }
+ * reasonFor('rejected', 'failed', { code: '12', message: 'Invalid number' })?.code // 'invalid_recipient'
  * reasonFor('delivered', 'delivered') // null
  */
 export const reasonFor = (
-  vendorStatus: string,
   status: DeliveryStatus,
-  vendor: { code?: string | null; message?: string | null } = {},
+  vendorStatus: string,
+  vendor: VendorReason = {},
 ): FailureReason | null => {
   if (status !== 'rejected' && status !== 'undeliverable' && status !== 'expired') return null
   const vendorCode = vendor.code ?? vendorStatus

@@ -17,7 +17,8 @@ import {
 import type { Either } from 'fp-ts/lib/Either.js'
 import { readCost } from './fields.js'
 import { reasonFor, statusOf } from './mapping.js'
-import { badDefaultCountry, badTimeZone, type NormalizeOptions, PROVIDER, requiredIssues } from './normalize.js'
+import { badDefaultCountry, badTimeZone, type NormalizeOptions, requiredIssues } from './normalize.js'
+import { PROVIDER } from './provider.js'
 
 /** Enough to see what is wrong with a batch; the raw body is kept whole in the error anyway. */
 const MAX_ISSUES = 20
@@ -49,7 +50,7 @@ const callbackToRecord = (
     channel: 'rcs',
     recipient: toE164(c.msisdn, defaultCountry),
     status,
-    reason: reasonFor(vendorStatus, status, { code: vendorCodeOf(c.error), message }),
+    reason: reasonFor(status, vendorStatus, { code: vendorCodeOf(c.error), message }),
     vendorStatus,
     vendorDescription: description,
     createdAt: readTimestamp(c.time_in),
