@@ -1,8 +1,9 @@
 import { type Adapter, type AdapterContext, left, RcsError } from '@rcs-records/core'
 import { createRecordsApi } from './api.js'
-import type { Config } from './codec.js'
+import type { Config } from './config.js'
 import { listSlices } from './list.js'
-import { createNormalizer, PROVIDER } from './normalize.js'
+import { createNormalizer } from './normalize.js'
+import { PROVIDER } from './provider.js'
 
 /**
  * The error of `get` and `getMany`: `/j/rcs_records` has no lookup by id.

@@ -14,15 +14,7 @@ import {
 import type { Either } from 'fp-ts/lib/Either.js'
 import { readRecipient, readTimestamp } from './fields.js'
 import { isDocumentedState, reasonFor, stateDescriptions, statusOf } from './mapping.js'
-
-/**
- * The adapter name: the `provider` of every record and error.
- *
- * @example
- * import { PROVIDER } from '@rcs-records/spacivox'
- * PROVIDER // 'spacivox'
- */
-export const PROVIDER = 'spacivox'
+import { PROVIDER } from './provider.js'
 
 const ID_EXPECTED = 'a non-negative integer id'
 const STATE_EXPECTED = 'an integer state (0 sent, 1 delivered, 2 failed, 3 rejected, 4 read)'
@@ -69,6 +61,7 @@ const normalizeWith = (payload: unknown, defaultCountry: string | undefined): Ei
   const state = m.state
   if (id === null || (typeof state !== 'number' && typeof state !== 'string')) return left(notARecord(payload))
   const at = readTimestamp(m.timestamp)
+  const status = statusOf(state)
   return right(
     buildRecord({
       provider: PROVIDER,
@@ -77,8 +70,8 @@ const normalizeWith = (payload: unknown, defaultCountry: string | undefined): Ei
       channel: 'rcs',
       recipient: readRecipient(m.number, defaultCountry),
       campaign: readTextOrNumber(m.campaign),
-      status: statusOf(state),
-      reason: reasonFor(state),
+      status,
+      reason: reasonFor(status, state),
       vendorStatus: state,
       vendorDescription: isDocumentedState(state) ? stateDescriptions[state] : null,
       sentAt: state === 0 ? at : null,

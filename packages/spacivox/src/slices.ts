@@ -6,8 +6,8 @@ import {
   splitTimeRange,
   type TimeSlice,
 } from '@rcs-records/core'
-import type { Config } from './codec.js'
-import { PROVIDER } from './normalize.js'
+import type { Config } from './config.js'
+import { PROVIDER } from './provider.js'
 
 /**
  * How far back `modified_since` may reach: the API accepts only an instant within the past 48 hours.
@@ -30,7 +30,7 @@ const hoursAgo = (ms: number): string => `${(ms / HOUR_MS).toFixed(1)} hours`
  * the filters the API lacks (status, campaign, reference, and `[from, to)` itself) from `checked`.
  *
  * @example
- * import type { ListPlan } from './plan.js'
+ * import type { ListPlan } from './slices.js'
  * const requests = (plan: ListPlan) => plan.slices.length
  */
 export interface ListPlan {
@@ -67,7 +67,7 @@ const checkModifiedSince = (ms: number | undefined, now: number): number | undef
  * (the last one ends at `to`, clamped to now). `pageSize` is ignored: the API has no pagination.
  *
  * @example
- * import { planList } from './plan.js'
+ * import { planList } from './slices.js'
  * planList({ from: '2015-01-01T00:00:00Z', to: '2015-01-11T00:00:00Z' }, config, Date.now()).slices.length // 10
  */
 export const planList = (query: ListQuery, config: Pick<Config, 'sliceHours'>, now: number): ListPlan => {
