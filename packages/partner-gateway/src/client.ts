@@ -1,10 +1,9 @@
 import type { Adapter, AdapterContext } from '@rcs-records/core'
 import { createPartnerApi } from './api.js'
-import type { Config } from './codec.js'
-import { getStatus } from './get.js'
-import { getManyStatuses } from './get-many.js'
+import type { Config } from './config.js'
+import { getManyStatuses, getStatus } from './get.js'
 import { listHistory } from './list.js'
-import { normalizersByChannel } from './normalizers.js'
+import { normalizersByChannel } from './normalize.js'
 import { parseWebhook } from './webhook.js'
 
 /**

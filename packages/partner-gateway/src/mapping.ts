@@ -5,11 +5,16 @@ import {
   type FailureReason,
   failureReason,
   findReasonRule,
+  left,
+  RcsError,
   type ReasonCode,
+  right,
   type StatusTable,
 } from '@rcs-records/core'
-import type { PartnerChannel } from './codec.js'
-import type { PartnerStatus } from './payload-codecs.js'
+import type { Either } from 'fp-ts/lib/Either.js'
+import { type PartnerChannel, PartnerChannelCodec } from './config.js'
+import type { PartnerStatus } from './payload.js'
+import { PROVIDER } from './provider.js'
 
 /**
  * partner-gateway `deliveryStatus` (status, batch and history endpoints, and the webhook guide's `status`) →
@@ -243,20 +248,34 @@ const matchedReasons = new Map<string, MatchedReason>()
 const MATCHED_REASONS_LIMIT = 1024
 
 /**
+ * What a vendor says about a failure besides its status (partner-gateway says only a description: `message`). Every
+ * adapter's `reasonFor(status, vendorStatus, vendor?)` takes this shape.
+ *
+ * @example
+ * import type { VendorReason } from '@rcs-records/partner-gateway'
+ * const said: VendorReason = { message: 'RCS disabled' }
+ */
+export interface VendorReason {
+  code?: string | null
+  message?: string | null
+}
+
+/**
  * The failure reason of a record: `expired` → `timed_out`; `undeliverable` → from the description (see
  * {@link reasonRules}); no reason for any other status. `vendorCode` is the native status or callback code.
  *
  * @example
  * import { reasonFor } from '@rcs-records/partner-gateway'
- * reasonFor('undeliverable', 'ERROR', 'No RCS-capable device')?.code // 'not_rcs_capable'
- * reasonFor('expired', 'EXPIRED', null)?.code // 'timed_out'
- * reasonFor('delivered', 'DELIVERED', 'Message delivered') // null
+ * reasonFor('undeliverable', 'ERROR', { message: 'No RCS-capable device' })?.code // 'not_rcs_capable'
+ * reasonFor('expired', 'EXPIRED')?.code // 'timed_out'
+ * reasonFor('delivered', 'DELIVERED', { message: 'Message delivered' }) // null
  */
 export const reasonFor = (
   status: DeliveryStatus,
   vendorCode: string,
-  description: string | null,
+  vendor: VendorReason = {},
 ): FailureReason | null => {
+  const description = vendor.message ?? null
   if (status === 'expired') return failureReason('timed_out', { vendorCode, message: description })
   if (status !== 'undeliverable') return null
   const matched = reasonFromDescription(description)
@@ -264,4 +283,25 @@ export const reasonFor = (
   return matched.permanent === undefined
     ? failureReason(matched.code, { vendorCode, message: description })
     : failureReason(matched.code, { vendorCode, message: description, permanent: matched.permanent })
+}
+
+/**
+ * The channel a call is scoped to: the call's own (`opts.channel` / `query.channel`), else the config's. A channel
+ * partner-gateway does not have (`viber`, `other`) is a `bad_request` before any request.
+ *
+ * @example
+ * import { resolveChannel } from '@rcs-records/partner-gateway'
+ * resolveChannel(undefined, 'rcs') // right('rcs')
+ * resolveChannel('viber', 'rcs') // left(bad_request)
+ */
+export const resolveChannel = (requested: unknown, fallback: PartnerChannel): Either<RcsError, PartnerChannel> => {
+  if (requested === undefined) return right(fallback)
+  if (PartnerChannelCodec.is(requested)) return right(requested)
+  return left(
+    new RcsError({
+      kind: 'bad_request',
+      provider: PROVIDER,
+      message: `${PROVIDER}: channel must be rcs, sms or whatsapp (got ${JSON.stringify(String(requested).slice(0, 40))}); partner-gateway has no other channel`,
+    }),
+  )
 }

@@ -15,7 +15,8 @@ import {
 import type { Either } from 'fp-ts/lib/Either.js'
 import { notAnObject, readCost, readId, readText, readTimestamp } from './fields.js'
 import { channelOf, reasonFor, statusOf, webhookStatusTable } from './mapping.js'
-import { checkOptions, ID_KEYS, type NormalizeOptions, PROVIDER } from './normalize.js'
+import { checkOptions, ID_KEYS, type NormalizeOptions } from './normalize.js'
+import { PROVIDER } from './provider.js'
 
 /** Enough to see what is wrong with a batch; the raw body is kept whole in the error anyway. */
 const MAX_ISSUES = 20
@@ -121,7 +122,7 @@ const callbackToRecord = (
     channel: channelOf(c.channel, channel),
     recipient: toE164(c.destination ?? c.phoneNumber, defaultCountry),
     status,
-    reason: reasonFor(status, String(event.vendorStatus), description),
+    reason: reasonFor(status, String(event.vendorStatus), { message: description }),
     vendorStatus: event.vendorStatus,
     vendorDescription: description,
     deliveredAt: status === 'delivered' ? at : null,

@@ -69,19 +69,19 @@ describe('failure reasons from ERROR descriptions', () => {
     ['Message not delivered', 'unknown', null],
     ['Not Delivered', 'unknown', null],
   ])('%j → %s', (description, code, permanent) => {
-    const reason = reasonFor('undeliverable', 'ERROR', description)
+    const reason = reasonFor('undeliverable', 'ERROR', { message: description })
     expect(reason).toEqual({ code, permanent, vendorCode: 'ERROR', message: description })
   })
 
   it('gives timed_out for EXPIRED and nothing for non-failures', () => {
-    expect(reasonFor('expired', 'EXPIRED', 'Message expired')).toEqual({
+    expect(reasonFor('expired', 'EXPIRED', { message: 'Message expired' })).toEqual({
       code: 'timed_out',
       permanent: false,
       vendorCode: 'EXPIRED',
       message: 'Message expired',
     })
-    expect(reasonFor('delivered', 'DELIVERED', 'RCS disabled')).toBeNull()
-    expect(reasonFor('sent', 'SENT', null)).toBeNull()
+    expect(reasonFor('delivered', 'DELIVERED', { message: 'RCS disabled' })).toBeNull()
+    expect(reasonFor('sent', 'SENT')).toBeNull()
   })
 
   it('is unknown without a description and for very long ones', () => {
