@@ -1,4 +1,12 @@
-import { type Channel, type FailureReason, failureReason, type ReasonCode, type StatusTable } from '@rcs-records/core'
+import {
+  type Channel,
+  type DeliveryStatus,
+  type FailureReason,
+  failureReason,
+  isFailure,
+  type ReasonCode,
+  type StatusTable,
+} from '@rcs-records/core'
 
 /**
  * Twilio message status → canonical status. Inbound messages (`receiving`, `received`) map to in-flight and delivered:
@@ -41,16 +49,37 @@ const REASONS: Readonly<Record<string, ReasonCode>> = {
 }
 
 /**
- * The failure reason of a message from its `error_code` and `error_message` (a failure without a known code has
- * reason `unknown`). Core's `buildRecord` keeps it only when the status is a failure.
+ * What Twilio says about a failure besides its status: `error_code` and `error_message` (the shape every adapter's
+ * `reasonFor` takes).
  *
  * @example
- * import { reasonOf } from '@rcs-records/example-custom-adapter'
- * reasonOf('30003', 'Unreachable destination handset')?.code // 'unreachable'
+ * import type { VendorReason } from '@rcs-records/example-custom-adapter'
+ * const said: VendorReason = { code: '30003', message: 'Unreachable destination handset' }
  */
-export const reasonOf = (errorCode: string | null, errorMessage: string | null): FailureReason => {
+export interface VendorReason {
+  code?: string | null
+  message?: string | null
+}
+
+/**
+ * The failure reason of a message, with every adapter's signature `reasonFor(status, vendorStatus, vendor?)`: from
+ * its `error_code` (a failure without a known code has reason `unknown`, `vendorCode` the code or null) and
+ * `error_message`; null when the status is not a failure.
+ *
+ * @example
+ * import { reasonFor } from '@rcs-records/example-custom-adapter'
+ * reasonFor('undeliverable', 'undelivered', { code: '30003', message: 'Unreachable destination handset' })?.code // 'unreachable'
+ * reasonFor('delivered', 'delivered') // null
+ */
+export const reasonFor = (
+  status: DeliveryStatus,
+  _vendorStatus: string,
+  vendor: VendorReason = {},
+): FailureReason | null => {
+  if (!isFailure(status)) return null
+  const errorCode = vendor.code ?? null
   const code = errorCode !== null && Object.hasOwn(REASONS, errorCode) ? (REASONS[errorCode] as ReasonCode) : 'unknown'
-  return failureReason(code, { vendorCode: errorCode, message: errorMessage })
+  return failureReason(code, { vendorCode: errorCode, message: vendor.message ?? null })
 }
 
 const CHANNEL_PREFIXES: ReadonlyArray<readonly [string, Channel]> = [
