@@ -8,9 +8,11 @@ import { createNormalizer } from './normalize.js'
 import { parseWebhook } from './webhook.js'
 
 /**
- * Builds the BSG adapter instance from a complete config (what `adapter.create` does): one token manager shared by
- * every call, `get` by `filter[id]`, `getMany` as bounded concurrent `get`s, `list` over ≤ 3-month windows, and the
- * pure `normalize`/`parseWebhook` in the configured time zone.
+ * The adapter's wiring — "client" as in every adapter's `client.ts`, not core's `RcsClient` (what applications call,
+ * built by `createClient` around this). It builds the BSG adapter instance from a complete config (what
+ * `adapter.create` does): one token manager shared by every call, `get` by `filter[id]`, `getMany` as bounded
+ * concurrent `get`s, `list` over ≤ 3-month windows, and the pure `normalize`/`parseWebhook` in the configured time
+ * zone.
  *
  * @example
  * import { createHttpTransport, silentLogger, systemClock } from '@rcs-records/core'

@@ -7,9 +7,11 @@ import { normalizersByChannel } from './normalize.js'
 import { parseWebhook } from './webhook.js'
 
 /**
- * Builds the partner-gateway adapter instance from a complete config (what `adapter.create` does): `get` by the
- * single-status endpoint, `getMany` by the batch endpoint, `list` over the history endpoint, and the pure
- * `normalize`/`parseWebhook` in the configured currency and channel. Every credential is registered as a secret.
+ * The adapter's wiring — "client" as in every adapter's `client.ts`, not core's `RcsClient` (what applications call,
+ * built by `createClient` around this). It builds the partner-gateway adapter instance from a complete config (what
+ * `adapter.create` does): `get` by the single-status endpoint, `getMany` by the batch endpoint, `list` over the history
+ * endpoint, and the pure `normalize`/`parseWebhook` in the configured currency and channel. Every credential is
+ * registered as a secret.
  *
  * @example
  * import { createHttpTransport, silentLogger, systemClock } from '@rcs-records/core'

@@ -22,8 +22,10 @@ export const unsupportedLookup = (what: 'get' | 'getMany'): RcsError =>
   })
 
 /**
- * Builds the Spacivox adapter instance from a complete config (what `adapter.create` does): `list` over time slices,
- * the pure `normalize`, and `get`/`getMany` that fail with `unsupported`.
+ * The adapter's wiring — "client" as in every adapter's `client.ts`, not core's `RcsClient` (what applications call,
+ * built by `createClient` around this). It builds the Spacivox adapter instance from a complete config (what
+ * `adapter.create` does): `list` over time slices, the pure `normalize`, and `get`/`getMany` that fail with
+ * `unsupported`.
  *
  * @example
  * import { createHttpTransport, silentLogger, systemClock } from '@rcs-records/core'
