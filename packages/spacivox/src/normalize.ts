@@ -5,14 +5,15 @@ import {
   describeValue,
   isPhoneCountry,
   left,
+  parseIsoTimestamp,
   RcsError,
   type RcsRecord,
   readIntegerId,
   readTextOrNumber,
   right,
+  toE164,
 } from '@rcs-records/core'
 import type { Either } from 'fp-ts/lib/Either.js'
-import { readRecipient, readTimestamp } from './fields.js'
 import { isDocumentedState, reasonFor, stateDescriptions, statusOf } from './mapping.js'
 import { PROVIDER } from './provider.js'
 
@@ -60,7 +61,8 @@ const normalizeWith = (payload: unknown, defaultCountry: string | undefined): Ei
   const id = readIntegerId(m.id)
   const state = m.state
   if (id === null || (typeof state !== 'number' && typeof state !== 'string')) return left(notARecord(payload))
-  const at = readTimestamp(m.timestamp)
+  // The documented form `2015-01-06T10:21:14.243Z` is returned as is on core's fast path; a zone-less time is UTC.
+  const at = parseIsoTimestamp(m.timestamp)
   const status = statusOf(state)
   return right(
     buildRecord({
@@ -68,7 +70,7 @@ const normalizeWith = (payload: unknown, defaultCountry: string | undefined): Ei
       id,
       reference: readTextOrNumber(m.reference),
       channel: 'rcs',
-      recipient: readRecipient(m.number, defaultCountry),
+      recipient: toE164(m.number, defaultCountry),
       campaign: readTextOrNumber(m.campaign),
       status,
       reason: reasonFor(status, state),
