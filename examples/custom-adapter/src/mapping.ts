@@ -49,35 +49,22 @@ const REASONS: Readonly<Record<string, ReasonCode>> = {
 }
 
 /**
- * What Twilio says about a failure besides its status: `error_code` and `error_message` (the shape every adapter's
- * `reasonFor` takes).
- *
- * @example
- * import type { VendorReason } from '@rcs-records/example-custom-adapter'
- * const said: VendorReason = { code: '30003', message: 'Unreachable destination handset' }
- */
-export interface VendorReason {
-  code?: string | null
-  message?: string | null
-}
-
-/**
  * The failure reason of a message, with every adapter's signature `reasonFor(status, vendorStatus, vendor?)`: from
  * its `error_code` (a failure without a known code has reason `unknown`, `vendorCode` the code or null) and
  * `error_message`; null when the status is not a failure.
  *
  * @example
  * import { reasonFor } from '@rcs-records/example-custom-adapter'
- * reasonFor('undeliverable', 'undelivered', { code: '30003', message: 'Unreachable destination handset' })?.code // 'unreachable'
+ * reasonFor('undeliverable', 'undelivered', { vendorCode: '30003', message: 'Unreachable destination handset' })?.code // 'unreachable'
  * reasonFor('delivered', 'delivered') // null
  */
 export const reasonFor = (
   status: DeliveryStatus,
   _vendorStatus: string,
-  vendor: VendorReason = {},
+  vendor: Partial<Pick<FailureReason, 'vendorCode' | 'message'>> = {},
 ): FailureReason | null => {
   if (!isFailure(status)) return null
-  const errorCode = vendor.code ?? null
+  const errorCode = vendor.vendorCode ?? null
   const code = errorCode !== null && Object.hasOwn(REASONS, errorCode) ? (REASONS[errorCode] as ReasonCode) : 'unknown'
   return failureReason(code, { vendorCode: errorCode, message: vendor.message ?? null })
 }

@@ -70,7 +70,7 @@ export const parseWebhook = (body: unknown): Either<RcsError, RcsRecord[]> => {
       status: canonical,
       vendorStatus: status as string,
       reason: reasonFor(canonical, status as string, {
-        code: fields.ErrorCode !== undefined && /^\d{1,10}$/.test(fields.ErrorCode) ? fields.ErrorCode : null,
+        vendorCode: fields.ErrorCode !== undefined && /^\d{1,10}$/.test(fields.ErrorCode) ? fields.ErrorCode : null,
       }),
       extra,
       raw: body,

@@ -22,7 +22,7 @@ export {
   PAGE_LIMIT_MIN,
 } from './config.js'
 export { type FallbackResolution, type FallbackSource, resolveFallback } from './fallback.js'
-export { channelOf, channelTable, reasonFor, reasonRules, statusTable, type VendorReason } from './mapping.js'
+export { channelOf, channelTable, reasonFor, reasonRules, statusTable } from './mapping.js'
 export { createNormalizer, type NormalizeOptions, normalize } from './normalize.js'
 export {
   type BsgCallback,

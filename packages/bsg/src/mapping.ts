@@ -165,19 +165,6 @@ export const reasonRules: readonly ReasonRule[] = [
 ]
 
 /**
- * What a vendor says about a failure besides its status: a code and a description (BSG's callback `error` and
- * `errorDescription`). Every adapter's `reasonFor(status, vendorStatus, vendor?)` takes this shape.
- *
- * @example
- * import type { VendorReason } from '@rcs-records/bsg'
- * const said: VendorReason = { code: '12', message: 'Invalid number' }
- */
-export interface VendorReason {
-  code?: string | null
-  message?: string | null
-}
-
-/**
  * The failure reason of a record, from what BSG actually says. The status settles it only where it names the cause:
  * `not_*_user` → `not_rcs_capable` (permanent), `expired` → `timed_out`. `failed` ("sending error, e.g. invalid
  * number") and `undelivered` prove no cause: the reason comes from the callback's `errorDescription` by
@@ -188,16 +175,16 @@ export interface VendorReason {
  * import { reasonFor } from '@rcs-records/bsg'
  * reasonFor('undeliverable', 'not_rcs_user')?.code // 'not_rcs_capable'
  * reasonFor('rejected', 'failed') // { code: 'unknown', permanent: null, vendorCode: 'failed', message: null }
- * reasonFor('rejected', 'failed', { code: '12', message: 'Invalid number' })?.code // 'invalid_recipient'
+ * reasonFor('rejected', 'failed', { vendorCode: '12', message: 'Invalid number' })?.code // 'invalid_recipient'
  * reasonFor('delivered', 'delivered') // null
  */
 export const reasonFor = (
   status: DeliveryStatus,
   vendorStatus: string,
-  vendor: VendorReason = {},
+  vendor: Partial<Pick<FailureReason, 'vendorCode' | 'message'>> = {},
 ): FailureReason | null => {
   if (status !== 'rejected' && status !== 'undeliverable' && status !== 'expired') return null
-  const vendorCode = vendor.code ?? vendorStatus
+  const vendorCode = vendor.vendorCode ?? vendorStatus
   const message = vendor.message ?? null
   if (status === 'expired') return failureReason('timed_out', { vendorCode, message })
   const lower = vendorStatus.toLowerCase()

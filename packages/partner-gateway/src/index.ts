@@ -43,7 +43,6 @@ export {
   reasonRules,
   resolveChannel,
   statusTable,
-  type VendorReason,
   webhookStatusTable,
   wireChannel,
 } from './mapping.js'

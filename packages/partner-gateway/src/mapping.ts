@@ -248,21 +248,9 @@ const matchedReasons = new Map<string, MatchedReason>()
 const MATCHED_REASONS_LIMIT = 1024
 
 /**
- * What a vendor says about a failure besides its status (partner-gateway says only a description: `message`). Every
- * adapter's `reasonFor(status, vendorStatus, vendor?)` takes this shape.
- *
- * @example
- * import type { VendorReason } from '@rcs-records/partner-gateway'
- * const said: VendorReason = { message: 'RCS disabled' }
- */
-export interface VendorReason {
-  code?: string | null
-  message?: string | null
-}
-
-/**
  * The failure reason of a record: `expired` → `timed_out`; `undeliverable` → from the description (see
- * {@link reasonRules}); no reason for any other status. `vendorCode` is the native status or callback code.
+ * {@link reasonRules}); no reason for any other status. `vendorCode` is `vendor.vendorCode`, else the native status or
+ * callback code.
  *
  * @example
  * import { reasonFor } from '@rcs-records/partner-gateway'
@@ -272,10 +260,11 @@ export interface VendorReason {
  */
 export const reasonFor = (
   status: DeliveryStatus,
-  vendorCode: string,
-  vendor: VendorReason = {},
+  vendorStatus: string,
+  vendor: Partial<Pick<FailureReason, 'vendorCode' | 'message'>> = {},
 ): FailureReason | null => {
   const description = vendor.message ?? null
+  const vendorCode = vendor.vendorCode ?? vendorStatus
   if (status === 'expired') return failureReason('timed_out', { vendorCode, message: description })
   if (status !== 'undeliverable') return null
   const matched = reasonFromDescription(description)
