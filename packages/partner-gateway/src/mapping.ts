@@ -263,10 +263,11 @@ export const reasonFor = (
   vendorStatus: string,
   vendor: Partial<Pick<FailureReason, 'vendorCode' | 'message'>> = {},
 ): FailureReason | null => {
+  // Only failures read `vendor`: for every other status the object the caller passed is dead, and V8 drops it.
+  if (status !== 'expired' && status !== 'undeliverable') return null
   const description = vendor.message ?? null
   const vendorCode = vendor.vendorCode ?? vendorStatus
   if (status === 'expired') return failureReason('timed_out', { vendorCode, message: description })
-  if (status !== 'undeliverable') return null
   const matched = reasonFromDescription(description)
   // Two literal shapes rather than a property added afterwards: no transient hidden class per call.
   return matched.permanent === undefined
