@@ -49,24 +49,25 @@ const REASONS: Readonly<Record<string, ReasonCode>> = {
 }
 
 /**
- * The failure reason of a message, with every adapter's signature `reasonFor(status, vendorStatus, vendor?)`: from
+ * The failure reason of a message, with every adapter's signature `reasonFor(status, vendorStatus, message?, vendorCode?)`: from
  * its `error_code` (a failure without a known code has reason `unknown`, `vendorCode` the code or null) and
  * `error_message`; null when the status is not a failure.
  *
  * @example
  * import { reasonFor } from '@rcs-records/example-custom-adapter'
- * reasonFor('undeliverable', 'undelivered', { vendorCode: '30003', message: 'Unreachable destination handset' })?.code // 'unreachable'
+ * reasonFor('undeliverable', 'undelivered', 'Unreachable destination handset', '30003')?.code // 'unreachable'
  * reasonFor('delivered', 'delivered') // null
  */
 export const reasonFor = (
   status: DeliveryStatus,
   _vendorStatus: string,
-  vendor: Partial<Pick<FailureReason, 'vendorCode' | 'message'>> = {},
+  message: string | null = null,
+  vendorCode: string | null = null,
 ): FailureReason | null => {
   if (!isFailure(status)) return null
-  const errorCode = vendor.vendorCode ?? null
-  const code = errorCode !== null && Object.hasOwn(REASONS, errorCode) ? (REASONS[errorCode] as ReasonCode) : 'unknown'
-  return failureReason(code, { vendorCode: errorCode, message: vendor.message ?? null })
+  const code =
+    vendorCode !== null && Object.hasOwn(REASONS, vendorCode) ? (REASONS[vendorCode] as ReasonCode) : 'unknown'
+  return failureReason(code, { vendorCode, message })
 }
 
 const CHANNEL_PREFIXES: ReadonlyArray<readonly [string, Channel]> = [

@@ -91,10 +91,7 @@ export const normalize = (payload: unknown): Either<RcsError, RcsRecord> => {
       status: canonical,
       vendorStatus,
       vendorDescription: errorMessage,
-      reason: reasonFor(canonical, vendorStatus, {
-        vendorCode: errorCodeOf(message.error_code),
-        message: errorMessage,
-      }),
+      reason: reasonFor(canonical, vendorStatus, errorMessage, errorCodeOf(message.error_code)),
       createdAt: parseRfc2822(message.date_created),
       sentAt: parseRfc2822(message.date_sent),
       // Twilio gives no receipt time; the last status change is when the message became delivered or read.

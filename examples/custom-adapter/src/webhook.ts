@@ -69,9 +69,12 @@ export const parseWebhook = (body: unknown): Either<RcsError, RcsRecord[]> => {
       sender: from === null || from === '' ? null : bareAddress(from),
       status: canonical,
       vendorStatus: status as string,
-      reason: reasonFor(canonical, status as string, {
-        vendorCode: fields.ErrorCode !== undefined && /^\d{1,10}$/.test(fields.ErrorCode) ? fields.ErrorCode : null,
-      }),
+      reason: reasonFor(
+        canonical,
+        status as string,
+        null,
+        fields.ErrorCode !== undefined && /^\d{1,10}$/.test(fields.ErrorCode) ? fields.ErrorCode : null,
+      ),
       extra,
       raw: body,
     }),

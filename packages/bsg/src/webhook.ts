@@ -50,7 +50,7 @@ const callbackToRecord = (
     channel: 'rcs',
     recipient: toE164(c.msisdn, defaultCountry),
     status,
-    reason: reasonFor(status, vendorStatus, { vendorCode: vendorCodeOf(c.error), message }),
+    reason: reasonFor(status, vendorStatus, message, vendorCodeOf(c.error)),
     vendorStatus,
     vendorDescription: description,
     createdAt: readTimestamp(c.time_in),

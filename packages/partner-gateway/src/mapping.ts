@@ -249,30 +249,29 @@ const MATCHED_REASONS_LIMIT = 1024
 
 /**
  * The failure reason of a record: `expired` → `timed_out`; `undeliverable` → from the description (see
- * {@link reasonRules}); no reason for any other status. `vendorCode` is `vendor.vendorCode`, else the native status or
- * callback code.
+ * {@link reasonRules}); no reason for any other status. `vendorCode` is the one given, else the native status or
+ * callback code; `message` the description. The signature every adapter's `reasonFor` has.
  *
  * @example
  * import { reasonFor } from '@rcs-records/partner-gateway'
- * reasonFor('undeliverable', 'ERROR', { message: 'No RCS-capable device' })?.code // 'not_rcs_capable'
+ * reasonFor('undeliverable', 'ERROR', 'No RCS-capable device')?.code // 'not_rcs_capable'
  * reasonFor('expired', 'EXPIRED')?.code // 'timed_out'
- * reasonFor('delivered', 'DELIVERED', { message: 'Message delivered' }) // null
+ * reasonFor('delivered', 'DELIVERED', 'Message delivered') // null
  */
 export const reasonFor = (
   status: DeliveryStatus,
   vendorStatus: string,
-  vendor: Partial<Pick<FailureReason, 'vendorCode' | 'message'>> = {},
+  message: string | null = null,
+  vendorCode: string | null = null,
 ): FailureReason | null => {
-  // Only failures read `vendor`: for every other status the object the caller passed is dead, and V8 drops it.
   if (status !== 'expired' && status !== 'undeliverable') return null
-  const description = vendor.message ?? null
-  const vendorCode = vendor.vendorCode ?? vendorStatus
-  if (status === 'expired') return failureReason('timed_out', { vendorCode, message: description })
-  const matched = reasonFromDescription(description)
+  const code = vendorCode ?? vendorStatus
+  if (status === 'expired') return failureReason('timed_out', { vendorCode: code, message })
+  const matched = reasonFromDescription(message)
   // Two literal shapes rather than a property added afterwards: no transient hidden class per call.
   return matched.permanent === undefined
-    ? failureReason(matched.code, { vendorCode, message: description })
-    : failureReason(matched.code, { vendorCode, message: description, permanent: matched.permanent })
+    ? failureReason(matched.code, { vendorCode: code, message })
+    : failureReason(matched.code, { vendorCode: code, message, permanent: matched.permanent })
 }
 
 /**

@@ -136,7 +136,7 @@ const toRecord = (
     recipient: toE164(m.destination, defaultCountry),
     sender: readText(m.sender),
     status,
-    reason: reasonFor(status, vendorStatus, { message: description }),
+    reason: reasonFor(status, vendorStatus, description),
     vendorStatus,
     vendorDescription: description,
     // `sendDate` is when the message was sent through the API: its creation and its send time on this platform.

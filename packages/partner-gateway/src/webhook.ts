@@ -122,7 +122,7 @@ const callbackToRecord = (
     channel: channelOf(c.channel, channel),
     recipient: toE164(c.destination ?? c.phoneNumber, defaultCountry),
     status,
-    reason: reasonFor(status, String(event.vendorStatus), { message: description }),
+    reason: reasonFor(status, String(event.vendorStatus), description),
     vendorStatus: event.vendorStatus,
     vendorDescription: description,
     deliveredAt: status === 'delivered' ? at : null,

@@ -69,18 +69,18 @@ describe('failure reasons from ERROR descriptions', () => {
     ['Message not delivered', 'unknown', null],
     ['Not Delivered', 'unknown', null],
   ])('%j → %s', (description, code, permanent) => {
-    const reason = reasonFor('undeliverable', 'ERROR', { message: description })
+    const reason = reasonFor('undeliverable', 'ERROR', description)
     expect(reason).toEqual({ code, permanent, vendorCode: 'ERROR', message: description })
   })
 
   it('gives timed_out for EXPIRED and nothing for non-failures', () => {
-    expect(reasonFor('expired', 'EXPIRED', { message: 'Message expired' })).toEqual({
+    expect(reasonFor('expired', 'EXPIRED', 'Message expired')).toEqual({
       code: 'timed_out',
       permanent: false,
       vendorCode: 'EXPIRED',
       message: 'Message expired',
     })
-    expect(reasonFor('delivered', 'DELIVERED', { message: 'RCS disabled' })).toBeNull()
+    expect(reasonFor('delivered', 'DELIVERED', 'RCS disabled')).toBeNull()
     expect(reasonFor('sent', 'SENT')).toBeNull()
   })
 
