@@ -13,6 +13,7 @@ import { startSimulatorProcess } from './simulator-process.js'
 import { benchStoreApply } from './store-apply-bench.js'
 import { benchStoreSync } from './store-sync-bench.js'
 import { benchClient, benchSync } from './sync-bench.js'
+import { benchWebhooks } from './webhooks-bench.js'
 
 const SIZES = {
   full: {
@@ -31,6 +32,7 @@ const SIZES = {
     storeApplyRuns: 5,
     storeSync: 200_000,
     storeSyncRounds: 2,
+    webhooks: 10_000,
   },
   quick: {
     normalize: 1_000,
@@ -48,6 +50,7 @@ const SIZES = {
     storeApplyRuns: 1,
     storeSync: 3_000,
     storeSyncRounds: 1,
+    webhooks: 400,
   },
 } as const
 
@@ -61,9 +64,9 @@ const { values } = parseArgs({
   strict: false,
 })
 const quick = values.quick === true || process.argv.includes('--quick')
-/** `--only normalise,sync,getMany,memory,cli,footprint,store` runs a subset (all by default). */
+/** `--only normalise,sync,getMany,memory,cli,footprint,store,webhooks` runs a subset (all by default). */
 const only = typeof values.only === 'string' ? new Set(values.only.split(',').map((part) => part.trim())) : undefined
-const runs = (part: 'normalise' | 'sync' | 'getMany' | 'memory' | 'cli' | 'footprint' | 'store') =>
+const runs = (part: 'normalise' | 'sync' | 'getMany' | 'memory' | 'cli' | 'footprint' | 'store' | 'webhooks') =>
   only === undefined || only.has(part)
 /** A PostgreSQL server for the store's apply bench: `--postgres URL` or RCS_RECORDS_BENCH_POSTGRES_URL (else PGlite only). */
 const postgresUrl =
@@ -203,6 +206,22 @@ if (runs('store')) {
     }
   } finally {
     await sim.close()
+  }
+}
+
+// 6. Webhooks: callback latency over HTTP into the store, against a bare server answering 204 in the same run.
+if (runs('webhooks')) {
+  for (const url of [undefined, ...(postgresUrl === undefined ? [] : [postgresUrl])]) {
+    const engine = url === undefined ? 'PGlite' : 'PostgreSQL'
+    log(`webhooks into ${engine}: ${fmt(size.webhooks)} callbacks from 50 senders`)
+    const w = await benchWebhooks({ callbacks: size.webhooks, senders: 50, url })
+    rows.push({
+      benchmark: `webhooks ${w.engine}`,
+      measured: `${w.p99Ms.toFixed(0)} ms`,
+      target: 'p99 < 100 ms',
+      ok: w.p99Ms < 100 && w.failed === 0,
+      detail: `${fmt(w.callbacks)} partner-gateway callbacks (DELIVERY + READ, each twice, shuffled), ${w.senders} concurrent senders on 127.0.0.1: p50 ${w.p50Ms.toFixed(1)} ms, ${fmt(w.callbacksPerSecond)} callbacks/s; a bare server answering 204: p50 ${w.bareP50Ms.toFixed(1)} ms, p99 ${w.bareP99Ms.toFixed(1)} ms, ${fmt(w.bareCallbacksPerSecond)}/s (${(w.callbacksPerSecond / w.bareCallbacksPerSecond).toFixed(2)}×)${w.failed > 0 ? `; ${w.failed} not 204` : ''}`,
+    })
   }
 }
 

@@ -10,6 +10,7 @@ import { runList } from './commands/list.js'
 import { runQuery } from './commands/query.js'
 import { runReport } from './commands/report.js'
 import { runStoreReport } from './commands/report-store.js'
+import { runServe } from './commands/serve.js'
 import { openSession, type Session } from './commands/session.js'
 import { runSimulate } from './commands/simulate.js'
 import { runSync } from './commands/sync.js'
@@ -51,6 +52,8 @@ const runCommand = (session: Session, command: Exclude<Command, { name: 'help' |
       return runSimulate(session, command)
     case 'demo':
       return runDemo(session, command)
+    case 'serve':
+      return runServe(session, command)
   }
 }
 

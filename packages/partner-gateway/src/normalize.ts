@@ -107,7 +107,10 @@ const primitive = (value: unknown): string | number | boolean | null | undefined
 const buildExtra = (m: Record<string, unknown>, id: string): Record<string, unknown> => {
   const extra: Record<string, unknown> = {}
   const messageId = primitive(m.messageId)
-  if (messageId !== undefined && messageId !== id) extra.messageId = messageId
+  // Keyed by `messageId` alone: `extra.messageId === id` says so (the store joins it to its customerMessageId).
+  // (Not an answer that names no id at all, which is the record of the customerMessageId asked for.)
+  if (readId(m.customerMessageId) === null && readId(m.messageId) === id) extra.messageId = id
+  else if (messageId !== undefined && messageId !== id) extra.messageId = messageId
   const direction = primitive(m.direction)
   if (direction !== undefined) extra.direction = direction
   const body = primitive(m.body)

@@ -99,7 +99,9 @@ const issuesOf = (item: unknown, prefix: string): DecodeIssue[] => {
 const buildExtra = (c: Record<string, unknown>, id: string): Record<string, unknown> => {
   const extra: Record<string, unknown> = {}
   if (typeof c.eventType === 'string') extra.eventType = c.eventType
-  if (typeof c.messageId === 'string' && c.messageId !== id) extra.messageId = c.messageId
+  // Keyed by `messageId` alone (READ carries no customerMessageId): `extra.messageId === id` says so.
+  if (readId(c.customerMessageId) === null) extra.messageId = id
+  else if (typeof c.messageId === 'string' && c.messageId !== id) extra.messageId = c.messageId
   if (typeof c.numPart === 'number') extra.numPart = c.numPart
   if (typeof c.totalParts === 'number') extra.totalParts = c.totalParts
   return extra
@@ -141,7 +143,8 @@ const callbackToRecord = (
  * `{messageId, customerMessageId, phoneNumber, status, timestamp, channel, error}` (status from `status` by
  * `statusTable`, recipient from `phoneNumber`, description from `error`) — as an object, an array of them, or the
  * body as a JSON string. `INBOUND` events (user replies) are not delivery reports: no record, no error.
- * The id is `customerMessageId ?? messageId` (the other id goes to `extra.messageId`); multipart SMS send one
+ * The id is `customerMessageId ?? messageId`; `extra.messageId` is the `messageId` — when it differs from the id,
+ * or when it is the id (no `customerMessageId`, as on READ), so a store can tell the two ids apart; multipart SMS send one
  * callback per part, each a record for the same id with `extra.numPart`/`extra.totalParts` (merge them with core's
  * `mergeRecords`); `price` → `cost` in `options.currency` (default EUR). Never throws; an item without an id, or a
  * `DELIVERY` without a usable `statusCode`, is a `decode` error naming the path (`1.statusCode` in an array).

@@ -15,3 +15,5 @@ export { type ApplyOptions, openStore, type RecordStore, type StoreOptions } fro
 export { readSyncCheckpoint, type SyncCheckpoint, syncCheckpointKey } from './sync/checkpoint.js'
 export type { RefreshMode } from './sync/refresh.js'
 export { type SyncProgress, type SyncReport, type SyncToStoreOptions, syncToStore } from './sync/sync-to-store.js'
+export type { DeadLetterLimits } from './webhooks/dead-letters.js'
+export { createWebhookHandler, type WebhookHandlerOptions } from './webhooks/handler.js'

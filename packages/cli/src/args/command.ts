@@ -120,6 +120,7 @@ export type Command =
   | { name: 'query'; common: CommonOptions; store?: string; query: StoreFilters; limit?: number }
   | { name: 'simulate'; common: CommonOptions; port?: number; seed?: number; records?: number }
   | { name: 'demo'; common: CommonOptions; seed?: number; records?: number; rows: number }
+  | { name: 'serve'; common: CommonOptions; store: string; port?: number; host?: string }
 
 /**
  * The name of a command.

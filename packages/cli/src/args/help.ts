@@ -12,6 +12,7 @@ Commands
   query [filters]              the records of a store, streamed (report --store: the funnel from the store)
   simulate                     run the local simulator of the three vendor APIs and print its configs
   demo                         no credentials needed: simulator + real adapters + embedded store + funnel
+  serve --store URL            receive delivery callbacks (webhooks) into a store
 
 Config (precedence: flags > --config file > environment > adapter defaults)
   -p, --provider NAME          partner-gateway | bsg | spacivox | a package name; list/report/sync: a,b or all
@@ -112,6 +113,13 @@ Needs no credentials: starts the simulator in-process, syncs a window from partn
 through the real adapters over HTTP into an embedded PGlite store in a temporary directory, reads back a records
 table per provider (--rows each), the totals and the delivery funnel from the store (SQL), then removes the store,
 stops the simulator and exits 0.`,
+  serve: `Usage: rcs-records serve --store URL --provider partner-gateway,bsg [--port 8080] [--host 127.0.0.1]
+
+Receives the vendors' delivery callbacks on POST /webhooks/<provider> and applies them to the store (--store:
+memory://, pglite:./dir or a directory, postgres://…). The secret the vendors present (Authorization: Bearer,
+the Basic auth password, or ?token=) is read from the environment variable RCS_RECORDS_WEBHOOK_SECRET, never
+from a flag. Logs one line per request on stderr (no bodies, no secrets, no query strings). SIGTERM or Ctrl-C
+stops accepting connections, finishes the requests in flight, closes the store and exits 0.`,
 }
 
 /**

@@ -33,6 +33,7 @@ const OPTIONS = {
   timeout: { type: 'string' },
   top: { type: 'string' },
   port: { type: 'string' },
+  host: { type: 'string' },
   seed: { type: 'string' },
   records: { type: 'string' },
   rows: { type: 'string' },
@@ -122,6 +123,7 @@ const ALLOWED: Readonly<Record<string, readonly OptionName[]>> = {
   query: [...STORE_OPTIONS, 'format', 'out', 'raw', 'limit'],
   simulate: ['port', 'seed', 'records', 'no-color', 'verbose'],
   demo: ['seed', 'records', 'rows', 'no-color', 'verbose'],
+  serve: ['provider', 'config', 'base-url', 'no-color', 'verbose', 'store', 'port', 'host'],
 }
 
 /**
@@ -141,6 +143,7 @@ export const COMMAND_NAMES = [
   'query',
   'simulate',
   'demo',
+  'serve',
 ] as const
 
 const usageError = (message: string): CliError => CliError.usage(`${message} (see rcs-records --help)`)
@@ -487,6 +490,18 @@ export const parseCommandLine = (argv: readonly string[], nowMs: number): Comman
         ...(port === undefined ? {} : { port }),
         ...(seed === undefined ? {} : { seed }),
         ...(records === undefined ? {} : { records }),
+      }
+    }
+    case 'serve': {
+      if (rest.length > 0) throw usageError(`serve takes no arguments, got "${rest[0]}"`)
+      if (values.store === undefined || values.store === '') throw usageError('serve needs --store URL')
+      const port = values.port === '0' ? 0 : positiveInteger('port', values.port, 65_535)
+      return {
+        name,
+        common,
+        store: values.store,
+        ...(port === undefined ? {} : { port }),
+        ...(values.host === undefined ? {} : { host: values.host }),
       }
     }
     default: {
