@@ -4,23 +4,18 @@
  *
  * @packageDocumentation
  */
-import type { AdapterDefinition } from '@rcs-records/core'
+import { type AdapterDefinition, createClient } from '@rcs-records/core'
 import { createTwilioAdapter } from './client.js'
-import { type Config, ConfigCodec } from './codec.js'
-import { PROVIDER } from './normalize.js'
+import { type Config, ConfigCodec } from './config.js'
+import { PROVIDER } from './provider.js'
 
 export { basicAuthHeader } from './auth.js'
 export { createTwilioAdapter } from './client.js'
-export {
-  type Config,
-  ConfigCodec,
-  DEFAULT_BASE_URL,
-  type TwilioMessage,
-  TwilioMessageCodec,
-  TwilioMessagePageCodec,
-} from './codec.js'
-export { bareAddress, channelOf, reasonOf, TWILIO_STATUSES } from './mapping.js'
-export { normalize, PROVIDER } from './normalize.js'
+export { type Config, ConfigCodec, DEFAULT_BASE_URL } from './config.js'
+export { bareAddress, channelOf, reasonFor, TWILIO_STATUSES } from './mapping.js'
+export { normalize } from './normalize.js'
+export { type TwilioMessage, TwilioMessageCodec, type TwilioMessagePage, TwilioMessagePageCodec } from './payload.js'
+export { PROVIDER } from './provider.js'
 export { formatRfc2822, parseRfc2822 } from './rfc2822.js'
 export { parseWebhook } from './webhook.js'
 
@@ -29,8 +24,7 @@ export { parseWebhook } from './webhook.js'
  * `loadClient`.
  *
  * @example
- * import { createClient } from '@rcs-records/core'
- * import { adapter } from '@rcs-records/example-custom-adapter'
+ *  * import { adapter } from '@rcs-records/example-custom-adapter'
  * const client = createClient({ adapter, config: { accountSid: process.env.TWILIO_ACCOUNT_SID, authToken: process.env.TWILIO_AUTH_TOKEN } })
  * const record = await client.get('SMb7c0a2ce80504485a6f653a7110836f5')
  */

@@ -6,10 +6,10 @@
  * @packageDocumentation
  */
 
-import type { AdapterDefinition } from '@rcs-records/core'
+import { type AdapterDefinition, createClient } from '@rcs-records/core'
 import { createBsgAdapter } from './client.js'
-import { type Config, ConfigCodec, type ConfigInput } from './codec.js'
-import { PROVIDER } from './normalize.js'
+import { type Config, ConfigCodec, type ConfigInput } from './config.js'
+import { PROVIDER } from './provider.js'
 
 export { createBsgAdapter } from './client.js'
 export {
@@ -18,15 +18,12 @@ export {
   type ConfigInput,
   clampPageSize,
   DEFAULT_BASE_URL,
-  type MessagesPage,
-  MessagesPageCodec,
   PAGE_LIMIT_MAX,
   PAGE_LIMIT_MIN,
-  TokenResponseCodec,
-} from './codec.js'
+} from './config.js'
 export { type FallbackResolution, type FallbackSource, resolveFallback } from './fallback.js'
 export { channelOf, channelTable, reasonFor, reasonRules, statusTable } from './mapping.js'
-export { createNormalizer, type NormalizeOptions, normalize, PROVIDER } from './normalize.js'
+export { createNormalizer, type NormalizeOptions, normalize } from './normalize.js'
 export {
   type BsgCallback,
   BsgCallbackCodec,
@@ -34,7 +31,11 @@ export {
   BsgMessageCodec,
   type BsgStatus,
   BsgStatusCodec,
-} from './payload-codecs.js'
+  type MessagesPage,
+  MessagesPageCodec,
+  TokenResponseCodec,
+} from './payload.js'
+export { PROVIDER } from './provider.js'
 export { parseWebhook } from './webhook.js'
 export {
   type BsgWindow,
@@ -50,8 +51,7 @@ export {
  * The BSG adapter definition: pass it to `createClient`.
  *
  * @example
- * import { createClient } from '@rcs-records/core'
- * import { adapter } from '@rcs-records/bsg'
+ *  * import { adapter } from '@rcs-records/bsg'
  * const client = createClient({ adapter, config: { apiKey: process.env.BSG_API_KEY, timeZone: 'Europe/Kyiv' } })
  * for await (const record of client.list({ from: '2024-01-01T00:00:00Z', to: '2024-08-01T00:00:00Z' })) {
  *   console.log(record.id, record.status, record.fallback?.ids)

@@ -9,8 +9,8 @@ import {
 } from '@rcs-records/core/kit'
 import type { Either } from 'fp-ts/lib/Either.js'
 import type { MessagesApi, MessagesQuery } from './api.js'
-import { type Config, clampPageSize } from './codec.js'
-import { PROVIDER } from './normalize.js'
+import { type Config, clampPageSize } from './config.js'
+import { PROVIDER } from './provider.js'
 import { type BsgWindow, planWindows } from './windows.js'
 
 /**
@@ -96,7 +96,7 @@ async function* windowPages(deps: ListDeps, plan: ListPlan): AsyncGenerator<read
           'page[limit]': limit,
           'page[offset]': offset,
         }
-        const result = await api.messages(params, signal)
+        const result = await api.messages(params, signal)()
         if (result._tag === 'Left') throw result.left
         const items = result.right.data
         const total = result.right.meta?.page?.total

@@ -16,7 +16,8 @@ import {
 import type { Either } from 'fp-ts/lib/Either.js'
 import { readCost } from './fields.js'
 import { reasonFor, statusOf } from './mapping.js'
-import { badDefaultCountry, badTimeZone, type NormalizeOptions, PROVIDER, requiredIssues } from './normalize.js'
+import { badDefaultCountry, badTimeZone, type NormalizeOptions, requiredIssues } from './normalize.js'
+import { PROVIDER } from './provider.js'
 
 /** BSG's `errorDescription` on success; not worth keeping as a failure message. */
 const NO_ERRORS = 'no errors'
@@ -45,7 +46,7 @@ const callbackToRecord = (
     channel: 'rcs',
     recipient: toE164(c.msisdn, defaultCountry),
     status,
-    reason: reasonFor(vendorStatus, status, { code: vendorCodeOf(c.error), message }),
+    reason: reasonFor(status, vendorStatus, message, vendorCodeOf(c.error)),
     vendorStatus,
     vendorDescription: description,
     createdAt: readTimestamp(c.time_in),

@@ -1,5 +1,5 @@
-import type { SecretSet } from '@rcs-records/core/kit'
-import { type Auth, authOf, type Config } from './codec.js'
+import { createSecretSet, type SecretSet } from '@rcs-records/core/kit'
+import { type Auth, authOf, type Config } from './config.js'
 
 /**
  * Base64 of a string's UTF-8 bytes (what Basic auth sends), without `node:` modules.
@@ -20,8 +20,7 @@ export const base64Utf8 = (text: string): string => {
  * password and `user:password` (whose base64 forms cover the header value), so no error can echo them in any form.
  *
  * @example
- * import { createSecretSet } from '@rcs-records/core/kit'
- * import { authHeaders } from './auth.js'
+ *  * import { authHeaders } from './auth.js'
  * authHeaders({ apiKey: 'pg-live-3f9c2a7b' }, createSecretSet()) // { 'x-api-key': 'pg-live-3f9c2a7b' }
  */
 export const authHeaders = (

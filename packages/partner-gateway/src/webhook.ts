@@ -13,7 +13,8 @@ import {
 import type { Either } from 'fp-ts/lib/Either.js'
 import { notAnObject, readCost, readId, readText, readTimestamp } from './fields.js'
 import { channelOf, reasonFor, statusOf, webhookStatusTable } from './mapping.js'
-import { checkOptions, ID_KEYS, type NormalizeOptions, PROVIDER } from './normalize.js'
+import { checkOptions, ID_KEYS, type NormalizeOptions } from './normalize.js'
+import { PROVIDER } from './provider.js'
 
 const ID_EXPECTED = 'a non-empty string id (customerMessageId or messageId)'
 const CODE_EXPECTED = 'a status code (number or digit string) on a DELIVERY event, or a status'

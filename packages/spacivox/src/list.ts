@@ -2,11 +2,11 @@ import type { Clock, ListQuery, Logger, RcsError, RcsRecord } from '@rcs-records
 import { listRecords, type TimeSlice } from '@rcs-records/core/kit'
 import type { Either } from 'fp-ts/lib/Either.js'
 import type { RecordsApi } from './api.js'
-import type { Config } from './codec.js'
-import { PROVIDER } from './normalize.js'
+import type { Config } from './config.js'
 import { inOrderAhead } from './ordered.js'
-import { type ListPlan, planList } from './plan.js'
+import { PROVIDER } from './provider.js'
 import { SliceIds } from './slice-ids.js'
+import { type ListPlan, planList } from './slices.js'
 
 /**
  * What `list` needs from the adapter.

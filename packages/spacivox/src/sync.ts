@@ -1,8 +1,55 @@
-import { type ListQuery, mergeRecords, type RcsRecord } from '@rcs-records/core'
-import { badRequest, toEpochMs } from '@rcs-records/core/kit'
-import { PROVIDER } from './normalize.js'
-import { MODIFIED_SINCE_LIMIT_MS } from './plan.js'
-import type { RecordStore } from './store.js'
+import { createClient, type ListQuery, mergeRecords, RcsError, type RcsRecord } from '@rcs-records/core'
+import { toEpochMs } from '@rcs-records/core/kit'
+import { PROVIDER } from './provider.js'
+import { MODIFIED_SINCE_LIMIT_MS } from './slices.js'
+
+/**
+ * Where {@link syncIncrementally} keeps what it knows, one merged record per id. Any key-value store fits (a Map,
+ * a database table, Redis); both methods may be synchronous or return promises.
+ *
+ * @example
+ * import type { RecordStore } from '@rcs-records/spacivox'
+ * const store: RecordStore = {
+ *   get: async (id) => rowToRecord(await db.get('records', id)),
+ *   set: async (id, record) => db.put('records', id, record),
+ * }
+ */
+export interface RecordStore {
+  get(id: string): RcsRecord | undefined | Promise<RcsRecord | undefined>
+  set(id: string, record: RcsRecord): void | Promise<void>
+}
+
+/**
+ * A {@link RecordStore} in memory, with its `Map` exposed for reading.
+ *
+ * @example
+ * import type { MemoryRecordStore } from '@rcs-records/spacivox'
+ * const count = (store: MemoryRecordStore) => store.records.size
+ */
+export interface MemoryRecordStore extends RecordStore {
+  readonly records: Map<string, RcsRecord>
+}
+
+/**
+ * Creates an in-memory {@link RecordStore} (tests, scripts, small volumes), optionally seeded with records.
+ *
+ * @example
+ * import { createMemoryStore } from '@rcs-records/spacivox'
+ * const store = createMemoryStore()
+ * store.set('1', record)
+ * store.records.get('1')?.status
+ */
+export const createMemoryStore = (initial: Iterable<RcsRecord> = []): MemoryRecordStore => {
+  const records = new Map<string, RcsRecord>()
+  for (const record of initial) records.set(record.id, record)
+  return {
+    records,
+    get: (id) => records.get(id),
+    set: (id, record) => {
+      records.set(id, record)
+    },
+  }
+}
 
 /**
  * Where the last successful sync left off: the instant it started (records changed after it are read next time).
@@ -65,7 +112,8 @@ const OVERLAP_MS = 5 * 60_000
 const EDGE_MARGIN_MS = 5 * 60_000
 const DEFAULT_LOOKBACK_MS = 48 * 3_600_000
 
-const badOption = (message: string) => badRequest(`syncIncrementally: ${message}`, { provider: PROVIDER })
+const badRequest = (message: string) =>
+  new RcsError({ kind: 'bad_request', provider: PROVIDER, message: `${PROVIDER}: syncIncrementally: ${message}` })
 
 const SCALAR_FIELDS = [
   'status',
@@ -103,15 +151,15 @@ export const planSync = (
   now: number,
 ): { query: { from: Date; to: Date; modifiedSince?: Date }; mode: SyncResult['mode'] } => {
   const start = toEpochMs(options.start)
-  if (start === null) throw badOption('`start` must be a Date or an ISO-8601 timestamp')
+  if (start === null) throw badRequest('`start` must be a Date or an ISO-8601 timestamp')
   const lookbackMs = options.lookbackMs ?? DEFAULT_LOOKBACK_MS
-  if (!(lookbackMs >= 0)) throw badOption('`lookbackMs` must be a number of milliseconds ≥ 0')
+  if (!(lookbackMs >= 0)) throw badRequest('`lookbackMs` must be a number of milliseconds ≥ 0')
   const checkpoint = options.checkpoint
   if (checkpoint === null || checkpoint === undefined) {
     return { query: { from: new Date(start), to: new Date(now) }, mode: 'full' }
   }
   const syncedAt = toEpochMs(checkpoint.syncedAt)
-  if (syncedAt === null) throw badOption('`checkpoint.syncedAt` must be an ISO-8601 timestamp')
+  if (syncedAt === null) throw badRequest('`checkpoint.syncedAt` must be an ISO-8601 timestamp')
   const from = new Date(Math.min(now, Math.max(start, syncedAt - lookbackMs)))
   const modifiedSince = Math.min(syncedAt, now) - OVERLAP_MS
   if (modifiedSince >= now - MODIFIED_SINCE_LIMIT_MS + EDGE_MARGIN_MS) {
@@ -130,8 +178,7 @@ export const planSync = (
  * stays where it was, and the next run repeats the work (merging is idempotent).
  *
  * @example
- * import { createClient } from '@rcs-records/core'
- * import { adapter, createMemoryStore, syncIncrementally } from '@rcs-records/spacivox'
+ *  * import { adapter, createMemoryStore, syncIncrementally } from '@rcs-records/spacivox'
  * const client = createClient({ adapter, config: { token: process.env.SPACIVOX_TOKEN, baseUrl: 'https://api.example.com' } })
  * const store = createMemoryStore()
  * let checkpoint = null
@@ -144,7 +191,7 @@ export const planSync = (
  */
 export const syncIncrementally = async (options: SyncOptions): Promise<SyncResult> => {
   const now = options.now === undefined ? Date.now() : toEpochMs(options.now)
-  if (now === null) throw badOption('`now` must be a Date or epoch milliseconds')
+  if (now === null) throw badRequest('`now` must be a Date or epoch milliseconds')
   const { query, mode } = planSync(options, now)
   const listQuery: ListQuery = options.signal === undefined ? query : { ...query, signal: options.signal }
   const changed: RcsRecord[] = []

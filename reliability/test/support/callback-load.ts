@@ -1,5 +1,4 @@
-import type { RcsRecord } from '@rcs-records/core'
-import { mergeRecords } from '@rcs-records/core'
+import { mergeRecords, type RcsRecord } from '@rcs-records/core'
 import { parseWebhook } from '@rcs-records/partner-gateway'
 
 /** A seeded PRNG (mulberry32): the same load on every run. */

@@ -1,13 +1,7 @@
-import type { ListQuery } from '@rcs-records/core'
-import {
-  badRequest,
-  type CheckedListQuery,
-  checkListQuery,
-  splitTimeRange,
-  type TimeSlice,
-} from '@rcs-records/core/kit'
-import type { Config } from './codec.js'
-import { PROVIDER } from './normalize.js'
+import { type ListQuery, RcsError } from '@rcs-records/core'
+import { type CheckedListQuery, checkListQuery, splitTimeRange, type TimeSlice } from '@rcs-records/core/kit'
+import type { Config } from './config.js'
+import { PROVIDER } from './provider.js'
 
 /**
  * How far back `modified_since` may reach: the API accepts only an instant within the past 48 hours.
@@ -20,6 +14,9 @@ export const MODIFIED_SINCE_LIMIT_MS = 48 * 3_600_000
 
 const HOUR_MS = 3_600_000
 
+const badRequest = (message: string, details?: unknown) =>
+  new RcsError({ kind: 'bad_request', provider: PROVIDER, message, details })
+
 const hoursAgo = (ms: number): string => `${(ms / HOUR_MS).toFixed(1)} hours`
 
 /**
@@ -27,7 +24,7 @@ const hoursAgo = (ms: number): string => `${(ms / HOUR_MS).toFixed(1)} hours`
  * the filters the API lacks (status, campaign, reference, and `[from, to)` itself) from `checked`.
  *
  * @example
- * import type { ListPlan } from './plan.js'
+ * import type { ListPlan } from './slices.js'
  * const requests = (plan: ListPlan) => plan.slices.length
  */
 export interface ListPlan {
@@ -43,7 +40,6 @@ const checkModifiedSince = (ms: number | undefined, now: number): number | undef
   if (ms > now) {
     throw badRequest(
       `\`modifiedSince\` (${new Date(ms).toISOString()}) is in the future; it must lie within the past 48 hours`,
-      { provider: PROVIDER },
     )
   }
   if (ms < now - MODIFIED_SINCE_LIMIT_MS) {
@@ -52,7 +48,7 @@ const checkModifiedSince = (ms: number | undefined, now: number): number | undef
         'instant within the past 48 hours (modified_since). To catch up after a longer gap, list the full window ' +
         'without modifiedSince (every record comes back in its latest state), then resume incremental syncs — ' +
         'syncIncrementally does this by itself.',
-      { provider: PROVIDER, details: { modifiedSince: new Date(ms).toISOString(), limitHours: 48 } },
+      { modifiedSince: new Date(ms).toISOString(), limitHours: 48 },
     )
   }
   return ms
@@ -65,7 +61,7 @@ const checkModifiedSince = (ms: number | undefined, now: number): number | undef
  * (the last one ends at `to`, clamped to now). `pageSize` is ignored: the API has no pagination.
  *
  * @example
- * import { planList } from './plan.js'
+ * import { planList } from './slices.js'
  * planList({ from: '2015-01-01T00:00:00Z', to: '2015-01-11T00:00:00Z' }, config, Date.now()).slices.length // 10
  */
 export const planList = (query: ListQuery, config: Pick<Config, 'sliceHours'>, now: number): ListPlan => {

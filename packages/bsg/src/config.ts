@@ -161,37 +161,3 @@ export const ConfigCodec: t.Type<Config, Config, unknown> = new t.Type<Config, C
   },
   t.identity,
 )
-
-/**
- * io-ts codec of a `/api/messages` response envelope; items are decoded one by one afterwards, so one bad item
- * never loses a page.
- *
- * @example
- * import { MessagesPageCodec } from '@rcs-records/bsg'
- * MessagesPageCodec.is({ data: [], meta: { page: { total: 0, offset: 0, limit: 50 } } }) // true
- */
-export const MessagesPageCodec = t.intersection(
-  [
-    t.type({ data: t.UnknownArray }),
-    t.partial({ meta: t.partial({ page: t.partial({ total: t.number, offset: t.number, limit: t.number }) }) }),
-  ],
-  'BsgMessagesPage',
-)
-
-/**
- * A decoded `/api/messages` response envelope.
- *
- * @example
- * import type { MessagesPage } from '@rcs-records/bsg'
- * const total = (page: MessagesPage) => page.meta?.page?.total ?? page.data.length
- */
-export type MessagesPage = t.TypeOf<typeof MessagesPageCodec>
-
-/**
- * io-ts codec of the login and refresh answers (`TokenSchema`): `{ "bearer": "<JWT>" }`.
- *
- * @example
- * import { TokenResponseCodec } from '@rcs-records/bsg'
- * TokenResponseCodec.is({ bearer: 'eyJ…' }) // true
- */
-export const TokenResponseCodec = t.type({ bearer: refinedCodec(t.string, (s) => s.length > 0, 'a non-empty token') })
