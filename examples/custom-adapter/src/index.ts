@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import { type AdapterDefinition, createClient } from '@rcs-records/core'
+import type { AdapterDefinition } from '@rcs-records/core'
 import { createTwilioAdapter } from './client.js'
 import { type Config, ConfigCodec } from './config.js'
 import { PROVIDER } from './provider.js'
@@ -24,7 +24,8 @@ export { parseWebhook } from './webhook.js'
  * `loadClient`.
  *
  * @example
- *  * import { adapter } from '@rcs-records/example-custom-adapter'
+ * import { createClient } from '@rcs-records/core'
+ * import { adapter } from '@rcs-records/example-custom-adapter'
  * const client = createClient({ adapter, config: { accountSid: process.env.TWILIO_ACCOUNT_SID, authToken: process.env.TWILIO_AUTH_TOKEN } })
  * const record = await client.get('SMb7c0a2ce80504485a6f653a7110836f5')
  */

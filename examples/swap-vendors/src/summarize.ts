@@ -1,4 +1,4 @@
-import { type DeliveryStatus, loadClient, outcomeOf, type RcsClient } from '@rcs-records/core'
+import { type DeliveryStatus, outcomeOf, type RcsClient } from '@rcs-records/core'
 
 /**
  * What one window of deliveries looks like, whatever the vendor.
@@ -25,7 +25,8 @@ export interface DeliverySummary {
  * to, so switching vendors is a config change.
  *
  * @example
- *  * import { summarizeDeliveries } from './summarize.js'
+ * import { loadClient } from '@rcs-records/core'
+ * import { summarizeDeliveries } from './summarize.js'
  * const client = await loadClient({ provider: 'bsg', apiKey: process.env.BSG_API_KEY })
  * const summary = await summarizeDeliveries(client, { from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' })
  */

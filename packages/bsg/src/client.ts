@@ -1,5 +1,5 @@
-import { type Adapter, silentLogger, systemClock } from '@rcs-records/core'
-import { type AdapterContext, createHttpTransport, emulateGetMany } from '@rcs-records/core/kit'
+import type { Adapter } from '@rcs-records/core'
+import { type AdapterContext, emulateGetMany } from '@rcs-records/core/kit'
 import { createMessagesApi } from './api.js'
 import { createTokenManager } from './auth.js'
 import type { Config } from './config.js'
@@ -16,7 +16,9 @@ import { parseWebhook } from './webhook.js'
  * zone.
  *
  * @example
- *  *  * import { ConfigCodec, createBsgAdapter } from '@rcs-records/bsg'
+ * import { silentLogger, systemClock } from '@rcs-records/core'
+ * import { createHttpTransport } from '@rcs-records/core/kit'
+ * import { ConfigCodec, createBsgAdapter } from '@rcs-records/bsg'
  * const decoded = ConfigCodec.decode({ apiKey: 'live_…' })
  * if (decoded._tag === 'Right') {
  *   const bsg = createBsgAdapter(decoded.right, {

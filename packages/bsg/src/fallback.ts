@@ -1,11 +1,4 @@
-import {
-  type Adapter,
-  type CallOptions,
-  createClient,
-  type RcsClient,
-  type RcsError,
-  type RcsRecord,
-} from '@rcs-records/core'
+import type { Adapter, CallOptions, RcsClient, RcsError, RcsRecord } from '@rcs-records/core'
 import { right } from '@rcs-records/core/kit'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 
@@ -45,7 +38,8 @@ const getManyOf = (source: FallbackSource) =>
  * configured look-back). A record without a fallback resolves to nothing, without a request.
  *
  * @example
- *  * import bsg, { resolveFallback } from '@rcs-records/bsg'
+ * import { createClient } from '@rcs-records/core'
+ * import bsg, { resolveFallback } from '@rcs-records/bsg'
  * const client = createClient({ adapter: bsg, config: { apiKey: process.env.BSG_API_KEY } })
  * const record = await client.get('26130')
  * const result = await resolveFallback(client, record)()

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 
-import { type AdapterDefinition, createClient } from '@rcs-records/core'
+import type { AdapterDefinition } from '@rcs-records/core'
 import { createBsgAdapter } from './client.js'
 import { type Config, ConfigCodec, type ConfigInput } from './config.js'
 import { PROVIDER } from './provider.js'
@@ -51,7 +51,8 @@ export {
  * The BSG adapter definition: pass it to `createClient`.
  *
  * @example
- *  * import { adapter } from '@rcs-records/bsg'
+ * import { createClient } from '@rcs-records/core'
+ * import { adapter } from '@rcs-records/bsg'
  * const client = createClient({ adapter, config: { apiKey: process.env.BSG_API_KEY, timeZone: 'Europe/Kyiv' } })
  * for await (const record of client.list({ from: '2024-01-01T00:00:00Z', to: '2024-08-01T00:00:00Z' })) {
  *   console.log(record.id, record.status, record.fallback?.ids)

@@ -1,5 +1,5 @@
 import type { Channel, DeliveryStatus, FailureReason, StatusTable } from '@rcs-records/core'
-import { failureReason, findReasonRule, lookupStatus, type ReasonRule } from '@rcs-records/core/kit'
+import { failureReason, findReasonRule, type ReasonRule } from '@rcs-records/core/kit'
 import type { BsgStatus } from './payload.js'
 
 /**
@@ -19,7 +19,8 @@ import type { BsgStatus } from './payload.js'
  * | unknown | unknown, anything else |
  *
  * @example
- *  * import { statusTable } from '@rcs-records/bsg'
+ * import { lookupStatus } from '@rcs-records/core'
+ * import { statusTable } from '@rcs-records/bsg'
  * lookupStatus(statusTable, 'not_rcs_user') // 'undeliverable'
  */
 export const statusTable: StatusTable<BsgStatus> = {

@@ -35,7 +35,8 @@ const oneLine = (text: string): string => terminalSafe(text.replace(/\s*[\r\n]+\
  * the vendor can never have (`details.invalidId`, e.g. `abc` on BSG) is a usage error (exit 2).
  *
  * @example
- *  * import { describeFailure } from '@rcs-records/cli'
+ * import { RcsError } from '@rcs-records/core'
+ * import { describeFailure } from '@rcs-records/cli'
  * describeFailure(new RcsError({ kind: 'not_found', message: 'bsg: no message 42' }))
  * // { line: 'rcs-records: bsg: no message 42', exitCode: 4 }
  */

@@ -1,6 +1,5 @@
 import type { RcsError } from '@rcs-records/core'
 import {
-  createHttpTransport,
   encodePathSegment,
   type HttpFailure,
   type HttpRequest,
@@ -156,7 +155,8 @@ export interface PartnerApi {
  * Builds the {@link PartnerApi} of a config over core's transport.
  *
  * @example
- *  * import { createPartnerApi } from './api.js'
+ * import { createHttpTransport } from '@rcs-records/core'
+ * import { createPartnerApi } from './api.js'
  * const api = createPartnerApi(createHttpTransport({ provider: 'partner-gateway' }), config)
  */
 export const createPartnerApi = (

@@ -1,4 +1,4 @@
-import { createSecretSet, type SecretSet } from '@rcs-records/core/kit'
+import type { SecretSet } from '@rcs-records/core/kit'
 import { type Auth, authOf, type Config } from './config.js'
 
 /**
@@ -20,7 +20,8 @@ export const base64Utf8 = (text: string): string => {
  * password and `user:password` (whose base64 forms cover the header value), so no error can echo them in any form.
  *
  * @example
- *  * import { authHeaders } from './auth.js'
+ * import { createSecretSet } from '@rcs-records/core'
+ * import { authHeaders } from './auth.js'
  * authHeaders({ apiKey: 'pg-live-3f9c2a7b' }, createSecretSet()) // { 'x-api-key': 'pg-live-3f9c2a7b' }
  */
 export const authHeaders = (

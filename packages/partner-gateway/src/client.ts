@@ -1,5 +1,5 @@
-import { type Adapter, silentLogger, systemClock } from '@rcs-records/core'
-import { type AdapterContext, createHttpTransport } from '@rcs-records/core/kit'
+import type { Adapter } from '@rcs-records/core'
+import type { AdapterContext } from '@rcs-records/core/kit'
 import { createPartnerApi } from './api.js'
 import type { Config } from './config.js'
 import { getManyStatuses, getStatus } from './get.js'
@@ -15,7 +15,9 @@ import { parseWebhook } from './webhook.js'
  * registered as a secret.
  *
  * @example
- *  *  * import { ConfigCodec, createPartnerGatewayAdapter } from '@rcs-records/partner-gateway'
+ * import { silentLogger, systemClock } from '@rcs-records/core'
+ * import { createHttpTransport } from '@rcs-records/core/kit'
+ * import { ConfigCodec, createPartnerGatewayAdapter } from '@rcs-records/partner-gateway'
  * const decoded = ConfigCodec.decode({ apiKey: 'pg-live-3f9c2a7b' })
  * if (decoded._tag === 'Right') {
  *   const pg = createPartnerGatewayAdapter(decoded.right, {

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 
-import { type AdapterDefinition, createClient } from '@rcs-records/core'
+import type { AdapterDefinition } from '@rcs-records/core'
 import { createPartnerGatewayAdapter } from './client.js'
 import { type Config, ConfigCodec, type ConfigInput } from './config.js'
 import { PROVIDER } from './provider.js'
@@ -62,7 +62,8 @@ export { parseWebhook } from './webhook.js'
  * The partner-gateway adapter definition: pass it to `createClient`.
  *
  * @example
- *  * import { adapter } from '@rcs-records/partner-gateway'
+ * import { createClient } from '@rcs-records/core'
+ * import { adapter } from '@rcs-records/partner-gateway'
  * const client = createClient({ adapter, config: { apiKey: process.env.PG_API_KEY, channel: 'rcs' } })
  * const { records, missing } = await client.getMany(['order-12345', 'order-12346'])
  */
@@ -79,6 +80,7 @@ export const adapter: AdapterDefinition<Config, ConfigInput> = {
  *
  * @example
  * import partnerGateway from '@rcs-records/partner-gateway'
- *  * const client = createClient({ adapter: partnerGateway, config: { apiKey: process.env.PG_API_KEY } })
+ * import { createClient } from '@rcs-records/core'
+ * const client = createClient({ adapter: partnerGateway, config: { apiKey: process.env.PG_API_KEY } })
  */
 export default adapter

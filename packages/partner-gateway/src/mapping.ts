@@ -6,14 +6,7 @@ import {
   type ReasonCode,
   type StatusTable,
 } from '@rcs-records/core'
-import {
-  type ReasonRule as CoreReasonRule,
-  failureReason,
-  findReasonRule,
-  left,
-  lookupStatus,
-  right,
-} from '@rcs-records/core/kit'
+import { type ReasonRule as CoreReasonRule, failureReason, findReasonRule, left, right } from '@rcs-records/core/kit'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { type PartnerChannel, PartnerChannelCodec } from './config.js'
 import type { PartnerStatus } from './payload.js'
@@ -35,7 +28,8 @@ import { PROVIDER } from './provider.js'
  * | unknown | UNKNOWN, anything else |
  *
  * @example
- *  * import { statusTable } from '@rcs-records/partner-gateway'
+ * import { lookupStatus } from '@rcs-records/core'
+ * import { statusTable } from '@rcs-records/partner-gateway'
  * lookupStatus(statusTable, 'RECEIVED') // 'sent'
  * lookupStatus(statusTable, 'PENDING_RETRY') // 'unknown'
  */
@@ -93,7 +87,8 @@ export const statusOf = (value: string): DeliveryStatus => {
  * `unknown` with the code kept as `vendorStatus`. A `READ` event is `read`.
  *
  * @example
- *  * import { webhookStatusTable } from '@rcs-records/partner-gateway'
+ * import { lookupStatus } from '@rcs-records/core'
+ * import { webhookStatusTable } from '@rcs-records/partner-gateway'
  * lookupStatus(webhookStatusTable, 6) // 'undeliverable'
  */
 export const webhookStatusTable: StatusTable<'3' | '6'> = {

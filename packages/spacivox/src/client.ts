@@ -1,5 +1,5 @@
-import { type Adapter, RcsError, silentLogger, systemClock } from '@rcs-records/core'
-import { type AdapterContext, createHttpTransport, left } from '@rcs-records/core/kit'
+import { type Adapter, RcsError } from '@rcs-records/core'
+import { type AdapterContext, left } from '@rcs-records/core/kit'
 import { createRecordsApi } from './api.js'
 import type { Config } from './config.js'
 import { listSlices } from './list.js'
@@ -29,7 +29,9 @@ export const unsupportedLookup = (what: 'get' | 'getMany'): RcsError =>
  * `unsupported`.
  *
  * @example
- *  *  * import { ConfigCodec, createSpacivoxAdapter } from '@rcs-records/spacivox'
+ * import { silentLogger, systemClock } from '@rcs-records/core'
+ * import { createHttpTransport } from '@rcs-records/core/kit'
+ * import { ConfigCodec, createSpacivoxAdapter } from '@rcs-records/spacivox'
  * const decoded = ConfigCodec.decode({ token: '0a1b2c3d4e5f', baseUrl: 'https://api.example.com' })
  * if (decoded._tag === 'Right') {
  *   const spacivox = createSpacivoxAdapter(decoded.right, {

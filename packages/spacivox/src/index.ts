@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 
-import { type AdapterDefinition, createClient } from '@rcs-records/core'
+import type { AdapterDefinition } from '@rcs-records/core'
 import { createSpacivoxAdapter } from './client.js'
 import { type Config, ConfigCodec, type ConfigInput } from './config.js'
 import { PROVIDER } from './provider.js'
@@ -40,7 +40,8 @@ export {
  * lookup by id); `list` takes `modifiedSince` within the past 48 hours.
  *
  * @example
- *  * import { adapter } from '@rcs-records/spacivox'
+ * import { createClient } from '@rcs-records/core'
+ * import { adapter } from '@rcs-records/spacivox'
  * const client = createClient({
  *   adapter,
  *   config: { token: process.env.SPACIVOX_TOKEN, baseUrl: 'https://api.example.com', team: 1 },

@@ -1,5 +1,5 @@
 import type { DeliveryStatus, FailureReason, StatusTable } from '@rcs-records/core'
-import { failureReason, lookupStatus } from '@rcs-records/core/kit'
+import { failureReason } from '@rcs-records/core/kit'
 import type { SpacivoxState } from './payload.js'
 
 /**
@@ -16,7 +16,8 @@ import type { SpacivoxState } from './payload.js'
  * | anything else | — | unknown |
  *
  * @example
- *  * import { statusTable } from '@rcs-records/spacivox'
+ * import { lookupStatus } from '@rcs-records/core'
+ * import { statusTable } from '@rcs-records/spacivox'
  * lookupStatus(statusTable, 2) // 'undeliverable'
  */
 export const statusTable: StatusTable<SpacivoxState> = {

@@ -1,4 +1,4 @@
-import { createClient, type ListQuery, mergeRecords, RcsError, type RcsRecord } from '@rcs-records/core'
+import { type ListQuery, mergeRecords, RcsError, type RcsRecord } from '@rcs-records/core'
 import { toEpochMs } from '@rcs-records/core/kit'
 import { PROVIDER } from './provider.js'
 import { MODIFIED_SINCE_LIMIT_MS } from './slices.js'
@@ -178,7 +178,8 @@ export const planSync = (
  * stays where it was, and the next run repeats the work (merging is idempotent).
  *
  * @example
- *  * import { adapter, createMemoryStore, syncIncrementally } from '@rcs-records/spacivox'
+ * import { createClient } from '@rcs-records/core'
+ * import { adapter, createMemoryStore, syncIncrementally } from '@rcs-records/spacivox'
  * const client = createClient({ adapter, config: { token: process.env.SPACIVOX_TOKEN, baseUrl: 'https://api.example.com' } })
  * const store = createMemoryStore()
  * let checkpoint = null

@@ -1,12 +1,4 @@
-import {
-  type Channel,
-  type Clock,
-  loadClient,
-  type RcsClient,
-  RcsError,
-  type RcsRecord,
-  systemClock,
-} from '@rcs-records/core'
+import { type Channel, type Clock, type RcsClient, RcsError, type RcsRecord, systemClock } from '@rcs-records/core'
 import { toEpochMs } from '@rcs-records/core/kit'
 import { type ApplyResult, addResults, emptyResult } from '../apply.js'
 import type { RecordStore } from '../store.js'
@@ -203,7 +195,8 @@ const createBatcher = (
  * so statuses that change after creation reach the store on every repeated run.
  *
  * @example
- *  * import { openStore, syncToStore } from '@rcs-records/store'
+ * import { loadClient } from '@rcs-records/core'
+ * import { openStore, syncToStore } from '@rcs-records/store'
  * const client = await loadClient({ provider: 'bsg', apiKey: process.env.BSG_API_KEY })
  * const store = await openStore('./rcs-records-data')
  * const report = await syncToStore(client, store, { from: '2026-01-01T00:00:00Z' })

@@ -1,4 +1,4 @@
-import { createClient, type RcsClient, type RcsError } from '@rcs-records/core'
+import type { RcsClient, RcsError } from '@rcs-records/core'
 import { createSecretSet } from '@rcs-records/core/kit'
 import type { RecordStore } from '../store.js'
 import { acceptableContentType, exceedsDepth, readBoundedBody } from './body.js'
@@ -62,7 +62,8 @@ const ROUTE = /(?:^|\/)webhooks\/([^/]+)\/?$/
  * plain text; 503 the store failed (the vendor retries). No answer quotes the secret or the body.
  *
  * @example
- *  * import partnerGateway from '@rcs-records/partner-gateway'
+ * import { createClient } from '@rcs-records/core'
+ * import partnerGateway from '@rcs-records/partner-gateway'
  * import { createWebhookHandler, openStore } from '@rcs-records/store'
  * const store = await openStore('pglite:./delivery-state')
  * const handler = createWebhookHandler({
