@@ -1,4 +1,4 @@
-import { formatZonedTimestamp } from '@rcs-records/core'
+import { formatZonedTimestamp } from '@rcs-records/core/kit'
 import type { Simulator, Vendor } from '@rcs-records/simulator'
 import ky from 'ky'
 

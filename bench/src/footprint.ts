@@ -81,7 +81,7 @@ export const appBundleSize = async (adapterPackage: string): Promise<{ minified:
  *
  * @example
  * const { code, inputs } = await appBundle('@rcs-records/bsg')
- * inputs.some((file) => file.endsWith('/payload-codecs.js')) // false
+ * inputs.some((file) => file.endsWith('/model/record.js')) // false
  */
 export const appBundle = (adapterPackage: string): Promise<Bundle> => bundle(appEntry(adapterPackage))
 

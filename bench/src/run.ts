@@ -14,6 +14,7 @@ import { startSimulatorProcess } from './simulator-process.js'
 import { benchStoreApply } from './store-apply-bench.js'
 import { benchStoreSync } from './store-sync-bench.js'
 import { benchClient, benchSync } from './sync-bench.js'
+import { benchWebhooks } from './webhooks-bench.js'
 
 const SIZES = {
   full: {
@@ -34,6 +35,7 @@ const SIZES = {
     storeSyncRounds: 2,
     latency: 50_000,
     latencyRounds: 3,
+    webhooks: 10_000,
   },
   quick: {
     normalize: 1_000,
@@ -53,6 +55,7 @@ const SIZES = {
     storeSyncRounds: 1,
     latency: 3_000,
     latencyRounds: 1,
+    webhooks: 400,
   },
 } as const
 
@@ -75,10 +78,11 @@ const { values } = parseArgs({
   strict: false,
 })
 const quick = values.quick === true || process.argv.includes('--quick')
-/** `--only normalise,sync,getMany,memory,cli,footprint,store,latency` runs a subset (all by default). */
+/** `--only normalise,sync,getMany,memory,cli,footprint,store,webhooks,latency` runs a subset (all by default). */
 const only = typeof values.only === 'string' ? new Set(values.only.split(',').map((part) => part.trim())) : undefined
-const runs = (part: 'normalise' | 'sync' | 'getMany' | 'memory' | 'cli' | 'footprint' | 'store' | 'latency') =>
-  only === undefined || only.has(part)
+const runs = (
+  part: 'normalise' | 'sync' | 'getMany' | 'memory' | 'cli' | 'footprint' | 'store' | 'webhooks' | 'latency',
+) => only === undefined || only.has(part)
 /** A PostgreSQL server for the store's apply bench: `--postgres URL` or RCS_RECORDS_BENCH_POSTGRES_URL (else PGlite only). */
 const postgresUrl =
   typeof values.postgres === 'string' ? values.postgres : (process.env.RCS_RECORDS_BENCH_POSTGRES_URL ?? undefined)
@@ -258,6 +262,22 @@ if (runs('store')) {
     }
   } finally {
     await sim.close()
+  }
+}
+
+// 6. Webhooks: callback latency over HTTP into the store, against a bare server answering 204 in the same run.
+if (runs('webhooks')) {
+  for (const url of [undefined, ...(postgresUrl === undefined ? [] : [postgresUrl])]) {
+    const engine = url === undefined ? 'PGlite' : 'PostgreSQL'
+    log(`webhooks into ${engine}: ${fmt(size.webhooks)} callbacks from 50 senders`)
+    const w = await benchWebhooks({ callbacks: size.webhooks, senders: 50, url })
+    rows.push({
+      benchmark: `webhooks ${w.engine}`,
+      measured: `${w.p99Ms.toFixed(0)} ms`,
+      target: 'p99 < 100 ms',
+      ok: w.p99Ms < 100 && w.failed === 0,
+      detail: `${fmt(w.callbacks)} partner-gateway callbacks (DELIVERY + READ, each twice, shuffled), ${w.senders} concurrent senders on 127.0.0.1: p50 ${w.p50Ms.toFixed(1)} ms, ${fmt(w.callbacksPerSecond)} callbacks/s; a bare server answering 204: p50 ${w.bareP50Ms.toFixed(1)} ms, p99 ${w.bareP99Ms.toFixed(1)} ms, ${fmt(w.bareCallbacksPerSecond)}/s (${(w.callbacksPerSecond / w.bareCallbacksPerSecond).toFixed(2)}×)${w.failed > 0 ? `; ${w.failed} not 204` : ''}`,
+    })
   }
 }
 

@@ -21,6 +21,7 @@ const EXPECTED_ROWS = [
   ...VENDORS.map((vendor) => `footprint core+${vendor}`),
   'store apply PGlite',
   'store sync bsg PGlite',
+  'webhooks PGlite',
 ]
 
 /** The rows of the table `run.js` prints: `| benchmark | measured | target | met | detail |`, header excluded. */
@@ -53,7 +54,7 @@ describe('pnpm bench -- --quick', () => {
     expect([...rows.keys()].sort()).toEqual([...EXPECTED_ROWS].sort())
     for (const [name, cells] of rows) {
       expect(cells, name).toHaveLength(5)
-      expect(cells[1], name).toMatch(/^\d[\d,.]*(×| MB| KB gz)$/)
+      expect(cells[1], name).toMatch(/^\d[\d,.]*(×| MB| KB gz| ms)$/)
       expect(cells[2], name).not.toBe('')
       expect(['yes', 'NO', '—'], name).toContain(cells[3])
     }

@@ -1,4 +1,5 @@
-import { type HttpOptions, type RcsErrorKind, splitTimeRange } from '@rcs-records/core'
+import type { HttpOptions, RcsErrorKind } from '@rcs-records/core'
+import { splitTimeRange } from '@rcs-records/core/kit'
 import type { FaultSpec, Simulator, Vendor } from '@rcs-records/simulator'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { captureLogger } from './support/logger.js'

@@ -1,5 +1,5 @@
-import { registerSecret } from '@rcs-records/core'
-import type { Config } from './codec.js'
+import { registerSecret } from '@rcs-records/core/kit'
+import type { Config } from './config.js'
 
 /**
  * The Basic-auth header for Twilio (`AccountSid:AuthToken`). Registers the token and every derived form with core

@@ -6,21 +6,16 @@
  */
 import type { AdapterDefinition } from '@rcs-records/core'
 import { createTwilioAdapter } from './client.js'
-import { type Config, ConfigCodec } from './codec.js'
-import { PROVIDER } from './normalize.js'
+import { type Config, ConfigCodec } from './config.js'
+import { PROVIDER } from './provider.js'
 
 export { basicAuthHeader } from './auth.js'
 export { createTwilioAdapter } from './client.js'
-export {
-  type Config,
-  ConfigCodec,
-  DEFAULT_BASE_URL,
-  type TwilioMessage,
-  TwilioMessageCodec,
-  TwilioMessagePageCodec,
-} from './codec.js'
-export { bareAddress, channelOf, reasonOf, TWILIO_STATUSES } from './mapping.js'
-export { normalize, PROVIDER } from './normalize.js'
+export { type Config, ConfigCodec, DEFAULT_BASE_URL } from './config.js'
+export { bareAddress, channelOf, reasonFor, TWILIO_STATUSES } from './mapping.js'
+export { normalize } from './normalize.js'
+export { type TwilioMessage, TwilioMessageCodec, type TwilioMessagePage, TwilioMessagePageCodec } from './payload.js'
+export { PROVIDER } from './provider.js'
 export { formatRfc2822, parseRfc2822 } from './rfc2822.js'
 export { parseWebhook } from './webhook.js'
 

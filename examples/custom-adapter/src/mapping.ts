@@ -1,4 +1,12 @@
-import { type Channel, type FailureReason, failureReason, type ReasonCode, type StatusTable } from '@rcs-records/core'
+import {
+  type Channel,
+  type DeliveryStatus,
+  type FailureReason,
+  isFailure,
+  type ReasonCode,
+  type StatusTable,
+} from '@rcs-records/core'
+import { failureReason } from '@rcs-records/core/kit'
 
 /**
  * Twilio message status → canonical status. Inbound messages (`receiving`, `received`) map to in-flight and delivered:
@@ -41,16 +49,25 @@ const REASONS: Readonly<Record<string, ReasonCode>> = {
 }
 
 /**
- * The failure reason of a message from its `error_code` and `error_message` (a failure without a known code has
- * reason `unknown`). Core's `buildRecord` keeps it only when the status is a failure.
+ * The failure reason of a message, with every adapter's signature `reasonFor(status, vendorStatus, message?, vendorCode?)`: from
+ * its `error_code` (a failure without a known code has reason `unknown`, `vendorCode` the code or null) and
+ * `error_message`; null when the status is not a failure.
  *
  * @example
- * import { reasonOf } from '@rcs-records/example-custom-adapter'
- * reasonOf('30003', 'Unreachable destination handset')?.code // 'unreachable'
+ * import { reasonFor } from '@rcs-records/example-custom-adapter'
+ * reasonFor('undeliverable', 'undelivered', 'Unreachable destination handset', '30003')?.code // 'unreachable'
+ * reasonFor('delivered', 'delivered') // null
  */
-export const reasonOf = (errorCode: string | null, errorMessage: string | null): FailureReason => {
-  const code = errorCode !== null && Object.hasOwn(REASONS, errorCode) ? (REASONS[errorCode] as ReasonCode) : 'unknown'
-  return failureReason(code, { vendorCode: errorCode, message: errorMessage })
+export const reasonFor = (
+  status: DeliveryStatus,
+  _vendorStatus: string,
+  message: string | null = null,
+  vendorCode: string | null = null,
+): FailureReason | null => {
+  if (!isFailure(status)) return null
+  const code =
+    vendorCode !== null && Object.hasOwn(REASONS, vendorCode) ? (REASONS[vendorCode] as ReasonCode) : 'unknown'
+  return failureReason(code, { vendorCode, message })
 }
 
 const CHANNEL_PREFIXES: ReadonlyArray<readonly [string, Channel]> = [

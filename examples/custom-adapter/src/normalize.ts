@@ -1,19 +1,9 @@
-import {
-  buildRecord,
-  type DecodeIssue,
-  decodeError,
-  isDecimalString,
-  lookupStatus,
-  type RcsError,
-  type RcsRecord,
-  toE164,
-} from '@rcs-records/core'
+import type { DecodeIssue, RcsError, RcsRecord } from '@rcs-records/core'
+import { buildRecord, decodeError, isDecimalString, lookupStatus, toE164 } from '@rcs-records/core/kit'
 import { type Either, left, right } from 'fp-ts/lib/Either.js'
-import { bareAddress, channelOf, reasonOf, TWILIO_STATUSES } from './mapping.js'
+import { bareAddress, channelOf, reasonFor, TWILIO_STATUSES } from './mapping.js'
+import { PROVIDER } from './provider.js'
 import { parseRfc2822 } from './rfc2822.js'
-
-/** The provider name in every record and error. */
-export const PROVIDER = 'twilio'
 
 /** Vendor fields with no canonical home, copied into `extra` by name (never by iterating vendor keys). */
 const EXTRA_FIELDS = ['direction', 'num_segments', 'num_media', 'messaging_service_sid', 'account_sid', 'body'] as const
@@ -93,7 +83,7 @@ export const normalize = (payload: unknown): Either<RcsError, RcsRecord> => {
       status: canonical,
       vendorStatus,
       vendorDescription: errorMessage,
-      reason: reasonOf(errorCodeOf(message.error_code), errorMessage),
+      reason: reasonFor(canonical, vendorStatus, errorMessage, errorCodeOf(message.error_code)),
       createdAt: parseRfc2822(message.date_created),
       sentAt: parseRfc2822(message.date_sent),
       // Twilio gives no receipt time; the last status change is when the message became delivered or read.

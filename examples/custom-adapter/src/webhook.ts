@@ -1,15 +1,8 @@
-import {
-  buildRecord,
-  type DecodeIssue,
-  decodeError,
-  lookupStatus,
-  type RcsError,
-  type RcsRecord,
-  toE164,
-} from '@rcs-records/core'
+import type { DecodeIssue, RcsError, RcsRecord } from '@rcs-records/core'
+import { buildRecord, decodeError, lookupStatus, toE164 } from '@rcs-records/core/kit'
 import { type Either, left, right } from 'fp-ts/lib/Either.js'
-import { bareAddress, channelOf, reasonOf, TWILIO_STATUSES } from './mapping.js'
-import { PROVIDER } from './normalize.js'
+import { bareAddress, channelOf, reasonFor, TWILIO_STATUSES } from './mapping.js'
+import { PROVIDER } from './provider.js'
 
 const FIELDS = ['MessageSid', 'SmsSid', 'MessageStatus', 'SmsStatus', 'To', 'From', 'ErrorCode', 'AccountSid'] as const
 type CallbackField = (typeof FIELDS)[number]
@@ -57,6 +50,7 @@ export const parseWebhook = (body: unknown): Either<RcsError, RcsRecord[]> => {
   if (issues.length > 0) return left(decodeError(PROVIDER, body, issues, ['MessageSid']))
   const from = fields.From ?? null
   const to = fields.To ?? null
+  const canonical = lookupStatus(TWILIO_STATUSES, status as string)
   const extra: Record<string, unknown> = {}
   if (fields.AccountSid !== undefined) extra.account_sid = fields.AccountSid
   return right([
@@ -66,11 +60,13 @@ export const parseWebhook = (body: unknown): Either<RcsError, RcsRecord[]> => {
       channel: channelOf(from, to),
       recipient: to === null ? null : toE164(bareAddress(to)),
       sender: from === null || from === '' ? null : bareAddress(from),
-      status: lookupStatus(TWILIO_STATUSES, status),
+      status: canonical,
       vendorStatus: status as string,
-      reason: reasonOf(
-        fields.ErrorCode !== undefined && /^\d{1,10}$/.test(fields.ErrorCode) ? fields.ErrorCode : null,
+      reason: reasonFor(
+        canonical,
+        status as string,
         null,
+        fields.ErrorCode !== undefined && /^\d{1,10}$/.test(fields.ErrorCode) ? fields.ErrorCode : null,
       ),
       extra,
       raw: body,

@@ -1,4 +1,5 @@
-import { buildRecord, type DeliveryStatus, type FailureReason, outcomeOf } from '@rcs-records/core'
+import { type DeliveryStatus, type FailureReason, outcomeOf } from '@rcs-records/core'
+import { buildRecord } from '@rcs-records/core/kit'
 import { describe, expect, it } from 'vitest'
 import { decideFallback } from '../src/decide-fallback.js'
 import { main } from '../src/main.js'

@@ -10,6 +10,11 @@ const cli = require('@rcs-records/cli')
 
 assert.equal(typeof core.createClient, 'function')
 assert.equal(typeof core.loadClient, 'function')
+// The kit is its own entry; what is neither in it nor in the main entry is sealed by the exports map.
+const kit = require('@rcs-records/core/kit')
+assert.equal(typeof kit.createHttpTransport, 'function')
+assert.equal(core.createHttpTransport, undefined)
+assert.throws(() => require('@rcs-records/core/src/errors/bounded-copy.js'), { code: 'ERR_PACKAGE_PATH_NOT_EXPORTED' })
 for (const [name, adapter] of [
   ['bsg', bsg],
   ['partner-gateway', partnerGateway],

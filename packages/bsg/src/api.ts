@@ -1,18 +1,9 @@
-import {
-  type Clock,
-  decodeWith,
-  type HttpFailure,
-  type HttpTransport,
-  left,
-  RcsError,
-  systemClock,
-  vendorMessageOf,
-} from '@rcs-records/core'
-import type { Either } from 'fp-ts/lib/Either.js'
-import { abortedError } from './abort.js'
-import type { TokenManager } from './auth.js'
-import { type MessagesPage, MessagesPageCodec } from './codec.js'
-import { PROVIDER } from './normalize.js'
+import { type Clock, RcsError, systemClock } from '@rcs-records/core'
+import { decodeWith, type HttpFailure, type HttpTransport, left, vendorMessageOf } from '@rcs-records/core/kit'
+import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
+import { abortedError, type TokenManager } from './auth.js'
+import { type MessagesPage, MessagesPageCodec } from './payload.js'
+import { PROVIDER } from './provider.js'
 
 /**
  * Query parameters of `GET /api/messages` (`filter[from]`, `page[limit]`, …); undefined values are left out.
@@ -28,11 +19,11 @@ export type MessagesQuery = Record<string, string | number | undefined>
  *
  * @example
  * import type { MessagesApi } from './api.js'
- * const first = async (api: MessagesApi) => api.messages({ 'filter[id]': '26130' })
+ * const first = (api: MessagesApi) => api.messages({ 'filter[id]': '26130' })()
  */
 export interface MessagesApi {
   /** One page: the envelope decoded (items still raw), or an RcsError. */
-  messages(query: MessagesQuery, signal?: AbortSignal): Promise<Either<RcsError, MessagesPage>>
+  messages(query: MessagesQuery, signal?: AbortSignal): TaskEither<RcsError, MessagesPage>
 }
 
 /**
@@ -96,7 +87,7 @@ export const RELOGIN = { attempts: 5, baseDelayMs: 250 } as const
  * @example
  * import { createMessagesApi } from './api.js'
  * const api = createMessagesApi({ http, tokens, baseUrl: 'https://one-api.bsg.world' })
- * const page = await api.messages({ 'filter[id]': '26130', 'page[limit]': 15 })
+ * const page = await api.messages({ 'filter[id]': '26130', 'page[limit]': 15 })()
  */
 export const createMessagesApi = (options: {
   http: HttpTransport
@@ -144,7 +135,7 @@ export const createMessagesApi = (options: {
     })
 
   return {
-    messages: async (query, signal) => {
+    messages: (query, signal) => async () => {
       const first = await options.tokens.token(signal)
       if (first._tag === 'Left') return first
       let token = first.right

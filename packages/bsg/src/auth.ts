@@ -1,20 +1,57 @@
+import { type Clock, type Logger, RcsError } from '@rcs-records/core'
 import {
-  type Clock,
   describeValue,
   type HttpFailure,
   type HttpTransport,
-  type Logger,
   left,
   MIN_SECRET_LENGTH,
-  RcsError,
   right,
   vendorMessageOf,
-} from '@rcs-records/core'
+} from '@rcs-records/core/kit'
 import type { Either } from 'fp-ts/lib/Either.js'
-import { untilAborted } from './abort.js'
-import { TokenResponseCodec } from './codec.js'
 import { readJwtTimes } from './jwt.js'
-import { PROVIDER } from './normalize.js'
+import { TokenResponseCodec } from './payload.js'
+import { PROVIDER } from './provider.js'
+
+/**
+ * The error of a call its caller aborted.
+ *
+ * @example
+ * import { abortedError } from './auth.js'
+ * abortedError('login').kind // 'transport'
+ */
+export const abortedError = (what: string): RcsError =>
+  new RcsError({
+    kind: 'transport',
+    provider: PROVIDER,
+    retryable: false,
+    message: `${PROVIDER}: ${what}: aborted by the caller`,
+  })
+
+/**
+ * Waits for a shared promise (a login every caller joins) unless this caller's signal aborts first; the shared work
+ * itself is never aborted by one caller.
+ *
+ * @example
+ * import { joinUnlessAborted } from './auth.js'
+ * const result = await joinUnlessAborted(sharedLogin, query.signal, 'login')
+ */
+export const joinUnlessAborted = <A>(
+  promise: Promise<Either<RcsError, A>>,
+  signal: AbortSignal | undefined,
+  what: string,
+): Promise<Either<RcsError, A>> => {
+  if (signal === undefined) return promise
+  if (signal.aborted) return Promise.resolve(left(abortedError(what)))
+  return new Promise((resolve) => {
+    const onAbort = () => resolve(left(abortedError(what)))
+    signal.addEventListener('abort', onAbort, { once: true })
+    void promise.then((result) => {
+      signal.removeEventListener('abort', onAbort)
+      resolve(result)
+    })
+  })
+}
 
 /**
  * What the token manager needs.
@@ -211,7 +248,7 @@ export const createTokenManager = (options: TokenManagerOptions): TokenManager =
     if (current !== null && now < current.refreshAt) return right(current.token)
     const refreshable = current !== null && now < current.expiresAt ? current : null
     const flight = pending ?? start(refreshable === null ? login : () => refreshOrLogin(refreshable))
-    const result = await untilAborted(flight, signal, 'login')
+    const result = await joinUnlessAborted(flight, signal, 'login')
     if (result._tag === 'Right') return right(result.right.token)
     if (refreshable !== null && held === refreshable && clock.now() < refreshable.expiresAt) {
       // Keep working with the still-valid token; try again a little later rather than on every request.
@@ -227,7 +264,7 @@ export const createTokenManager = (options: TokenManagerOptions): TokenManager =
 
   const renew = async (rejected: string, signal?: AbortSignal): Promise<Either<RcsError, string>> => {
     if (pending !== null) {
-      const joined = await untilAborted(pending, signal, 'login')
+      const joined = await joinUnlessAborted(pending, signal, 'login')
       if (joined._tag === 'Left' || joined.right.token !== rejected) {
         return joined._tag === 'Left' ? joined : right(joined.right.token)
       }
@@ -235,7 +272,7 @@ export const createTokenManager = (options: TokenManagerOptions): TokenManager =
     if (held !== null && held.token !== rejected) return right(held.token)
     held = null
     const flight = pending ?? start(login)
-    const result = await untilAborted(flight, signal, 'login')
+    const result = await joinUnlessAborted(flight, signal, 'login')
     return result._tag === 'Left' ? result : right(result.right.token)
   }
 

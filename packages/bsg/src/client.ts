@@ -1,19 +1,23 @@
-import { type Adapter, type AdapterContext, emulateGetMany } from '@rcs-records/core'
+import type { Adapter } from '@rcs-records/core'
+import { type AdapterContext, emulateGetMany } from '@rcs-records/core/kit'
 import { createMessagesApi } from './api.js'
 import { createTokenManager } from './auth.js'
-import type { Config } from './codec.js'
+import type { Config } from './config.js'
 import { getMessage } from './get.js'
 import { listMessages } from './list.js'
 import { createNormalizer } from './normalize.js'
 import { parseWebhook } from './webhook.js'
 
 /**
- * Builds the BSG adapter instance from a complete config (what `adapter.create` does): one token manager shared by
- * every call, `get` by `filter[id]`, `getMany` as bounded concurrent `get`s, `list` over ≤ 3-month windows, and the
- * pure `normalize`/`parseWebhook` in the configured time zone.
+ * The adapter's wiring — "client" as in every adapter's `client.ts`, not core's `RcsClient` (what applications call,
+ * built by `createClient` around this). It builds the BSG adapter instance from a complete config (what
+ * `adapter.create` does): one token manager shared by every call, `get` by `filter[id]`, `getMany` as bounded
+ * concurrent `get`s, `list` over ≤ 3-month windows, and the pure `normalize`/`parseWebhook` in the configured time
+ * zone.
  *
  * @example
- * import { createHttpTransport, silentLogger, systemClock } from '@rcs-records/core'
+ * import { silentLogger, systemClock } from '@rcs-records/core'
+ * import { createHttpTransport } from '@rcs-records/core/kit'
  * import { ConfigCodec, createBsgAdapter } from '@rcs-records/bsg'
  * const decoded = ConfigCodec.decode({ apiKey: 'live_…' })
  * if (decoded._tag === 'Right') {

@@ -1,4 +1,5 @@
-import { type Adapter, type CallOptions, type RcsClient, type RcsError, type RcsRecord, right } from '@rcs-records/core'
+import type { Adapter, CallOptions, RcsClient, RcsError, RcsRecord } from '@rcs-records/core'
+import { right } from '@rcs-records/core/kit'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 
 /**

@@ -1,4 +1,5 @@
-import { type Channel, type Cost, type Fallback, readIntegerId, toDecimalString } from '@rcs-records/core'
+import type { Channel, Cost, Fallback } from '@rcs-records/core'
+import { readIntegerId, toDecimalString } from '@rcs-records/core/kit'
 
 /**
  * Field readers shared by `normalize` and `parseWebhook`. Each takes an untrusted value and gives the canonical

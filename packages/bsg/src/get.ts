@@ -1,18 +1,10 @@
-import {
-  type CallOptions,
-  type Clock,
-  left,
-  RcsError,
-  type RcsRecord,
-  readIntegerId,
-  right,
-  toEpochMs,
-} from '@rcs-records/core'
+import { type CallOptions, type Clock, RcsError, type RcsRecord } from '@rcs-records/core'
+import { left, readIntegerId, right, toEpochMs } from '@rcs-records/core/kit'
 import type { Either } from 'fp-ts/lib/Either.js'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import type { MessagesApi } from './api.js'
-import { type Config, PAGE_LIMIT_MIN } from './codec.js'
-import { PROVIDER } from './normalize.js'
+import { type Config, PAGE_LIMIT_MIN } from './config.js'
+import { PROVIDER } from './provider.js'
 import { type BsgWindow, floatingTime, planFloatingWindows, planWindows, shiftMonths } from './windows.js'
 
 /**
@@ -91,7 +83,7 @@ export const getMessage =
       const result = await deps.api.messages(
         { 'filter[id]': wanted, 'filter[from]': window.from, 'filter[to]': window.to, 'page[limit]': PAGE_LIMIT_MIN },
         opts?.signal,
-      )
+      )()
       if (result._tag === 'Left') return result
       const item = result.right.data.find(
         (candidate) =>

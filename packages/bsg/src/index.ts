@@ -8,8 +8,8 @@
 
 import type { AdapterDefinition } from '@rcs-records/core'
 import { createBsgAdapter } from './client.js'
-import { type Config, ConfigCodec, type ConfigInput } from './codec.js'
-import { PROVIDER } from './normalize.js'
+import { type Config, ConfigCodec, type ConfigInput } from './config.js'
+import { PROVIDER } from './provider.js'
 
 export { createBsgAdapter } from './client.js'
 export {
@@ -18,15 +18,12 @@ export {
   type ConfigInput,
   clampPageSize,
   DEFAULT_BASE_URL,
-  type MessagesPage,
-  MessagesPageCodec,
   PAGE_LIMIT_MAX,
   PAGE_LIMIT_MIN,
-  TokenResponseCodec,
-} from './codec.js'
+} from './config.js'
 export { type FallbackResolution, type FallbackSource, resolveFallback } from './fallback.js'
 export { channelOf, channelTable, reasonFor, reasonRules, statusTable } from './mapping.js'
-export { createNormalizer, type NormalizeOptions, normalize, PROVIDER } from './normalize.js'
+export { createNormalizer, type NormalizeOptions, normalize } from './normalize.js'
 export {
   type BsgCallback,
   BsgCallbackCodec,
@@ -34,7 +31,11 @@ export {
   BsgMessageCodec,
   type BsgStatus,
   BsgStatusCodec,
-} from './payload-codecs.js'
+  type MessagesPage,
+  MessagesPageCodec,
+  TokenResponseCodec,
+} from './payload.js'
+export { PROVIDER } from './provider.js'
 export { parseWebhook } from './webhook.js'
 export {
   type BsgWindow,

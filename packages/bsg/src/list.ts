@@ -1,19 +1,16 @@
+import { type Clock, type ListQuery, type Logger, RcsError, type RcsRecord } from '@rcs-records/core'
 import {
+  badRequest,
   type CheckedListQuery,
-  type Clock,
   checkListQuery,
-  type ListQuery,
-  type Logger,
   listRecords,
   paginateByOffset,
-  RcsError,
-  type RcsRecord,
   RecentIds,
-} from '@rcs-records/core'
+} from '@rcs-records/core/kit'
 import type { Either } from 'fp-ts/lib/Either.js'
 import type { MessagesApi, MessagesQuery } from './api.js'
-import { type Config, clampPageSize } from './codec.js'
-import { PROVIDER } from './normalize.js'
+import { type Config, clampPageSize } from './config.js'
+import { PROVIDER } from './provider.js'
 import { type BsgWindow, planWindows } from './windows.js'
 
 /**
@@ -30,9 +27,6 @@ export interface ListDeps {
   logger: Logger
   normalize: (payload: unknown) => Either<RcsError, RcsRecord>
 }
-
-const badRequest = (message: string, field: string) =>
-  new RcsError({ kind: 'bad_request', provider: PROVIDER, message, details: { field } })
 
 const CAMPAIGN_ID = /^\d{1,18}$/
 
@@ -68,7 +62,7 @@ export const planList = (query: ListQuery, config: Config, now: number): ListPla
   if (campaign !== undefined && !CAMPAIGN_ID.test(campaign)) {
     throw badRequest(
       'invalid list query: `campaign` must be a BSG campaign id: an integer as a string, such as "53651994"',
-      'campaign',
+      { provider: PROVIDER, details: { field: 'campaign' } },
     )
   }
   return {
@@ -106,7 +100,7 @@ async function* windowPages(deps: ListDeps, plan: ListPlan): AsyncGenerator<read
           'page[limit]': limit,
           'page[offset]': offset,
         }
-        const result = await api.messages(params, pageSignal ?? signal)
+        const result = await api.messages(params, pageSignal ?? signal)()
         if (result._tag === 'Left') throw result.left
         const items = result.right.data
         const total = result.right.meta?.page?.total

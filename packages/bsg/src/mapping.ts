@@ -1,13 +1,6 @@
-import {
-  type Channel,
-  type DeliveryStatus,
-  type FailureReason,
-  failureReason,
-  findReasonRule,
-  type ReasonRule,
-  type StatusTable,
-} from '@rcs-records/core'
-import type { BsgStatus } from './payload-codecs.js'
+import type { Channel, DeliveryStatus, FailureReason, StatusTable } from '@rcs-records/core'
+import { failureReason, findReasonRule, type ReasonRule } from '@rcs-records/core/kit'
+import type { BsgStatus } from './payload.js'
 
 /**
  * BSG `status` → canonical status. Anything not in the table (including BSG's own `unknown`) is `unknown`. The
@@ -169,31 +162,32 @@ export const reasonRules: readonly ReasonRule[] = [
  * `not_*_user` → `not_rcs_capable` (permanent), `expired` → `timed_out`. `failed` ("sending error, e.g. invalid
  * number") and `undelivered` prove no cause: the reason comes from the callback's `errorDescription` by
  * {@link reasonRules}, else `unknown` with `permanent: null`. `vendorCode` is the callback's non-zero `error` code,
- * else the status; `message` the description. Null for every status that is not a failure.
+ * else the status; `message` the description. Every adapter's `reasonFor` has this signature:
+ * `(status, vendorStatus, message?, vendorCode?)` (positional, so no object is built per record). Null for every status that is not a failure.
  *
  * @example
  * import { reasonFor } from '@rcs-records/bsg'
- * reasonFor('not_rcs_user', 'undeliverable')?.code // 'not_rcs_capable'
- * reasonFor('failed', 'rejected') // { code: 'unknown', permanent: null, vendorCode: 'failed', message: null }
- * reasonFor('failed', 'rejected', { code: '12', message: 'Invalid number' })?.code // 'invalid_recipient'
+ * reasonFor('undeliverable', 'not_rcs_user')?.code // 'not_rcs_capable'
+ * reasonFor('rejected', 'failed') // { code: 'unknown', permanent: null, vendorCode: 'failed', message: null }
+ * reasonFor('rejected', 'failed', 'Invalid number', '12')?.code // 'invalid_recipient'
  * reasonFor('delivered', 'delivered') // null
  */
 export const reasonFor = (
-  vendorStatus: string,
   status: DeliveryStatus,
-  vendor: { code?: string | null; message?: string | null } = {},
+  vendorStatus: string,
+  message: string | null = null,
+  vendorCode: string | null = null,
 ): FailureReason | null => {
   if (status !== 'rejected' && status !== 'undeliverable' && status !== 'expired') return null
-  const vendorCode = vendor.code ?? vendorStatus
-  const message = vendor.message ?? null
-  if (status === 'expired') return failureReason('timed_out', { vendorCode, message })
+  const code = vendorCode ?? vendorStatus
+  if (status === 'expired') return failureReason('timed_out', { vendorCode: code, message })
   const lower = vendorStatus.toLowerCase()
   if (status === 'undeliverable' && lower.startsWith('not_') && lower.endsWith('_user')) {
-    return failureReason('not_rcs_capable', { vendorCode, message, permanent: true })
+    return failureReason('not_rcs_capable', { vendorCode: code, message, permanent: true })
   }
   const rule = findReasonRule(reasonRules, message)
-  if (rule === undefined) return failureReason('unknown', { vendorCode, message, permanent: null })
+  if (rule === undefined) return failureReason('unknown', { vendorCode: code, message, permanent: null })
   return rule.permanent === undefined
-    ? failureReason(rule.code, { vendorCode, message })
-    : failureReason(rule.code, { vendorCode, message, permanent: rule.permanent })
+    ? failureReason(rule.code, { vendorCode: code, message })
+    : failureReason(rule.code, { vendorCode: code, message, permanent: rule.permanent })
 }

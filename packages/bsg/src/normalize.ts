@@ -1,31 +1,21 @@
+import { type DecodeIssue, RcsError, type RcsRecord } from '@rcs-records/core'
 import {
   buildRecord,
-  type DecodeIssue,
   decodeError,
   describeValue,
   isPhoneCountry,
   isValidTimeZone,
   left,
   parseIsoTimestamp,
-  RcsError,
-  type RcsRecord,
   readIntegerId,
   readTextOrNumber,
   right,
   toE164,
-} from '@rcs-records/core'
+} from '@rcs-records/core/kit'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { readAmount, readCampaignId, readFallback } from './fields.js'
 import { channelOf, reasonFor, statusOf } from './mapping.js'
-
-/**
- * The adapter name: the `provider` of every record and error.
- *
- * @example
- * import { PROVIDER } from '@rcs-records/bsg'
- * PROVIDER // 'bsg'
- */
-export const PROVIDER = 'bsg'
+import { PROVIDER } from './provider.js'
 
 /**
  * Options of {@link normalize} and `parseWebhook`.
@@ -43,14 +33,6 @@ export interface NormalizeOptions {
    */
   defaultCountry?: string
 }
-
-const ID_TEXT = /^\d{1,20}$/
-
-/** Whether `readIntegerId` accepts the value (without building the string). */
-const isId = (value: unknown): boolean =>
-  typeof value === 'number'
-    ? Number.isSafeInteger(value) && value >= 0
-    : typeof value === 'string' && ID_TEXT.test(value)
 
 const ID_EXPECTED = 'a non-negative integer id (number or digit string)'
 
@@ -70,7 +52,8 @@ export const requiredIssues = (payload: unknown, prefix: string): DecodeIssue[] 
   }
   const record = payload as Record<string, unknown>
   const issues: DecodeIssue[] = []
-  if (!isId(record.id)) issues.push({ path: `${prefix}id`, expected: ID_EXPECTED, actual: describeValue(record.id) })
+  if (readIntegerId(record.id) === null)
+    issues.push({ path: `${prefix}id`, expected: ID_EXPECTED, actual: describeValue(record.id) })
   if (typeof record.status !== 'string') {
     issues.push({ path: `${prefix}status`, expected: 'string', actual: describeValue(record.status) })
   }
@@ -140,7 +123,7 @@ const toRecord = (
     sender: readTextOrNumber(m.sender),
     campaign: readCampaignId(m.campaign_id),
     status,
-    reason: reasonFor(vendorStatus, status),
+    reason: reasonFor(status, vendorStatus),
     vendorStatus,
     createdAt: readTimestamp(m.created_at),
     sentAt: readTimestamp(m.sent_at ?? m.send_at),
@@ -180,7 +163,7 @@ export const createNormalizer = (
   return (payload) => {
     if (payload !== null && typeof payload === 'object' && !Array.isArray(payload)) {
       const m = payload as Record<string, unknown>
-      // `readIntegerId` accepts exactly what `requiredIssues` does: no issue array for a good payload.
+      // `requiredIssues` checks with `readIntegerId` too: no issue array for a good payload.
       const id = readIntegerId(m.id)
       const vendorStatus = m.status
       if (id !== null && typeof vendorStatus === 'string') {

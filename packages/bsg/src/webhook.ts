@@ -1,26 +1,23 @@
+import type { DecodeIssue, RcsError, RcsRecord } from '@rcs-records/core'
 import {
   buildRecord,
-  type DecodeIssue,
   decodeError,
   isPhoneCountry,
   isValidTimeZone,
   left,
+  MAX_DECODE_ISSUES,
   parseIsoTimestamp,
   parseJsonBody,
-  type RcsError,
-  type RcsRecord,
   readIntegerId,
   readTextOrNumber,
   right,
   toE164,
-} from '@rcs-records/core'
+} from '@rcs-records/core/kit'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { readCost } from './fields.js'
 import { reasonFor, statusOf } from './mapping.js'
-import { badDefaultCountry, badTimeZone, type NormalizeOptions, PROVIDER, requiredIssues } from './normalize.js'
-
-/** Enough to see what is wrong with a batch; the raw body is kept whole in the error anyway. */
-const MAX_ISSUES = 20
+import { badDefaultCountry, badTimeZone, type NormalizeOptions, requiredIssues } from './normalize.js'
+import { PROVIDER } from './provider.js'
 
 /** BSG's `errorDescription` on success; not worth keeping as a failure message. */
 const NO_ERRORS = 'no errors'
@@ -49,7 +46,7 @@ const callbackToRecord = (
     channel: 'rcs',
     recipient: toE164(c.msisdn, defaultCountry),
     status,
-    reason: reasonFor(vendorStatus, status, { code: vendorCodeOf(c.error), message }),
+    reason: reasonFor(status, vendorStatus, message, vendorCodeOf(c.error)),
     vendorStatus,
     vendorDescription: description,
     createdAt: readTimestamp(c.time_in),
@@ -109,7 +106,7 @@ export const parseWebhook = (body: unknown, options?: NormalizeOptions): Either<
   const payload = parsed.right
   const items: readonly unknown[] = Array.isArray(payload) ? payload : [payload]
   const issues: DecodeIssue[] = []
-  for (let index = 0; index < items.length && issues.length < MAX_ISSUES; index++) {
+  for (let index = 0; index < items.length && issues.length < MAX_DECODE_ISSUES; index++) {
     const item = items[index]
     if (!isClickCallback(item)) issues.push(...requiredIssues(item, Array.isArray(payload) ? `${index}.` : ''))
   }

@@ -1,4 +1,4 @@
-import { formatZonedTimestamp } from '@rcs-records/core'
+import { addMonthsUtc, formatZonedTimestamp } from '@rcs-records/core/kit'
 
 /**
  * One `/api/messages` query window: `filter[from]` and `filter[to]` as BSG wants them (`yyyy-mm-dd hh:mm:ss`,
@@ -33,21 +33,14 @@ export const floatingTime = (instant: number, timeZone: string): number => {
 }
 
 /**
- * Moves a floating time by calendar months, clamping the day (31 May − 3 months = 28/29 February).
+ * Moves a floating time by calendar months, clamping the day (31 May − 3 months = 28/29 February): core's
+ * `addMonthsUtc` (a floating time is a UTC instant).
  *
  * @example
  * import { shiftMonths } from '@rcs-records/bsg'
  * new Date(shiftMonths(Date.parse('2024-05-31T10:00:00Z'), -3)).toISOString() // '2024-02-29T10:00:00.000Z'
  */
-export const shiftMonths = (floating: number, months: number): number => {
-  const date = new Date(floating)
-  const day = date.getUTCDate()
-  date.setUTCDate(1)
-  date.setUTCMonth(date.getUTCMonth() + months)
-  const lastDay = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate()
-  date.setUTCDate(Math.min(day, lastDay))
-  return date.getTime()
-}
+export const shiftMonths: (floating: number, months: number) => number = addMonthsUtc
 
 const formatFloating = (floating: number): string => formatZonedTimestamp(floating, 'UTC')
 

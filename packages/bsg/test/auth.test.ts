@@ -1,4 +1,5 @@
-import { formatZonedTimestamp, RcsError } from '@rcs-records/core'
+import { RcsError } from '@rcs-records/core'
+import { formatZonedTimestamp } from '@rcs-records/core/kit'
 import nock from 'nock'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {

@@ -1,4 +1,4 @@
-import { formatZonedTimestamp } from '@rcs-records/core'
+import { formatZonedTimestamp } from '@rcs-records/core/kit'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { type BsgWindow, normalize, planWindows, shiftMonths } from '../src/index.js'

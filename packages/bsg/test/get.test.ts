@@ -1,4 +1,5 @@
-import { createHttpTransport, RcsError, type RcsRecord, silentLogger } from '@rcs-records/core'
+import { RcsError, type RcsRecord, silentLogger } from '@rcs-records/core'
+import { createHttpTransport } from '@rcs-records/core/kit'
 import nock from 'nock'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { adapter, ConfigCodec, normalize, resolveFallback } from '../src/index.js'

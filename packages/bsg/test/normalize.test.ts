@@ -1,4 +1,5 @@
-import { isFinal, lookupStatus, RcsRecordCodec } from '@rcs-records/core'
+import { isFinal, RcsRecordCodec } from '@rcs-records/core'
+import { lookupStatus } from '@rcs-records/core/kit'
 import fc from 'fast-check'
 import { isRight } from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'

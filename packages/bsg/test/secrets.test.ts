@@ -1,12 +1,5 @@
-import {
-  createHttpTransport,
-  createSecretSet,
-  globalSecrets,
-  type HttpTransport,
-  right,
-  silentLogger,
-  systemClock,
-} from '@rcs-records/core'
+import { silentLogger, systemClock } from '@rcs-records/core'
+import { createHttpTransport, createSecretSet, globalSecrets, type HttpTransport, right } from '@rcs-records/core/kit'
 import { describe, expect, it } from 'vitest'
 import { createMessagesApi, tokenRefusal } from '../src/api.js'
 import { createTokenManager } from '../src/auth.js'
@@ -95,7 +88,7 @@ const refusingBsg = (refused: number, error: string | undefined) => {
 describe('a fresh token refused again', () => {
   it('as revoked: logs in again after 250 ms, then 500 ms, and the request succeeds', async () => {
     const bsg = refusingBsg(3, 'token_revoked')
-    const result = await bsg.api.messages({ 'page[limit]': 15 })
+    const result = await bsg.api.messages({ 'page[limit]': 15 })()
     expect(result._tag).toBe('Right')
     expect(bsg.issued()).toBe(4)
     expect(bsg.sleeps).toEqual([250, 500])
@@ -103,7 +96,7 @@ describe('a fresh token refused again', () => {
 
   it('as expired every time: 5 re-logins (waits 250, 500, 1000, 2000 ms), then one auth error', async () => {
     const bsg = refusingBsg(Number.POSITIVE_INFINITY, 'token_expired')
-    const result = await bsg.api.messages({ 'page[limit]': 15 })
+    const result = await bsg.api.messages({ 'page[limit]': 15 })()
     expect(result._tag === 'Left' && result.left.kind).toBe('auth')
     expect(result._tag === 'Left' && result.left.message).toContain(
       'refused 5 freshly issued tokens in a row as expired',
@@ -114,7 +107,7 @@ describe('a fresh token refused again', () => {
 
   it('without a reason (a bare "Unauthenticated."): one re-login, then an auth error naming the API key', async () => {
     const bsg = refusingBsg(Number.POSITIVE_INFINITY, undefined)
-    const result = await bsg.api.messages({ 'page[limit]': 15 })
+    const result = await bsg.api.messages({ 'page[limit]': 15 })()
     expect(result._tag === 'Left' && result.left.kind).toBe('auth')
     expect(result._tag === 'Left' && result.left.message).toContain('check that the API key may use /api/messages')
     expect(bsg.issued()).toBe(2)

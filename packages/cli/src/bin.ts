@@ -21,7 +21,7 @@ process.on('uncaughtException', fail)
 process.on('unhandledRejection', fail)
 
 try {
-  redact = (await import('@rcs-records/core')).redact
+  redact = (await import('@rcs-records/core/kit')).redact
   const { nodeIo } = await import('./runtime/cli-io.js')
   const { runCli } = await import('./run-cli.js')
   const code = await runCli(process.argv.slice(2), nodeIo())

@@ -1,4 +1,5 @@
-import { RcsError, redact } from '@rcs-records/core'
+import { RcsError } from '@rcs-records/core'
+import { redact } from '@rcs-records/core/kit'
 import { forCommandLine } from './cli-advice.js'
 import { CliError } from './cli-error.js'
 import type { ExitCode } from './exit-codes.js'

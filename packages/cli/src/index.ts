@@ -5,7 +5,14 @@
  * @packageDocumentation
  */
 
-export type { Command, CommandName, CommonOptions, ListFilters, LookupOptions } from './args/command.js'
+export type {
+  Command,
+  CommandName,
+  CommonOptions,
+  ListFilters,
+  LookupOptions,
+  StoreFilters,
+} from './args/command.js'
 export { parseDuration } from './args/duration.js'
 export { helpText } from './args/help.js'
 export { parseInstant } from './args/instant.js'
@@ -18,12 +25,18 @@ export { totalsTable } from './commands/demo-summary.js'
 export { callOptionsOf, runGet, writeRecords } from './commands/get.js'
 export { GET_MANY_CHUNK, runGetMany } from './commands/get-many.js'
 export { runList } from './commands/list.js'
+export { runQuery } from './commands/query.js'
 export { idsFromText, readAllText } from './commands/read-ids.js'
 export { funnelReportLines, runReport } from './commands/report.js'
+export { runStoreReport, storeFunnelReport, storeQueryOf } from './commands/report-store.js'
 export { sampleRecords } from './commands/sample-records.js'
+export { runServe, type ServeOptions, WEBHOOK_SECRET_ENV } from './commands/serve.js'
 export { openSession, outputWidth, type Session, TERMINAL_TABLE_LIMIT } from './commands/session.js'
 export { runSimulate } from './commands/simulate.js'
+export { DEFAULT_STORE, openCommandStore, storeLocation } from './commands/store-target.js'
 export { describeCounts, listQueryOf, streamRecords } from './commands/stream-records.js'
+export { DEFAULT_FOLLOW_INTERVAL_MS, progressClient, runSync, type SyncCommandOptions } from './commands/sync.js'
+export { describeSyncReport, syncSummaryWriter } from './commands/sync-summary.js'
 export { describeChange, runWatch } from './commands/watch.js'
 export { type FileConfigs, parseConfigText, readConfigFile } from './config/config-file.js'
 export { ENV_VARIABLES, envConfigFor, PROVIDER_VARIABLE, providersInEnv } from './config/env-config.js'

@@ -7,9 +7,13 @@ import { runDemo } from './commands/demo.js'
 import { runGet } from './commands/get.js'
 import { runGetMany } from './commands/get-many.js'
 import { runList } from './commands/list.js'
+import { runQuery } from './commands/query.js'
 import { runReport } from './commands/report.js'
+import { runStoreReport } from './commands/report-store.js'
+import { runServe } from './commands/serve.js'
 import { openSession, type Session } from './commands/session.js'
 import { runSimulate } from './commands/simulate.js'
+import { runSync } from './commands/sync.js'
 import { runWatch } from './commands/watch.js'
 import { describeFailure } from './describe-failure.js'
 import { EXIT, type ExitCode } from './exit-codes.js'
@@ -38,11 +42,18 @@ const runCommand = (session: Session, command: Exclude<Command, { name: 'help' |
         ...(command.timeoutMs === undefined ? {} : { timeoutMs: command.timeoutMs }),
       })
     case 'report':
+      if (command.store !== undefined) return runStoreReport(session, command.store, command.query, command.top)
       return runReport(session, command.filters, command.top)
+    case 'sync':
+      return runSync(session, command)
+    case 'query':
+      return runQuery(session, command)
     case 'simulate':
       return runSimulate(session, command)
     case 'demo':
       return runDemo(session, command)
+    case 'serve':
+      return runServe(session, command)
   }
 }
 

@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ensureBuilt, lines, runBinary, spawnBinary } from './support/binary.js'
 import { tempDir, writeJson } from './support/simulator.js'
@@ -5,25 +6,36 @@ import { tempDir, writeJson } from './support/simulator.js'
 beforeAll(() => ensureBuilt(), 180_000)
 
 describe('rcs-records demo', () => {
-  it('prints records from all three providers, the totals and the funnel, and exits 0', async () => {
-    const result = await runBinary(['demo', '--rows', '5'], { timeoutMs: 60_000 })
+  // The demo syncs into a new embedded PGlite store: its initdb takes seconds, many more on a loaded machine.
+  it('syncs all three providers into a PGlite store in a temporary directory, reads records, totals and the funnel back from it, removes it, and exits 0', async () => {
+    const tmp = tempDir()
+    const result = await runBinary(['demo', '--rows', '5'], { timeoutMs: 240_000, env: { TMPDIR: tmp } })
     expect(result.stderr).toBe('')
     expect(result.code).toBe(0)
     const out = result.stdout
     expect(out).not.toContain('\u001b[')
+    expect(out).toMatch(/synced\s+into\s+an\s+embedded\s+PostgreSQL\s+store\s+\(PGlite\)\s+in\s+\S*rcs-records-demo-/)
     for (const provider of ['partner-gateway', 'bsg', 'spacivox']) {
-      expect(out).toMatch(new RegExp(`^${provider} — \\d+ records listed, 5 shown`, 'm'))
+      // As many records stored as listed: the sync lost and duplicated nothing.
+      const counts = new RegExp(
+        `^${provider} — (\\d+) records listed into the store \\((\\d+) stored\\), 5 shown`,
+        'm',
+      ).exec(out)
+      expect(counts?.[1]).toBeDefined()
+      expect(counts?.[2]).toBe(counts?.[1])
       expect(out).toMatch(new RegExp(`^│ ${provider} +│`, 'm'))
     }
-    expect(out).toContain('Totals')
+    // The store's directory is gone.
+    expect(readdirSync(tmp)).toEqual([])
+    expect(out).toContain('Totals (from the store)')
     expect(out).toMatch(/^│ total +│ +\d+ │/m)
     expect(out).toContain('Delivery funnel')
     expect(out).toMatch(/^ {2}delivered +█/m)
     for (const line of lines(out)) expect([...line].length).toBeLessThanOrEqual(120)
-  }, 70_000)
+  }, 250_000)
 
   it('its totals and its funnel count delivered the same way, read is n/a for partner-gateway, no empty columns', async () => {
-    const result = await runBinary(['demo', '--rows', '6'], { timeoutMs: 60_000 })
+    const result = await runBinary(['demo', '--rows', '6'], { timeoutMs: 240_000 })
     expect(result.code).toBe(0)
     const out = result.stdout
     const total = /^│ total +│ +([\d,]+) │ +([\d,]+) │ +([\d,]+) │/m.exec(out)
@@ -51,7 +63,7 @@ describe('rcs-records demo', () => {
         ).toBe(true)
       })
     }
-  }, 70_000)
+  }, 250_000)
 })
 
 describe('rcs-records simulate', () => {

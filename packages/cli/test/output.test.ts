@@ -1,4 +1,5 @@
-import { RcsError, registerSecret } from '@rcs-records/core'
+import { RcsError } from '@rcs-records/core'
+import { registerSecret } from '@rcs-records/core/kit'
 import { describe, expect, it } from 'vitest'
 import {
   CliError,

@@ -42,7 +42,9 @@ describe('parseCommandLine', () => {
 
   it('accepts offsets and converts them to UTC', () => {
     const command = parse('report', '--from', '2026-02-01T02:00:00+02:00', '--to', '2026-02-02T00:00:00Z')
-    expect(command.name === 'report' && command.filters.from).toBe('2026-02-01T00:00:00.000Z')
+    expect(command.name === 'report' && command.store === undefined && command.filters.from).toBe(
+      '2026-02-01T00:00:00.000Z',
+    )
     expect(command.name === 'report' && command.top).toBe(10)
   })
 

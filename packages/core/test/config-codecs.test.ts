@@ -1,7 +1,7 @@
 import { isLeft } from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
-import { isHttpUrl, nullableCodec, refinedCodec } from '../src/index.js'
+import { isHttpUrl, nullableCodec, refinedCodec } from '../src/kit.js'
 
 describe('config-codec helpers', () => {
   it('refinedCodec accepts base values that satisfy the predicate and names the expectation otherwise', () => {

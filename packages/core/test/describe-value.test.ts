@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeValue, registerSecret } from '../src/index.js'
+import { describeValue, registerSecret } from '../src/kit.js'
 
 describe('describeValue', () => {
   it('describes values without copying them whole', () => {

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
-import { left, right } from '../src/index.js'
+import { left, right } from '../src/kit.js'
 
 describe('left/right: fp-ts-compatible constructors without importing fp-ts at run time', () => {
   it('build exactly the objects fp-ts builds', () => {

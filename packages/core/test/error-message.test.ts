@@ -1,6 +1,7 @@
 import nock from 'nock'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createClient, createHttpTransport, RcsError, silentLogger } from '../src/index.js'
+import { createClient, RcsError, silentLogger } from '../src/index.js'
+import { createHttpTransport } from '../src/kit.js'
 import { fakeAdapter, validConfig } from './helpers/fake-adapter.js'
 import { fakeClock } from './helpers/fake-clock.js'
 

@@ -1,17 +1,9 @@
 import { inspect } from 'node:util'
 import * as t from 'io-ts'
 import { describe, expect, it } from 'vitest'
-import {
-  type DecodeErrorDetails,
-  decodeError,
-  decodeWith,
-  issuesFromValidation,
-  RcsError,
-  type RcsErrorKind,
-  redact,
-  redactDeep,
-  registerSecret,
-} from '../src/index.js'
+import { redactDeep } from '../src/errors/secrets.js'
+import { type DecodeErrorDetails, RcsError, type RcsErrorKind } from '../src/index.js'
+import { decodeError, decodeWith, issuesFromValidation, redact, registerSecret } from '../src/kit.js'
 
 const KINDS: Record<RcsErrorKind, boolean> = {
   config: false,

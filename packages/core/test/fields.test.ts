@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { readIntegerId, readTextOrNumber } from '../src/index.js'
+import { readIntegerId, readTextOrNumber } from '../src/kit.js'
 import { integerText } from '../src/util/integer-text.js'
 
 describe('shared field readers', () => {

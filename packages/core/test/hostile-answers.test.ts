@@ -1,6 +1,9 @@
 import nock from 'nock'
 import { describe, expect, it } from 'vitest'
-import { boundedCopy, boundedJson, isRetryableStatus, parseRetryAfter, vendorMessageOf } from '../src/index.js'
+import { boundedCopy, boundedJson } from '../src/errors/bounded-copy.js'
+import { isRetryableStatus } from '../src/http/classify.js'
+import { parseRetryAfter } from '../src/http/retry-after.js'
+import { vendorMessageOf } from '../src/kit.js'
 import { expectLeft, expectRight, ORIGIN, transport, useNock } from './helpers/http.js'
 
 useNock()

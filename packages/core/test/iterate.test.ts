@@ -1,14 +1,13 @@
 import { describe, expect, it, type Mock, vi } from 'vitest'
+import { type Logger, RcsError } from '../src/index.js'
 import {
   decodeError,
   type ListProgress,
-  type Logger,
   paginateByOffset,
   paginateByPage,
-  RcsError,
   RecentIds,
   reportInvalidRecord,
-} from '../src/index.js'
+} from '../src/kit.js'
 
 const collect = async <T>(items: AsyncIterable<T>): Promise<T[]> => {
   const out: T[] = []

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { type DecodeErrorDetails, parseJsonBody, RcsError } from '../src/index.js'
+import { type DecodeErrorDetails, RcsError } from '../src/index.js'
+import { parseJsonBody } from '../src/kit.js'
 
 describe('parseJsonBody', () => {
   it('parses a JSON string and passes other values through', () => {

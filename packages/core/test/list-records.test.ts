@@ -1,19 +1,16 @@
 import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
+import { type ListQuery, type RcsError, type RcsRecord, silentLogger } from '../src/index.js'
 import {
   buildRecord,
   checkListQuery,
   decodeError,
   type ListProgress,
-  type ListQuery,
   left,
   listRecords,
-  type RcsError,
-  type RcsRecord,
   recordFilter,
   right,
-  silentLogger,
-} from '../src/index.js'
+} from '../src/kit.js'
 
 const NOW = Date.parse('2026-01-10T00:00:00Z')
 const FROM = '2026-01-01T00:00:00.000Z'

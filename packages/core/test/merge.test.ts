@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  buildRecord,
-  type DeliveryStatus,
-  failureReason,
-  mergeRecords,
-  type RcsRecord,
-  type RecordInit,
-} from '../src/index.js'
+import { type DeliveryStatus, mergeRecords, type RcsRecord } from '../src/index.js'
+import { buildRecord, failureReason, type RecordInit } from '../src/kit.js'
 
 const T = (minute: number) => new Date(Date.UTC(2026, 0, 1, 12, minute)).toISOString()
 

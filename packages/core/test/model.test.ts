@@ -1,23 +1,19 @@
 import { isLeft, isRight } from 'fp-ts/lib/Either.js'
 import { describe, expect, it } from 'vitest'
 import {
-  buildRecord,
   ChannelCodec,
   DELIVERY_STATUSES,
   type DeliveryStatus,
   DeliveryStatusCodec,
-  FailureReasonCodec,
-  failureReason,
-  IsoTimestampCodec,
   isFailure,
   isFinal,
-  issuesFromValidation,
-  lookupStatus,
   outcomeOf,
   type RcsRecord,
   RcsRecordCodec,
-  ReasonCodeCodec,
 } from '../src/index.js'
+import { buildRecord, failureReason, issuesFromValidation, lookupStatus } from '../src/kit.js'
+import { FailureReasonCodec, ReasonCodeCodec } from '../src/model/reason.js'
+import { IsoTimestampCodec } from '../src/model/record.js'
 
 const TABLE: Record<DeliveryStatus, { final: boolean; outcome: string }> = {
   pending: { final: false, outcome: 'in_flight' },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { encodePathSegment, RcsError } from '../src/index.js'
+import { RcsError } from '../src/index.js'
+import { encodePathSegment } from '../src/kit.js'
 
 describe('encodePathSegment: an id is exactly one path segment, or refused', () => {
   it.each([

@@ -1,15 +1,9 @@
 import { inspect } from 'node:util'
 import { describe, expect, it } from 'vitest'
+import { scrubError } from '../src/errors/scrub-error.js'
 import { formsOfSecret } from '../src/errors/secret-forms.js'
-import {
-  createSecretSet,
-  decodeError,
-  globalSecrets,
-  MIN_SECRET_LENGTH,
-  RcsError,
-  registerSecret,
-  scrubError,
-} from '../src/index.js'
+import { RcsError } from '../src/index.js'
+import { createSecretSet, decodeError, globalSecrets, MIN_SECRET_LENGTH, registerSecret } from '../src/kit.js'
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64')
 

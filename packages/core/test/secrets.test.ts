@@ -3,17 +3,8 @@ import * as t from 'io-ts'
 import nock from 'nock'
 import { describe, expect, it } from 'vitest'
 import { rememberQuerySecrets } from '../src/http/request-secrets.js'
-import {
-  type AdapterDefinition,
-  createClient,
-  createSecretSet,
-  type HttpEvent,
-  type HttpRequest,
-  RcsError,
-  redact,
-  registerSecret,
-  validateConfig,
-} from '../src/index.js'
+import { type AdapterDefinition, createClient, type HttpEvent, RcsError } from '../src/index.js'
+import { createSecretSet, type HttpRequest, redact, registerSecret, validateConfig } from '../src/kit.js'
 import { expectLeft, ORIGIN, transport, useNock } from './helpers/http.js'
 
 useNock()

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { chunkIds, splitTimeRange, uniqueIds } from '../src/index.js'
+import { chunkIds, splitTimeRange, uniqueIds } from '../src/kit.js'
 
 const at = (iso: string) => Date.parse(iso)
 const isoSlices = (slices: Array<{ from: number; to: number }>) =>

@@ -1,14 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  formatIsoSeconds,
-  formatZonedTimestamp,
-  IsoTimestampCodec,
-  isValidTimeZone,
-  parseIsoTimestamp,
-  parseZonedTimestamp,
-  toEpochMs,
-} from '../src/index.js'
+import { formatIsoSeconds, formatZonedTimestamp, isValidTimeZone, parseIsoTimestamp, toEpochMs } from '../src/kit.js'
+import { IsoTimestampCodec } from '../src/model/record.js'
 
 const KYIV = 'Europe/Kyiv'
 
@@ -66,7 +59,7 @@ describe('parseIsoTimestamp', () => {
   it('gives null when the offset moves the instant outside years 0000–9999 (not writable canonically)', () => {
     expect(parseIsoTimestamp('9999-12-31T23:00:00-05:00')).toBeNull()
     expect(parseIsoTimestamp('0000-01-01T00:30:00+01:00')).toBeNull()
-    expect(parseZonedTimestamp('0000-01-01 00:30:00', KYIV)).toBeNull()
+    expect(parseIsoTimestamp('0000-01-01 00:30:00', KYIV)).toBeNull()
     expect(parseIsoTimestamp('9999-12-31T23:59:59.999Z')).toBe('9999-12-31T23:59:59.999Z')
     expect(parseIsoTimestamp('0000-01-01T00:00:00Z')).toBe('0000-01-01T00:00:00.000Z')
   })
@@ -111,10 +104,10 @@ describe('parsers only ever produce canonical timestamps (fast-check)', () => {
     )
   })
 
-  it('parseZonedTimestamp gives null or a timestamp RcsRecordCodec accepts', () => {
+  it('parseIsoTimestamp gives null or a timestamp RcsRecordCodec accepts', () => {
     fc.assert(
       fc.property(isoish, fc.constantFrom('UTC', KYIV, 'America/Santiago'), (text, zone) => {
-        const iso = parseZonedTimestamp(text, zone)
+        const iso = parseIsoTimestamp(text, zone)
         if (iso !== null) expect(IsoTimestampCodec.is(iso)).toBe(true)
       }),
       { numRuns: 500 },
@@ -122,54 +115,51 @@ describe('parsers only ever produce canonical timestamps (fast-check)', () => {
   })
 })
 
-describe('parseZonedTimestamp in Europe/Kyiv', () => {
+describe('parseIsoTimestamp in Europe/Kyiv', () => {
   it('winter (+02:00) and summer (+03:00)', () => {
-    expect(parseZonedTimestamp('2024-01-15 12:00:00', KYIV)).toBe('2024-01-15T10:00:00.000Z')
-    expect(parseZonedTimestamp('2024-07-01 12:00:00', KYIV)).toBe('2024-07-01T09:00:00.000Z')
+    expect(parseIsoTimestamp('2024-01-15 12:00:00', KYIV)).toBe('2024-01-15T10:00:00.000Z')
+    expect(parseIsoTimestamp('2024-07-01 12:00:00', KYIV)).toBe('2024-07-01T09:00:00.000Z')
   })
 
   it('spring forward, 2024-03-31: 03:00–03:59 does not exist and is pushed forward by the hour', () => {
-    expect(parseZonedTimestamp('2024-03-31 02:59:59', KYIV)).toBe('2024-03-31T00:59:59.000Z')
-    expect(parseZonedTimestamp('2024-03-31 03:00:00', KYIV)).toBe('2024-03-31T01:00:00.000Z')
-    expect(parseZonedTimestamp('2024-03-31 03:30:00', KYIV)).toBe('2024-03-31T01:30:00.000Z')
-    expect(parseZonedTimestamp('2024-03-31 04:00:00', KYIV)).toBe('2024-03-31T01:00:00.000Z')
-    expect(parseZonedTimestamp('2024-03-31 04:30:00', KYIV)).toBe('2024-03-31T01:30:00.000Z')
-    expect(parseZonedTimestamp('2024-03-31 12:00:00', KYIV)).toBe('2024-03-31T09:00:00.000Z')
+    expect(parseIsoTimestamp('2024-03-31 02:59:59', KYIV)).toBe('2024-03-31T00:59:59.000Z')
+    expect(parseIsoTimestamp('2024-03-31 03:00:00', KYIV)).toBe('2024-03-31T01:00:00.000Z')
+    expect(parseIsoTimestamp('2024-03-31 03:30:00', KYIV)).toBe('2024-03-31T01:30:00.000Z')
+    expect(parseIsoTimestamp('2024-03-31 04:00:00', KYIV)).toBe('2024-03-31T01:00:00.000Z')
+    expect(parseIsoTimestamp('2024-03-31 04:30:00', KYIV)).toBe('2024-03-31T01:30:00.000Z')
+    expect(parseIsoTimestamp('2024-03-31 12:00:00', KYIV)).toBe('2024-03-31T09:00:00.000Z')
   })
 
   it('fall back, 2024-10-27: 03:00–03:59 happens twice and is read as its later (second) occurrence', () => {
-    expect(parseZonedTimestamp('2024-10-27 02:59:59', KYIV)).toBe('2024-10-26T23:59:59.000Z')
-    expect(parseZonedTimestamp('2024-10-27 03:00:00', KYIV)).toBe('2024-10-27T01:00:00.000Z')
-    expect(parseZonedTimestamp('2024-10-27 03:30:00', KYIV)).toBe('2024-10-27T01:30:00.000Z')
-    expect(parseZonedTimestamp('2024-10-27 03:59:59', KYIV)).toBe('2024-10-27T01:59:59.000Z')
-    expect(parseZonedTimestamp('2024-10-27 04:00:00', KYIV)).toBe('2024-10-27T02:00:00.000Z')
-    expect(parseZonedTimestamp('2024-10-27 12:00:00', KYIV)).toBe('2024-10-27T10:00:00.000Z')
+    expect(parseIsoTimestamp('2024-10-27 02:59:59', KYIV)).toBe('2024-10-26T23:59:59.000Z')
+    expect(parseIsoTimestamp('2024-10-27 03:00:00', KYIV)).toBe('2024-10-27T01:00:00.000Z')
+    expect(parseIsoTimestamp('2024-10-27 03:30:00', KYIV)).toBe('2024-10-27T01:30:00.000Z')
+    expect(parseIsoTimestamp('2024-10-27 03:59:59', KYIV)).toBe('2024-10-27T01:59:59.000Z')
+    expect(parseIsoTimestamp('2024-10-27 04:00:00', KYIV)).toBe('2024-10-27T02:00:00.000Z')
+    expect(parseIsoTimestamp('2024-10-27 12:00:00', KYIV)).toBe('2024-10-27T10:00:00.000Z')
   })
 
   it('the same wall time gives the same answer however often it is asked (the offset cache is sound)', () => {
     for (let i = 0; i < 3; i++) {
-      expect(parseZonedTimestamp('2024-10-27 03:15:00', KYIV)).toBe('2024-10-27T01:15:00.000Z')
-      expect(parseZonedTimestamp('2024-10-27 04:15:00', KYIV)).toBe('2024-10-27T02:15:00.000Z')
-      expect(parseZonedTimestamp('2024-03-31 03:15:00', KYIV)).toBe('2024-03-31T01:15:00.000Z')
-      expect(parseZonedTimestamp('2024-01-15 12:15:00', KYIV)).toBe('2024-01-15T10:15:00.000Z')
+      expect(parseIsoTimestamp('2024-10-27 03:15:00', KYIV)).toBe('2024-10-27T01:15:00.000Z')
+      expect(parseIsoTimestamp('2024-10-27 04:15:00', KYIV)).toBe('2024-10-27T02:15:00.000Z')
+      expect(parseIsoTimestamp('2024-03-31 03:15:00', KYIV)).toBe('2024-03-31T01:15:00.000Z')
+      expect(parseIsoTimestamp('2024-01-15 12:15:00', KYIV)).toBe('2024-01-15T10:15:00.000Z')
     }
   })
 
   it('UTC and the default zone read the wall time as UTC', () => {
-    expect(parseZonedTimestamp('2024-03-31 03:30:00', 'UTC')).toBe('2024-03-31T03:30:00.000Z')
-    expect(parseZonedTimestamp('2024-03-31 03:30:00')).toBe('2024-03-31T03:30:00.000Z')
-    expect(parseZonedTimestamp('2024-03-31T03:30:00.250', 'Etc/UTC')).toBe('2024-03-31T03:30:00.250Z')
+    expect(parseIsoTimestamp('2024-03-31 03:30:00', 'UTC')).toBe('2024-03-31T03:30:00.000Z')
+    expect(parseIsoTimestamp('2024-03-31 03:30:00')).toBe('2024-03-31T03:30:00.000Z')
+    expect(parseIsoTimestamp('2024-03-31T03:30:00.250', 'Etc/UTC')).toBe('2024-03-31T03:30:00.250Z')
   })
 
-  it.each(['2024-02-30 10:00:00', '2024-03-31 25:00:00', '2024-03-31T03:30:00Z', '2024-03-31', 'junk', ''])(
-    'gives null for %s',
-    (input) => {
-      expect(parseZonedTimestamp(input, KYIV)).toBeNull()
-    },
-  )
+  it.each(['2024-02-30 10:00:00', '2024-03-31 25:00:00', '2024-03-31', 'junk', ''])('gives null for %s', (input) => {
+    expect(parseIsoTimestamp(input, KYIV)).toBeNull()
+  })
 
   it('throws a RangeError for a time zone the runtime does not know', () => {
-    expect(() => parseZonedTimestamp('2024-01-01 00:00:00', 'Mars/Olympus')).toThrow(RangeError)
+    expect(() => parseIsoTimestamp('2024-01-01 00:00:00', 'Mars/Olympus')).toThrow(RangeError)
   })
 })
 
@@ -208,7 +198,7 @@ describe('zoned round trips (fast-check)', () => {
     fc.assert(
       fc.property(instant, zones, (ms, zone) => {
         const wall = formatZonedTimestamp(ms, zone)
-        const parsed = parseZonedTimestamp(wall, zone) as string
+        const parsed = parseIsoTimestamp(wall, zone) as string
         expect(formatZonedTimestamp(Date.parse(parsed), zone)).toBe(wall)
         if (Date.parse(parsed) !== ms) {
           // Only a repeated wall time may map elsewhere, and then to its later occurrence: never before it was written.
@@ -224,7 +214,7 @@ describe('zoned round trips (fast-check)', () => {
     const start = Date.UTC(2024, 0, 1)
     let mismatches = 0
     for (let ms = start; ms < Date.UTC(2025, 0, 1); ms += 3_600_000 + 17_000) {
-      const back = Date.parse(parseZonedTimestamp(formatZonedTimestamp(ms, KYIV), KYIV) as string)
+      const back = Date.parse(parseIsoTimestamp(formatZonedTimestamp(ms, KYIV), KYIV) as string)
       if (back !== ms) {
         mismatches++
         expect(ms).toBeGreaterThanOrEqual(Date.parse('2024-10-27T00:00:00Z'))

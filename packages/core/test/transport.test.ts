@@ -1,14 +1,11 @@
 import { Readable } from 'node:stream'
 import nock from 'nock'
 import { describe, expect, it } from 'vitest'
-import {
-  backoffDelay,
-  checkBaseUrl,
-  type HttpEvent,
-  kindOfStatus,
-  parseRetryAfter,
-  vendorMessageOf,
-} from '../src/index.js'
+import { kindOfStatus } from '../src/http/classify.js'
+import { backoffDelay, parseRetryAfter } from '../src/http/retry-after.js'
+import { checkBaseUrl } from '../src/http/secure-url.js'
+import type { HttpEvent } from '../src/index.js'
+import { vendorMessageOf } from '../src/kit.js'
 import { expectLeft, expectRight, ORIGIN, transport, useNock } from './helpers/http.js'
 
 /** A response body that sends its first bytes and then never ends. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { isDecimalString, toDecimalString, toE164 } from '../src/index.js'
+import { isDecimalString, toDecimalString, toE164 } from '../src/kit.js'
 
 describe('toE164', () => {
   it.each([

@@ -1,5 +1,5 @@
-import type { SecretSet } from '@rcs-records/core'
-import { type Auth, authOf, type Config } from './codec.js'
+import type { SecretSet } from '@rcs-records/core/kit'
+import { type Auth, authOf, type Config } from './config.js'
 
 /**
  * Base64 of a string's UTF-8 bytes (what Basic auth sends), without `node:` modules.

@@ -1,19 +1,22 @@
-import type { Adapter, AdapterContext } from '@rcs-records/core'
+import type { Adapter } from '@rcs-records/core'
+import type { AdapterContext } from '@rcs-records/core/kit'
 import { createPartnerApi } from './api.js'
-import type { Config } from './codec.js'
-import { getStatus } from './get.js'
-import { getManyStatuses } from './get-many.js'
+import type { Config } from './config.js'
+import { getManyStatuses, getStatus } from './get.js'
 import { listHistory } from './list.js'
-import { normalizersByChannel } from './normalizers.js'
+import { normalizersByChannel } from './normalize.js'
 import { parseWebhook } from './webhook.js'
 
 /**
- * Builds the partner-gateway adapter instance from a complete config (what `adapter.create` does): `get` by the
- * single-status endpoint, `getMany` by the batch endpoint, `list` over the history endpoint, and the pure
- * `normalize`/`parseWebhook` in the configured currency and channel. Every credential is registered as a secret.
+ * The adapter's wiring — "client" as in every adapter's `client.ts`, not core's `RcsClient` (what applications call,
+ * built by `createClient` around this). It builds the partner-gateway adapter instance from a complete config (what
+ * `adapter.create` does): `get` by the single-status endpoint, `getMany` by the batch endpoint, `list` over the history
+ * endpoint, and the pure `normalize`/`parseWebhook` in the configured currency and channel. Every credential is
+ * registered as a secret.
  *
  * @example
- * import { createHttpTransport, silentLogger, systemClock } from '@rcs-records/core'
+ * import { silentLogger, systemClock } from '@rcs-records/core'
+ * import { createHttpTransport } from '@rcs-records/core/kit'
  * import { ConfigCodec, createPartnerGatewayAdapter } from '@rcs-records/partner-gateway'
  * const decoded = ConfigCodec.decode({ apiKey: 'pg-live-3f9c2a7b' })
  * if (decoded._tag === 'Right') {

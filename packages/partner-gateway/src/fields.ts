@@ -1,4 +1,5 @@
-import { type Cost, type DecodeIssue, describeValue, parseIsoTimestamp, toDecimalString } from '@rcs-records/core'
+import type { Cost, DecodeIssue } from '@rcs-records/core'
+import { describeValue, parseIsoTimestamp, toDecimalString } from '@rcs-records/core/kit'
 
 /**
  * Field readers shared by `normalize` and `parseWebhook`. Each takes an untrusted value and gives the canonical

@@ -1,12 +1,13 @@
-import type { CallOptions, RcsRecord } from '@rcs-records/core'
-import { left, RcsError } from '@rcs-records/core'
+import { type CallOptions, type Logger, mergeRecords, RcsError, type RcsRecord } from '@rcs-records/core'
+import { chunkIds, left, reportInvalidRecord, right, uniqueIds } from '@rcs-records/core/kit'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
-import type { PartnerApi } from './api.js'
-import { resolveChannel } from './channel.js'
-import type { Config, PartnerChannel } from './codec.js'
-import { wireChannel } from './mapping.js'
-import { answeredId, normalizeLookupAnswer, PROVIDER } from './normalize.js'
-import type { Normalizer } from './normalizers.js'
+import pLimit from 'p-limit'
+import { batchUrlPrefix, batchUrlSuffix, encodeId, type PartnerApi } from './api.js'
+import type { Config, PartnerChannel } from './config.js'
+import { resolveChannel, wireChannel } from './mapping.js'
+import { answeredId, type Normalizer, normalizeLookupAnswer } from './normalize.js'
+import { pageItems } from './payload.js'
+import { PROVIDER } from './provider.js'
 
 /**
  * What `get` needs from the adapter.
@@ -65,3 +66,169 @@ export const getStatus =
     const options = defaultCountry === undefined ? { currency } : { currency, defaultCountry }
     return normalizeLookupAnswer(body, id, { ...options, channel: channel.right })
   }
+
+/**
+ * What `getMany` needs from the adapter.
+ *
+ * @example
+ * import type { GetManyDeps } from './get.js'
+ * const deps: GetManyDeps = { api, config, logger, normalizerFor }
+ */
+export interface GetManyDeps {
+  api: PartnerApi
+  config: Pick<Config, 'baseUrl' | 'channel' | 'idsPerRequest' | 'maxUrlLength' | 'concurrency'>
+  logger: Logger
+  normalizerFor: (channel: PartnerChannel) => Normalizer
+}
+
+const encodeIdOrComma = (part: string): string => (part === ',' ? part : encodeId(part))
+
+/** An id the comma-separated `ids` parameter cannot carry: it goes to the single-status endpoint. */
+const needsSingle = (id: string): boolean => id.includes(',')
+
+/**
+ * How a batch lookup is split: `chunks` for the batch endpoint, bounded by `idsPerRequest` and by the URL length
+ * (every URL ≤ `maxUrlLength`, unless one id alone is longer), and `single` — ids containing a comma, which the
+ * comma-separated `ids` parameter cannot carry — for the single-status endpoint.
+ *
+ * @example
+ * import { planBatches } from '@rcs-records/partner-gateway'
+ * const config = { baseUrl: 'https://lora-api.agiletelecom.com/api', idsPerRequest: 2, maxUrlLength: 4000 }
+ * planBatches(['a', 'b', 'c', 'x,y'], 'RCS', config) // { chunks: [['a', 'b'], ['c']], single: ['x,y'] }
+ */
+export const planBatches = (
+  ids: readonly string[],
+  wire: string,
+  config: Pick<Config, 'baseUrl' | 'idsPerRequest' | 'maxUrlLength'>,
+): { chunks: string[][]; single: string[] } => {
+  const single = ids.filter(needsSingle)
+  // Usually no id has a comma: then the ids are chunked as they are, with no copy of the list.
+  const batchable = single.length === 0 ? ids : ids.filter((id) => !needsSingle(id))
+  const fixed = batchUrlPrefix(config.baseUrl).length + batchUrlSuffix(wire).length
+  const chunks = chunkIds(batchable, {
+    maxCount: config.idsPerRequest,
+    maxEncodedLength: Math.max(1, config.maxUrlLength - fixed),
+    // The separator goes on the wire as a bare comma (see `batchUrl`); no batchable id is a lone comma.
+    encode: encodeIdOrComma,
+  })
+  return { chunks, single }
+}
+
+/**
+ * Many messages' statuses through the batch endpoint (`GET /messages/status?ids=a,b&channel=`), all on one channel
+ * (`opts.channel`, default the config's). Duplicate ids are asked once; the ids are split into requests by count
+ * and URL length (see {@link planBatches}) run `concurrency` at a time; ids the vendor silently omits come back in
+ * `missing`; records come back in the order of the input ids. A response item that fails to decode is skipped with
+ * a logger warning (its id then counts as missing); an item for an id that was not asked is ignored. Any request
+ * failure (after the transport's retries) fails the whole call and starts no further requests.
+ *
+ * @example
+ * import { getManyStatuses } from './get.js'
+ * const result = await getManyStatuses(deps, ['order-1', 'order-2'], { channel: 'rcs' })()
+ */
+export const getManyStatuses =
+  (
+    deps: GetManyDeps,
+    ids: readonly string[],
+    opts?: CallOptions,
+  ): TaskEither<RcsError, { records: RcsRecord[]; missing: string[] }> =>
+  async () => {
+    const channel = resolveChannel(opts?.channel, deps.config.channel)
+    if (channel._tag === 'Left') return channel
+    const wire = wireChannel(channel.right)
+    const normalize = deps.normalizerFor(channel.right)
+    const unique = uniqueIds(ids)
+    const plan = planBatches(unique, wire, deps.config)
+    // What each request found, by the position of the id in its chunk (a small per-chunk index, no map of all ids).
+    const byChunk: Array<Array<RcsRecord | undefined>> = []
+    const bySingle: Array<RcsRecord | undefined> = []
+    const state: { failure: RcsError | null } = { failure: null }
+
+    const notAsked = (record: RcsRecord) =>
+      deps.logger.debug(`${PROVIDER}: the batch status answer had an id that was not asked; ignored`, {
+        id: record.id,
+      })
+
+    const batchTask = (chunk: readonly string[], index: number) => async () => {
+      const response = await deps.api.batch(chunk, wire, opts?.signal)()
+      if (response._tag === 'Left') {
+        state.failure ??= response.left
+        return
+      }
+      const items = pageItems(response.right.body)
+      if (items._tag === 'Left') {
+        state.failure ??= items.left
+        return
+      }
+      const position = new Map<string, number>()
+      for (let at = 0; at < chunk.length; at++) position.set(chunk[at] as string, at)
+      const found: Array<RcsRecord | undefined> = new Array(chunk.length)
+      byChunk[index] = found
+      for (const item of items.right) {
+        const normalized = normalize(item)
+        if (normalized._tag === 'Left') {
+          reportInvalidRecord({}, deps.logger, normalized.left)
+          continue
+        }
+        const record = normalized.right
+        const at = position.get(record.id)
+        if (at === undefined) notAsked(record)
+        else found[at] = keepBoth(found[at], record)
+      }
+    }
+
+    const singleTask = (id: string, index: number) => async () => {
+      const response = await deps.api.status(id, wire, opts?.signal)()
+      if (response._tag === 'Left') {
+        if (response.left.kind !== 'not_found') state.failure ??= response.left
+        return
+      }
+      const normalized = normalize(response.right.body)
+      if (normalized._tag === 'Left') reportInvalidRecord({}, deps.logger, normalized.left)
+      else if (normalized.right.id !== id) notAsked(normalized.right)
+      else bySingle[index] = normalized.right
+    }
+
+    // Once a request has failed, no further request starts; the ones in flight finish.
+    const limit = pLimit(Math.max(1, deps.config.concurrency))
+    const tasks = [...plan.chunks.map(batchTask), ...plan.single.map(singleTask)]
+    await Promise.all(tasks.map((task) => limit(() => (state.failure === null ? task() : undefined))))
+    if (state.failure !== null) return left(state.failure)
+    return right(inInputOrder(unique, plan, byChunk, bySingle))
+  }
+
+/** Two observations of one id merged; the first when there is only one. */
+const keepBoth = (existing: RcsRecord | undefined, record: RcsRecord): RcsRecord =>
+  existing === undefined ? record : mergeRecords(existing, record)
+
+/**
+ * The records found, in the order of `unique`, and the ids not found. Relies on {@link planBatches}' partition:
+ * its chunks, concatenated, are the ids without a comma in input order, and `single` the others in input order — so
+ * two cursors walk them with no lookup by id.
+ */
+const inInputOrder = (
+  unique: readonly string[],
+  plan: { chunks: readonly (readonly string[])[]; single: readonly string[] },
+  byChunk: ReadonlyArray<ReadonlyArray<RcsRecord | undefined> | undefined>,
+  bySingle: ReadonlyArray<RcsRecord | undefined>,
+): { records: RcsRecord[]; missing: string[] } => {
+  const records: RcsRecord[] = []
+  const missing: string[] = []
+  let chunk = 0
+  let at = 0
+  let single = 0
+  for (const id of unique) {
+    let record: RcsRecord | undefined
+    if (needsSingle(id)) record = bySingle[single++]
+    else {
+      record = byChunk[chunk]?.[at]
+      if (++at === plan.chunks[chunk]?.length) {
+        chunk++
+        at = 0
+      }
+    }
+    if (record === undefined) missing.push(id)
+    else records.push(record)
+  }
+  return { records, missing }
+}

@@ -8,11 +8,17 @@
 
 import type { AdapterDefinition } from '@rcs-records/core'
 import { createPartnerGatewayAdapter } from './client.js'
-import { type Config, ConfigCodec, type ConfigInput } from './codec.js'
-import { PROVIDER } from './normalize.js'
+import { type Config, ConfigCodec, type ConfigInput } from './config.js'
+import { PROVIDER } from './provider.js'
 
-export { batchUrl, batchUrlPrefix, batchUrlSuffix } from './api.js'
-export { resolveChannel } from './channel.js'
+export {
+  batchUrl,
+  batchUrlPrefix,
+  batchUrlSuffix,
+  notFoundOnChannel,
+  retryAfterFromBody,
+  uriTooLong,
+} from './api.js'
 export { createPartnerGatewayAdapter } from './client.js'
 export {
   type Auth,
@@ -23,9 +29,8 @@ export {
   DEFAULT_BASE_URL,
   type PartnerChannel,
   PartnerChannelCodec,
-} from './codec.js'
-export { notFoundOnChannel, retryAfterFromBody, uriTooLong } from './errors.js'
-export { planBatches } from './get-many.js'
+} from './config.js'
+export { planBatches } from './get.js'
 export { type ListPlan, planList, STALE_PAGE_LIMIT, vendorStatusFilter } from './list.js'
 export {
   channelOf,
@@ -36,24 +41,21 @@ export {
   reasonFor,
   reasonFromDescription,
   reasonRules,
+  resolveChannel,
   statusTable,
   webhookStatusTable,
   wireChannel,
 } from './mapping.js'
-export { createNormalizer, type NormalizeOptions, normalize, PROVIDER } from './normalize.js'
-export { pageItems } from './page.js'
+export { createNormalizer, type NormalizeOptions, normalize } from './normalize.js'
 export {
   type DeliveryStatusResponse,
   DeliveryStatusResponseCodec,
-  type HistoryMessage,
-  HistoryMessageCodec,
   HistoryPageCodec,
   type PartnerStatus,
   PartnerStatusCodec,
-  RateLimitBodyCodec,
-  type WebhookEvent,
-  WebhookEventCodec,
-} from './payload-codecs.js'
+  pageItems,
+} from './payload.js'
+export { PROVIDER } from './provider.js'
 export { parseWebhook } from './webhook.js'
 
 /**

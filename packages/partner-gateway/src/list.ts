@@ -1,24 +1,26 @@
 import {
-  type CheckedListQuery,
   type Clock,
-  checkListQuery,
   type DeliveryStatus,
-  formatIsoSeconds,
-  type ListProgress,
   type ListQuery,
   type Logger,
-  listRecords,
-  paginateByPage,
   RcsError,
   type RcsRecord,
-  RecentIds,
 } from '@rcs-records/core'
+import {
+  type CheckedListQuery,
+  checkListQuery,
+  formatIsoSeconds,
+  type ListProgress,
+  listRecords,
+  paginateByPage,
+  RecentIds,
+} from '@rcs-records/core/kit'
 import type { PartnerApi } from './api.js'
-import { type Config, type PartnerChannel, PartnerChannelCodec } from './codec.js'
+import { type Config, type PartnerChannel, PartnerChannelCodec } from './config.js'
 import { nativeStatusesOf, wireChannel } from './mapping.js'
-import { PROVIDER } from './normalize.js'
-import type { Normalizer } from './normalizers.js'
-import { pageItems } from './page.js'
+import type { Normalizer } from './normalize.js'
+import { pageItems } from './payload.js'
+import { PROVIDER } from './provider.js'
 
 /**
  * What `list` needs from the adapter.

@@ -1,15 +1,16 @@
 import {
   type Channel,
-  type ReasonRule as CoreReasonRule,
   type DeliveryStatus,
   type FailureReason,
-  failureReason,
-  findReasonRule,
+  RcsError,
   type ReasonCode,
   type StatusTable,
 } from '@rcs-records/core'
-import type { PartnerChannel } from './codec.js'
-import type { PartnerStatus } from './payload-codecs.js'
+import { type ReasonRule as CoreReasonRule, failureReason, findReasonRule, left, right } from '@rcs-records/core/kit'
+import type { Either } from 'fp-ts/lib/Either.js'
+import { type PartnerChannel, PartnerChannelCodec } from './config.js'
+import type { PartnerStatus } from './payload.js'
+import { PROVIDER } from './provider.js'
 
 /**
  * partner-gateway `deliveryStatus` (status, batch and history endpoints, and the webhook guide's `status`) →
@@ -244,24 +245,48 @@ const MATCHED_REASONS_LIMIT = 1024
 
 /**
  * The failure reason of a record: `expired` → `timed_out`; `undeliverable` → from the description (see
- * {@link reasonRules}); no reason for any other status. `vendorCode` is the native status or callback code.
+ * {@link reasonRules}); no reason for any other status. `vendorCode` is the one given, else the native status or
+ * callback code; `message` the description. The signature every adapter's `reasonFor` has.
  *
  * @example
  * import { reasonFor } from '@rcs-records/partner-gateway'
  * reasonFor('undeliverable', 'ERROR', 'No RCS-capable device')?.code // 'not_rcs_capable'
- * reasonFor('expired', 'EXPIRED', null)?.code // 'timed_out'
+ * reasonFor('expired', 'EXPIRED')?.code // 'timed_out'
  * reasonFor('delivered', 'DELIVERED', 'Message delivered') // null
  */
 export const reasonFor = (
   status: DeliveryStatus,
-  vendorCode: string,
-  description: string | null,
+  vendorStatus: string,
+  message: string | null = null,
+  vendorCode: string | null = null,
 ): FailureReason | null => {
-  if (status === 'expired') return failureReason('timed_out', { vendorCode, message: description })
-  if (status !== 'undeliverable') return null
-  const matched = reasonFromDescription(description)
+  if (status !== 'expired' && status !== 'undeliverable') return null
+  const code = vendorCode ?? vendorStatus
+  if (status === 'expired') return failureReason('timed_out', { vendorCode: code, message })
+  const matched = reasonFromDescription(message)
   // Two literal shapes rather than a property added afterwards: no transient hidden class per call.
   return matched.permanent === undefined
-    ? failureReason(matched.code, { vendorCode, message: description })
-    : failureReason(matched.code, { vendorCode, message: description, permanent: matched.permanent })
+    ? failureReason(matched.code, { vendorCode: code, message })
+    : failureReason(matched.code, { vendorCode: code, message, permanent: matched.permanent })
+}
+
+/**
+ * The channel a call is scoped to: the call's own (`opts.channel` / `query.channel`), else the config's. A channel
+ * partner-gateway does not have (`viber`, `other`) is a `bad_request` before any request.
+ *
+ * @example
+ * import { resolveChannel } from '@rcs-records/partner-gateway'
+ * resolveChannel(undefined, 'rcs') // right('rcs')
+ * resolveChannel('viber', 'rcs') // left(bad_request)
+ */
+export const resolveChannel = (requested: unknown, fallback: PartnerChannel): Either<RcsError, PartnerChannel> => {
+  if (requested === undefined) return right(fallback)
+  if (PartnerChannelCodec.is(requested)) return right(requested)
+  return left(
+    new RcsError({
+      kind: 'bad_request',
+      provider: PROVIDER,
+      message: `${PROVIDER}: channel must be rcs, sms or whatsapp (got ${JSON.stringify(String(requested).slice(0, 40))}); partner-gateway has no other channel`,
+    }),
+  )
 }

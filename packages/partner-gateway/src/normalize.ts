@@ -1,29 +1,10 @@
-import {
-  buildRecord,
-  type Channel,
-  ChannelCodec,
-  type DecodeIssue,
-  decodeError,
-  describeValue,
-  isPhoneCountry,
-  left,
-  RcsError,
-  type RcsRecord,
-  right,
-  toE164,
-} from '@rcs-records/core'
+import { type Channel, ChannelCodec, type DecodeIssue, RcsError, type RcsRecord } from '@rcs-records/core'
+import { buildRecord, decodeError, describeValue, isPhoneCountry, left, right, toE164 } from '@rcs-records/core/kit'
 import type { Either } from 'fp-ts/lib/Either.js'
+import type { PartnerChannel } from './config.js'
 import { notAnObject, readCost, readId, readText, readTimestamp } from './fields.js'
 import { channelOf, reasonFor, statusOf } from './mapping.js'
-
-/**
- * The adapter name: the `provider` of every record and error.
- *
- * @example
- * import { PROVIDER } from '@rcs-records/partner-gateway'
- * PROVIDER // 'partner-gateway'
- */
-export const PROVIDER = 'partner-gateway'
+import { PROVIDER } from './provider.js'
 
 /**
  * Options of {@link normalize} and `parseWebhook`.
@@ -114,7 +95,10 @@ const primitive = (value: unknown): string | number | boolean | null | undefined
 const buildExtra = (m: Record<string, unknown>, id: string): Record<string, unknown> => {
   const extra: Record<string, unknown> = {}
   const messageId = primitive(m.messageId)
-  if (messageId !== undefined && messageId !== id) extra.messageId = messageId
+  // Keyed by `messageId` alone: `extra.messageId === id` says so (the store joins it to its customerMessageId).
+  // (Not an answer that names no id at all, which is the record of the customerMessageId asked for.)
+  if (readId(m.customerMessageId) === null && readId(m.messageId) === id) extra.messageId = id
+  else if (messageId !== undefined && messageId !== id) extra.messageId = messageId
   const direction = primitive(m.direction)
   if (direction !== undefined) extra.direction = direction
   const body = primitive(m.body)
@@ -283,4 +267,35 @@ export const normalize = (payload: unknown, options?: NormalizeOptions): Either<
     if (normalizers.size < 64) normalizers.set(key, normalizer)
   }
   return normalizer(payload)
+}
+
+/**
+ * A normaliser bound to a currency and a default channel.
+ *
+ * @example
+ * import type { Normalizer } from './normalize.js'
+ * const first = (normalize: Normalizer, items: unknown[]) => normalize(items[0])
+ */
+export type Normalizer = (payload: unknown) => Either<RcsError, RcsRecord>
+
+/**
+ * One normaliser per channel, all in the config's currency (and default phone country): a payload without a
+ * `channel` field is on the channel its lookup or listing was scoped to.
+ *
+ * @example
+ * import { normalizersByChannel } from './normalize.js'
+ * const normalizerFor = normalizersByChannel('EUR')
+ * normalizerFor('sms')({ customerMessageId: 'a', deliveryStatus: 'SENT' }) // right(record on sms)
+ */
+export const normalizersByChannel = (
+  currency: string,
+  defaultCountry?: string,
+): ((channel: PartnerChannel) => Normalizer) => {
+  const options = defaultCountry === undefined ? { currency } : { currency, defaultCountry }
+  const byChannel: Record<PartnerChannel, Normalizer> = {
+    rcs: createNormalizer({ ...options, channel: 'rcs' }),
+    sms: createNormalizer({ ...options, channel: 'sms' }),
+    whatsapp: createNormalizer({ ...options, channel: 'whatsapp' }),
+  }
+  return (channel) => byChannel[channel]
 }

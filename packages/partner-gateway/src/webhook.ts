@@ -1,24 +1,20 @@
+import type { DecodeIssue, DeliveryStatus, RcsError, RcsRecord } from '@rcs-records/core'
 import {
   buildRecord,
-  type DecodeIssue,
-  type DeliveryStatus,
   decodeError,
   describeValue,
   left,
   lookupStatus,
+  MAX_DECODE_ISSUES,
   parseJsonBody,
-  type RcsError,
-  type RcsRecord,
   right,
   toE164,
-} from '@rcs-records/core'
+} from '@rcs-records/core/kit'
 import type { Either } from 'fp-ts/lib/Either.js'
 import { notAnObject, readCost, readId, readText, readTimestamp } from './fields.js'
 import { channelOf, reasonFor, statusOf, webhookStatusTable } from './mapping.js'
-import { checkOptions, ID_KEYS, type NormalizeOptions, PROVIDER } from './normalize.js'
-
-/** Enough to see what is wrong with a batch; the raw body is kept whole in the error anyway. */
-const MAX_ISSUES = 20
+import { checkOptions, ID_KEYS, type NormalizeOptions } from './normalize.js'
+import { PROVIDER } from './provider.js'
 
 const ID_EXPECTED = 'a non-empty string id (customerMessageId or messageId)'
 const CODE_EXPECTED = 'a status code (number or digit string) on a DELIVERY event, or a status'
@@ -98,7 +94,9 @@ const issuesOf = (item: unknown, prefix: string): DecodeIssue[] => {
 const buildExtra = (c: Record<string, unknown>, id: string): Record<string, unknown> => {
   const extra: Record<string, unknown> = {}
   if (typeof c.eventType === 'string') extra.eventType = c.eventType
-  if (typeof c.messageId === 'string' && c.messageId !== id) extra.messageId = c.messageId
+  // Keyed by `messageId` alone (READ carries no customerMessageId): `extra.messageId === id` says so.
+  if (readId(c.customerMessageId) === null) extra.messageId = id
+  else if (typeof c.messageId === 'string' && c.messageId !== id) extra.messageId = c.messageId
   if (typeof c.numPart === 'number') extra.numPart = c.numPart
   if (typeof c.totalParts === 'number') extra.totalParts = c.totalParts
   return extra
@@ -140,7 +138,8 @@ const callbackToRecord = (
  * `{messageId, customerMessageId, phoneNumber, status, timestamp, channel, error}` (status from `status` by
  * `statusTable`, recipient from `phoneNumber`, description from `error`) — as an object, an array of them, or the
  * body as a JSON string. `INBOUND` events (user replies) are not delivery reports: no record, no error.
- * The id is `customerMessageId ?? messageId` (the other id goes to `extra.messageId`); multipart SMS send one
+ * The id is `customerMessageId ?? messageId`; `extra.messageId` is the `messageId` — when it differs from the id,
+ * or when it is the id (no `customerMessageId`, as on READ), so a store can tell the two ids apart; multipart SMS send one
  * callback per part, each a record for the same id with `extra.numPart`/`extra.totalParts` (merge them with core's
  * `mergeRecords`); `price` → `cost` in `options.currency` (default EUR). Never throws; an item without an id, or a
  * `DELIVERY` without a usable `statusCode`, is a `decode` error naming the path (`1.statusCode` in an array).
@@ -168,7 +167,7 @@ export const parseWebhook = (body: unknown, options?: NormalizeOptions): Either<
     return left(decodeError(PROVIDER, payload, [issue], ID_KEYS))
   }
   const issues: DecodeIssue[] = []
-  for (let index = 0; index < items.length && issues.length < MAX_ISSUES; index++) {
+  for (let index = 0; index < items.length && issues.length < MAX_DECODE_ISSUES; index++) {
     issues.push(...issuesOf(items[index], batched ? `${index}.` : ''))
   }
   if (issues.length > 0) return left(decodeError(PROVIDER, payload, issues, ID_KEYS))

@@ -1,4 +1,5 @@
-import { createClient, RcsError, validateConfig } from '@rcs-records/core'
+import { createClient, RcsError } from '@rcs-records/core'
+import { validateConfig } from '@rcs-records/core/kit'
 import { describe, expect, it } from 'vitest'
 import { adapter, ConfigCodec } from '../src/index.js'
 import { API_KEY } from './fixtures.js'

@@ -87,7 +87,7 @@ describeAdapterConformance(adapter, {
           status: 'undeliverable',
           vendorStatus: 6,
           cost: { amount: '0.035', currency: 'EUR' },
-          extra: { eventType: 'DELIVERY', numPart: 1, totalParts: 1 },
+          extra: { eventType: 'DELIVERY', messageId: 'uuid', numPart: 1, totalParts: 1 },
         },
       ],
     },

@@ -75,6 +75,8 @@ describe('get: GET /messages/status/{customerMessageId}?channel=', () => {
     const record = await makeClient().get('order-12345')
     expect(record).toMatchObject({ id: 'order-12345', status: 'delivered', vendorStatus: 'DELIVERED', channel: 'rcs' })
     expect(record.raw).toEqual(STATUS_OVERVIEW)
+    // The record of the customerMessageId asked for: no vendor message id to teach or to join by.
+    expect(record.extra.messageId).toBeUndefined()
   })
 
   it('an answer that names another message is never returned as the answer', async () => {

@@ -1,4 +1,4 @@
-import { lookupStatus } from '@rcs-records/core'
+import { lookupStatus } from '@rcs-records/core/kit'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
@@ -81,7 +81,7 @@ describe('failure reasons from ERROR descriptions', () => {
       message: 'Message expired',
     })
     expect(reasonFor('delivered', 'DELIVERED', 'RCS disabled')).toBeNull()
-    expect(reasonFor('sent', 'SENT', null)).toBeNull()
+    expect(reasonFor('sent', 'SENT')).toBeNull()
   })
 
   it('is unknown without a description and for very long ones', () => {

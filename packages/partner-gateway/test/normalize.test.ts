@@ -133,8 +133,15 @@ describe('normalize: the wrapped history shape', () => {
       createdAt: '2025-01-01T10:00:00.000Z',
       deliveredAt: '2025-01-01T10:00:03.000Z',
       cost: { amount: '0.06', currency: 'EUR' },
-      extra: { direction: 'OUTBOUND', body: 'Your order has shipped', parts: 1 },
+      extra: {
+        messageId: 'e766b2f0-1c3d-4e5f-8a9b-0c1d2e3f4a5b',
+        direction: 'OUTBOUND',
+        body: 'Your order has shipped',
+        parts: 1,
+      },
     })
+    // Keyed by messageId alone: extra.messageId is the id (the store's alias rule reads it).
+    expect(record.extra.messageId).toBe(record.id)
     expect(record.raw).toBe(item)
   })
 

@@ -65,8 +65,10 @@ describe('parseWebhook: the documented variants', () => {
       readAt: '2026-04-09T10:31:15.000Z',
       deliveredAt: null,
       updatedAt: '2026-04-09T10:31:15.000Z',
-      extra: { eventType: 'READ' },
+      // Keyed by messageId alone (a READ has no customerMessageId): extra.messageId is the id.
+      extra: { eventType: 'READ', messageId: 'e766…' },
     })
+    expect(record?.extra).toEqual({ eventType: 'READ', messageId: 'e766…' })
   })
 
   it('eventDate instead of timestamp', () => {

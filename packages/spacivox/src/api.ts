@@ -1,3 +1,4 @@
+import type { RcsError, RcsErrorKind } from '@rcs-records/core'
 import {
   decodeError,
   describeValue,
@@ -5,14 +6,13 @@ import {
   type HttpFailure,
   type HttpTransport,
   left,
-  type RcsError,
-  type RcsErrorKind,
   right,
   vendorMessageOf,
-} from '@rcs-records/core'
+} from '@rcs-records/core/kit'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
-import type { Config } from './codec.js'
-import { PROVIDER } from './normalize.js'
+import type { Config } from './config.js'
+import { RecordsResponseCodec } from './payload.js'
+import { PROVIDER } from './provider.js'
 
 /**
  * The path of the RCS records endpoint under `baseUrl`.
@@ -136,7 +136,7 @@ export const createRecordsApi = (http: HttpTransport, config: Config) => {
         })()
         if (result._tag === 'Left') return result
         const body = result.right.body
-        return Array.isArray(body) ? right(body) : left(notAnArray(body))
+        return RecordsResponseCodec.is(body) ? right(body as unknown[]) : left(notAnArray(body))
       },
   }
 }

@@ -1,8 +1,10 @@
-import { type Adapter, type AdapterContext, left, RcsError } from '@rcs-records/core'
+import { type Adapter, RcsError } from '@rcs-records/core'
+import { type AdapterContext, left } from '@rcs-records/core/kit'
 import { createRecordsApi } from './api.js'
-import type { Config } from './codec.js'
+import type { Config } from './config.js'
 import { listSlices } from './list.js'
-import { createNormalizer, PROVIDER } from './normalize.js'
+import { createNormalizer } from './normalize.js'
+import { PROVIDER } from './provider.js'
 
 /**
  * The error of `get` and `getMany`: `/j/rcs_records` has no lookup by id.
@@ -21,11 +23,14 @@ export const unsupportedLookup = (what: 'get' | 'getMany'): RcsError =>
   })
 
 /**
- * Builds the Spacivox adapter instance from a complete config (what `adapter.create` does): `list` over time slices,
- * the pure `normalize`, and `get`/`getMany` that fail with `unsupported`.
+ * The adapter's wiring — "client" as in every adapter's `client.ts`, not core's `RcsClient` (what applications call,
+ * built by `createClient` around this). It builds the Spacivox adapter instance from a complete config (what
+ * `adapter.create` does): `list` over time slices, the pure `normalize`, and `get`/`getMany` that fail with
+ * `unsupported`.
  *
  * @example
- * import { createHttpTransport, silentLogger, systemClock } from '@rcs-records/core'
+ * import { silentLogger, systemClock } from '@rcs-records/core'
+ * import { createHttpTransport } from '@rcs-records/core/kit'
  * import { ConfigCodec, createSpacivoxAdapter } from '@rcs-records/spacivox'
  * const decoded = ConfigCodec.decode({ token: '0a1b2c3d4e5f', baseUrl: 'https://api.example.com' })
  * if (decoded._tag === 'Right') {

@@ -8,24 +8,32 @@
 
 import type { AdapterDefinition } from '@rcs-records/core'
 import { createSpacivoxAdapter } from './client.js'
-import { type Config, ConfigCodec, type ConfigInput } from './codec.js'
-import { PROVIDER } from './normalize.js'
+import { type Config, ConfigCodec, type ConfigInput } from './config.js'
+import { PROVIDER } from './provider.js'
 
 export { formatInstant, RECORDS_PATH } from './api.js'
 export { createSpacivoxAdapter } from './client.js'
-export { BASE_URL_REQUIRED, type Config, ConfigCodec, type ConfigInput } from './codec.js'
+export { BASE_URL_REQUIRED, type Config, ConfigCodec, type ConfigInput } from './config.js'
 export { isDocumentedState, reasonFor, stateDescriptions, statusOf, statusTable } from './mapping.js'
-export { createNormalizer, type NormalizeOptions, normalize, PROVIDER } from './normalize.js'
+export { createNormalizer, type NormalizeOptions, normalize } from './normalize.js'
 export {
   RecordsResponseCodec,
   type SpacivoxRecord,
   SpacivoxRecordCodec,
   type SpacivoxState,
   SpacivoxStateCodec,
-} from './payload-codecs.js'
-export { MODIFIED_SINCE_LIMIT_MS } from './plan.js'
-export { createMemoryStore, type MemoryRecordStore, type RecordStore } from './store.js'
-export { type SyncCheckpoint, type SyncOptions, type SyncResult, syncIncrementally } from './sync.js'
+} from './payload.js'
+export { PROVIDER } from './provider.js'
+export { MODIFIED_SINCE_LIMIT_MS } from './slices.js'
+export {
+  createMemoryStore,
+  type MemoryRecordStore,
+  type RecordStore,
+  type SyncCheckpoint,
+  type SyncOptions,
+  type SyncResult,
+  syncIncrementally,
+} from './sync.js'
 
 /**
  * The Spacivox adapter definition: pass it to `createClient`. `get`/`getMany` are unsupported (the API has no

@@ -1,19 +1,11 @@
-import {
-  type Clock,
-  fetchAhead,
-  type ListQuery,
-  type Logger,
-  listRecords,
-  type RcsError,
-  type RcsRecord,
-  type TimeSlice,
-} from '@rcs-records/core'
+import type { Clock, ListQuery, Logger, RcsError, RcsRecord } from '@rcs-records/core'
+import { fetchAhead, listRecords, type TimeSlice } from '@rcs-records/core/kit'
 import type { Either } from 'fp-ts/lib/Either.js'
 import type { RecordsApi } from './api.js'
-import type { Config } from './codec.js'
-import { PROVIDER } from './normalize.js'
-import { type ListPlan, nextSliceLength, planList } from './plan.js'
+import type { Config } from './config.js'
+import { PROVIDER } from './provider.js'
 import { SliceIds } from './slice-ids.js'
+import { type ListPlan, nextSliceLength, planList } from './slices.js'
 
 /**
  * What `list` needs from the adapter.

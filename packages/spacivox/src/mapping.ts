@@ -1,5 +1,6 @@
-import { type DeliveryStatus, type FailureReason, failureReason, type StatusTable } from '@rcs-records/core'
-import type { SpacivoxState } from './payload-codecs.js'
+import type { DeliveryStatus, FailureReason, StatusTable } from '@rcs-records/core'
+import { failureReason } from '@rcs-records/core/kit'
+import type { SpacivoxState } from './payload.js'
 
 /**
  * `/j/rcs_records` `state` → canonical status. Anything else (another integer, a string such as `"1"`, a fraction)
@@ -67,16 +68,16 @@ export const statusOf = (state: unknown): DeliveryStatus =>
   isDocumentedState(state) ? (statusTable[state] ?? 'unknown') : 'unknown'
 
 /**
- * The failure reason of a state. The API says only "failed" (2) or "rejected" (3) — never why — so both are
- * `unknown` (permanence unknown), with the state as `vendorCode` and the vendor's word as `message`. Null for
- * every other state.
+ * The failure reason of a record, with every adapter's signature `reasonFor(status, vendorStatus)`. The API says only
+ * "failed" (state 2, `undeliverable`) or "rejected" (3, `rejected`) — never why — so both are `unknown` (permanence
+ * unknown), with the state as `vendorCode` and the vendor's word as `message`. Null for every other status.
  *
  * @example
  * import { reasonFor } from '@rcs-records/spacivox'
- * reasonFor(2) // { code: 'unknown', permanent: null, vendorCode: '2', message: 'failed' }
- * reasonFor(1) // null
+ * reasonFor('undeliverable', 2) // { code: 'unknown', permanent: null, vendorCode: '2', message: 'failed' }
+ * reasonFor('delivered', 1) // null
  */
-export const reasonFor = (state: unknown): FailureReason | null =>
-  state === 2 || state === 3
-    ? failureReason('unknown', { vendorCode: String(state), message: stateDescriptions[state] })
+export const reasonFor = (status: DeliveryStatus, vendorStatus: unknown): FailureReason | null =>
+  (status === 'undeliverable' || status === 'rejected') && (vendorStatus === 2 || vendorStatus === 3)
+    ? failureReason('unknown', { vendorCode: String(vendorStatus), message: stateDescriptions[vendorStatus] })
     : null

@@ -1,28 +1,19 @@
+import { type DecodeIssue, RcsError, type RcsRecord } from '@rcs-records/core'
 import {
   buildRecord,
-  type DecodeIssue,
   decodeError,
   describeValue,
   isPhoneCountry,
   left,
-  RcsError,
-  type RcsRecord,
+  parseIsoTimestamp,
   readIntegerId,
   readTextOrNumber,
   right,
-} from '@rcs-records/core'
+  toE164,
+} from '@rcs-records/core/kit'
 import type { Either } from 'fp-ts/lib/Either.js'
-import { readRecipient, readTimestamp } from './fields.js'
 import { isDocumentedState, reasonFor, stateDescriptions, statusOf } from './mapping.js'
-
-/**
- * The adapter name: the `provider` of every record and error.
- *
- * @example
- * import { PROVIDER } from '@rcs-records/spacivox'
- * PROVIDER // 'spacivox'
- */
-export const PROVIDER = 'spacivox'
+import { PROVIDER } from './provider.js'
 
 const ID_EXPECTED = 'a non-negative integer id'
 const STATE_EXPECTED = 'an integer state (0 sent, 1 delivered, 2 failed, 3 rejected, 4 read)'
@@ -68,17 +59,19 @@ const normalizeWith = (payload: unknown, defaultCountry: string | undefined): Ei
   const id = readIntegerId(m.id)
   const state = m.state
   if (id === null || (typeof state !== 'number' && typeof state !== 'string')) return left(notARecord(payload))
-  const at = readTimestamp(m.timestamp)
+  // The documented form `2015-01-06T10:21:14.243Z` is returned as is on core's fast path; a zone-less time is UTC.
+  const at = parseIsoTimestamp(m.timestamp)
+  const status = statusOf(state)
   return right(
     buildRecord({
       provider: PROVIDER,
       id,
       reference: readTextOrNumber(m.reference),
       channel: 'rcs',
-      recipient: readRecipient(m.number, defaultCountry),
+      recipient: toE164(m.number, defaultCountry),
       campaign: readTextOrNumber(m.campaign),
-      status: statusOf(state),
-      reason: reasonFor(state),
+      status,
+      reason: reasonFor(status, state),
       vendorStatus: state,
       vendorDescription: isDocumentedState(state) ? stateDescriptions[state] : null,
       sentAt: state === 0 ? at : null,

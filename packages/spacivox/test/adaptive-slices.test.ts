@@ -1,6 +1,6 @@
 import nock from 'nock'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { nextSliceLength } from '../src/plan.js'
+import { nextSliceLength } from '../src/slices.js'
 import { BASE, collect, DAY, HOUR, item, makeClient, manualClock } from './fixtures.js'
 
 const NOW = Date.parse('2015-01-20T12:00:00Z')

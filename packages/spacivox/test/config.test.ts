@@ -1,4 +1,5 @@
-import { createSecretSet, RcsError } from '@rcs-records/core'
+import { RcsError } from '@rcs-records/core'
+import { createSecretSet } from '@rcs-records/core/kit'
 import { describe, expect, it } from 'vitest'
 import { adapter, BASE_URL_REQUIRED, ConfigCodec, default as defaultExport } from '../src/index.js'
 import { BASE, makeClient, rejection, TOKEN } from './fixtures.js'

@@ -1,4 +1,4 @@
-import { fetchAhead } from '@rcs-records/core'
+import { fetchAhead } from '@rcs-records/core/kit'
 import { describe, expect, it } from 'vitest'
 import { SliceIds } from '../src/slice-ids.js'
 

@@ -1,4 +1,5 @@
-import { RcsError, redact } from '@rcs-records/core'
+import { RcsError } from '@rcs-records/core'
+import { redact } from '@rcs-records/core/kit'
 
 /** SQLSTATE classes and Node error codes that mean the connection, not the statement, failed. */
 const CONNECTION_CODES = new Set([

@@ -1,5 +1,6 @@
 import { RcsError } from '@rcs-records/core'
 import type { Driver, Queryable } from './driver/driver.js'
+import { WEBHOOK_MIGRATION } from './migration-webhooks.js'
 
 /**
  * Advisory-lock keys of the store (the two-key form, whose key space does not overlap the one-key form others use):
@@ -47,8 +48,6 @@ const recordColumns = `
 
 /**
  * One schema version: its statements run in one transaction, in order. Never edit a released migration; add one.
- * (Issue 20's webhook tables — the alias of partner-gateway's `messageId` to the `customerMessageId` a record is
- * kept under, and the dead letters of malformed callbacks — come as migration 2.)
  */
 export interface Migration {
   version: number
@@ -92,6 +91,7 @@ export const MIGRATIONS: readonly Migration[] = [
         updated_at timestamptz NOT NULL DEFAULT now())`,
     ],
   },
+  WEBHOOK_MIGRATION,
 ]
 
 /** The newest schema version this library knows. */

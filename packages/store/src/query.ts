@@ -5,8 +5,8 @@ import {
   type DeliveryStatus,
   RcsError,
   type RcsRecord,
-  toEpochMs,
 } from '@rcs-records/core'
+import { toEpochMs } from '@rcs-records/core/kit'
 import type { Queryable } from './driver/driver.js'
 import { decodeRow, SELECT_COLUMNS } from './row.js'
 
@@ -44,6 +44,9 @@ export interface FunnelRow {
   campaign: string | null
   total: number
   statuses: Record<DeliveryStatus, number>
+  /** The earliest and latest creation time (see {@link StoreQuery}) of the row's records, or null when none has one. */
+  firstAt: string | null
+  lastAt: string | null
 }
 
 /**
@@ -224,21 +227,49 @@ export const funnelQuery = async (
   const where = whereOf(query)
   const byCampaign = (options.groupBy ?? 'campaign') === 'campaign'
   const campaign = byCampaign ? 't.campaign' : 'NULL::text'
-  const rows = await db.query<{ provider: string; campaign: string | null; status: string; n: string }>(
-    `SELECT t.provider, ${campaign} AS campaign, t.status, count(*)::text AS n FROM rcs_records t
-     WHERE ${where.sql} GROUP BY 1, 2, 3 ORDER BY 1, 2 NULLS LAST, 3`,
+  const rows = await db.query<{
+    provider: string
+    campaign: string | null
+    status: string
+    n: string
+    first_ms: number | null
+    last_ms: number | null
+  }>(
+    `SELECT t.provider, ${campaign} AS campaign, t.status, count(*)::text AS n,
+       rcs_ts_to_ms(min(t.record_at)) AS first_ms, rcs_ts_to_ms(max(t.record_at)) AS last_ms
+     FROM rcs_records t WHERE ${where.sql} GROUP BY 1, 2, 3 ORDER BY 1, 2 NULLS LAST, 3`,
     where.params,
   )
   const out: FunnelRow[] = []
   let current: FunnelRow | undefined
+  let first: number | null = null
+  let last: number | null = null
+  const close = () => {
+    if (current === undefined) return
+    current.firstAt = first === null ? null : new Date(first).toISOString()
+    current.lastAt = last === null ? null : new Date(last).toISOString()
+  }
   for (const row of rows) {
     if (current === undefined || current.provider !== row.provider || current.campaign !== row.campaign) {
-      current = { provider: row.provider, campaign: row.campaign, total: 0, statuses: emptyStatuses() }
+      close()
+      current = {
+        provider: row.provider,
+        campaign: row.campaign,
+        total: 0,
+        statuses: emptyStatuses(),
+        firstAt: null,
+        lastAt: null,
+      }
+      first = null
+      last = null
       out.push(current)
     }
     const n = Number(row.n)
     current.statuses[row.status as DeliveryStatus] += n
     current.total += n
+    if (row.first_ms !== null) first = first === null ? Number(row.first_ms) : Math.min(first, Number(row.first_ms))
+    if (row.last_ms !== null) last = last === null ? Number(row.last_ms) : Math.max(last, Number(row.last_ms))
   }
+  close()
   return out
 }

@@ -1,5 +1,6 @@
 import { RcsError, type RcsRecord } from '@rcs-records/core'
-import { type ApplyResult, addResults, applyBatch, emptyResult } from './apply.js'
+import { aliasTarget, applyWithAliases } from './aliases.js'
+import { type ApplyResult, addResults, emptyResult } from './apply.js'
 import { type ChangesOptions, type StoreChange, streamChanges } from './changes.js'
 import type { Driver, Queryable } from './driver/driver.js'
 import { openPglite } from './driver/pglite.js'
@@ -60,7 +61,10 @@ export interface RecordStore {
    * array (or other in-memory collection) is checked whole before its first batch.
    */
   apply(records: Iterable<RcsRecord> | AsyncIterable<RcsRecord>, options?: ApplyOptions): Promise<ApplyResult>
-  /** The stored record of one message, or undefined. */
+  /**
+   * The stored record of one message, or undefined. An id the record is not kept under but that the store learned
+   * as its vendor message id (partner-gateway's `messageId`) finds it too: the record comes back with its own `id`.
+   */
   get(provider: string, id: string): Promise<RcsRecord | undefined>
   /** Streams the matching records (oldest `createdAt` first), a page at a time: constant memory. */
   query(query?: StoreQuery): AsyncIterable<RcsRecord>
@@ -187,7 +191,7 @@ export const openStore = async (url?: string, options: StoreOptions = {}): Promi
     let previous: RcsRecord[] | null = null
     const write = async (batch: RcsRecord[], last: boolean) =>
       driver.transaction(async (tx) => {
-        const result = await applyBatch(tx, batch, source)
+        const result = await applyWithAliases(tx, batch, source)
         if (last && checkpoint !== undefined) await saveCheckpoint(tx, checkpoint.key, checkpoint.value)
         return result
       })
@@ -209,10 +213,17 @@ export const openStore = async (url?: string, options: StoreOptions = {}): Promi
     apply,
     get: async (provider, id) => {
       open()
-      const rows = await driver.query<Record<string, unknown>>(
-        `SELECT ${SELECT_COLUMNS} FROM rcs_records t WHERE t.provider = $1::text AND t.id = $2::text`,
-        [checkText(provider, 'provider'), checkText(id, 'id')],
-      )
+      checkText(provider, 'provider')
+      checkText(id, 'id')
+      const read = (key: string) =>
+        driver.query<Record<string, unknown>>(
+          `SELECT ${SELECT_COLUMNS} FROM rcs_records t WHERE t.provider = $1::text AND t.id = $2::text`,
+          [provider, key],
+        )
+      let rows = await read(id)
+      // Not kept under this id: it may be a vendor message id the store knows another id for (see aliases.ts).
+      const target = rows[0] === undefined ? await aliasTarget(driver, provider, id) : null
+      if (target !== null) rows = await read(target)
       return rows[0] === undefined ? undefined : decodeRow(rows[0])
     },
     query: (query) => {

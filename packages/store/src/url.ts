@@ -1,4 +1,5 @@
-import { RcsError, registerSecret } from '@rcs-records/core'
+import { RcsError } from '@rcs-records/core'
+import { registerSecret } from '@rcs-records/core/kit'
 
 /**
  * Where a store lives, as {@link parseStoreUrl} reads it from the URL given to `openStore`.

@@ -1,11 +1,5 @@
-import {
-  type DecodeIssue,
-  decodeError,
-  issuesFromValidation,
-  RcsError,
-  type RcsRecord,
-  RcsRecordCodec,
-} from '@rcs-records/core'
+import { type DecodeIssue, RcsError, type RcsRecord, RcsRecordCodec } from '@rcs-records/core'
+import { decodeError, issuesFromValidation } from '@rcs-records/core/kit'
 import { hasUnstorableText, jsonProblem } from './stored-json.js'
 
 /** The store's name in errors about the records given to it (they may come from any provider). */

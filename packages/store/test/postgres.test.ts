@@ -58,7 +58,7 @@ describe('PostgreSQL URLs and failures', () => {
       await client.connect()
       try {
         const { rows } = await client.query('SELECT version FROM rcs_schema_migrations ORDER BY version')
-        expect(rows).toEqual([{ version: 1 }])
+        expect(rows).toEqual([{ version: 1 }, { version: 2 }])
       } finally {
         await client.end()
       }

@@ -1,5 +1,4 @@
-import type { ListQuery } from '@rcs-records/core'
-import { RcsError } from '@rcs-records/core'
+import { type ListQuery, RcsError } from '@rcs-records/core'
 import { describeError, describeOutcome, type Outcome } from './outcome.js'
 
 /**

@@ -1,4 +1,5 @@
-import { isFailure, isFinal, issuesFromValidation, type RcsRecord, RcsRecordCodec } from '@rcs-records/core'
+import { isFailure, isFinal, type RcsRecord, RcsRecordCodec } from '@rcs-records/core'
+import { issuesFromValidation } from '@rcs-records/core/kit'
 
 const MAX_RAW_NODES = 20_000
 const MAX_RAW_DEPTH = 12

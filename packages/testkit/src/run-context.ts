@@ -2,15 +2,14 @@ import {
   type Adapter,
   type AdapterDefinition,
   createClient,
-  createHttpTransport,
   type HttpOptions,
   type Logger,
   type RcsClient,
   type RcsRecord,
   silentLogger,
   systemClock,
-  validateConfig,
 } from '@rcs-records/core'
+import { createHttpTransport, validateConfig } from '@rcs-records/core/kit'
 import type { ConformanceOptions, ConformanceServer } from './types.js'
 
 const MAX_EVIDENCE_RECORDS = 10_000

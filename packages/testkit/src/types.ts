@@ -1,4 +1,5 @@
-import type { CallOptions, Clock, DeliveryStatus, HttpOptions, ListInstant, RcsRecord } from '@rcs-records/core'
+import type { CallOptions, Clock, DeliveryStatus, HttpOptions, RcsRecord } from '@rcs-records/core'
+import type { ListInstant } from '@rcs-records/core/kit'
 
 /**
  * The name of one conformance check. Stable: tests and reports refer to checks by these names.

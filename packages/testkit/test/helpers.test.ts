@@ -1,4 +1,5 @@
-import { buildRecord, decodeError, failureReason, RcsError } from '@rcs-records/core'
+import { RcsError } from '@rcs-records/core'
+import { buildRecord, decodeError, failureReason } from '@rcs-records/core/kit'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {

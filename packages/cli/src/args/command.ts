@@ -65,6 +65,24 @@ export interface ListFilters {
 }
 
 /**
+ * The filters of `query` and `report --store`, on the records kept in a store (`@rcs-records/store`'s `StoreQuery`):
+ * `from`/`to` are the half-open range of the records' creation time.
+ *
+ * @example
+ * import type { StoreFilters } from '@rcs-records/cli'
+ * const open: StoreFilters = { provider: ['bsg'], final: false, from: '2026-01-01T00:00:00.000Z' }
+ */
+export interface StoreFilters {
+  provider?: string[]
+  status?: DeliveryStatus[]
+  final?: boolean
+  channel?: Channel
+  campaign?: string
+  from?: string
+  to?: string
+}
+
+/**
  * A parsed command line.
  *
  * @example
@@ -86,9 +104,23 @@ export type Command =
       intervalMs?: number
       timeoutMs?: number
     }
-  | { name: 'report'; common: CommonOptions; filters: ListFilters; top: number }
+  | { name: 'report'; common: CommonOptions; filters: ListFilters; top: number; store?: undefined }
+  | { name: 'report'; common: CommonOptions; store: string; query: StoreFilters; top: number }
+  | {
+      name: 'sync'
+      common: CommonOptions
+      /** `--store`; undefined: `RCS_STORE`, else `./rcs-records-data`. */
+      store?: string
+      from?: string
+      to?: string
+      channel?: Channel
+      follow: boolean
+      intervalMs?: number
+    }
+  | { name: 'query'; common: CommonOptions; store?: string; query: StoreFilters; limit?: number }
   | { name: 'simulate'; common: CommonOptions; port?: number; seed?: number; records?: number }
   | { name: 'demo'; common: CommonOptions; seed?: number; records?: number; rows: number }
+  | { name: 'serve'; common: CommonOptions; store: string; port?: number; host?: string }
 
 /**
  * The name of a command.

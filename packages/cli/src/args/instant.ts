@@ -1,4 +1,4 @@
-import { parseIsoTimestamp } from '@rcs-records/core'
+import { parseIsoTimestamp } from '@rcs-records/core/kit'
 import { parseDuration } from './duration.js'
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/

@@ -3,7 +3,7 @@ import { type Channel, ChannelCodec, DELIVERY_STATUSES, type DeliveryStatus } fr
 import { CliError } from '../cli-error.js'
 import type { HttpFlags } from '../config/http-options.js'
 import { isOutputFormat, OUTPUT_FORMATS } from '../output/format.js'
-import type { Command, CommonOptions, ListFilters, LookupOptions } from './command.js'
+import type { Command, CommonOptions, ListFilters, LookupOptions, StoreFilters } from './command.js'
 import { parseDuration } from './duration.js'
 import { parseInstant } from './instant.js'
 import { didYouMean } from './suggest.js'
@@ -33,6 +33,7 @@ const OPTIONS = {
   timeout: { type: 'string' },
   top: { type: 'string' },
   port: { type: 'string' },
+  host: { type: 'string' },
   seed: { type: 'string' },
   records: { type: 'string' },
   rows: { type: 'string' },
@@ -40,6 +41,11 @@ const OPTIONS = {
   retries: { type: 'string' },
   concurrency: { type: 'string' },
   'allow-insecure-http': { type: 'boolean' },
+  store: { type: 'string' },
+  follow: { type: 'boolean' },
+  final: { type: 'boolean' },
+  open: { type: 'boolean' },
+  limit: { type: 'string' },
 } as const
 
 type OptionName = keyof typeof OPTIONS
@@ -72,6 +78,22 @@ const LIST_OPTIONS: readonly OptionName[] = [
   'strict',
 ]
 
+/** The options of a command that reads a store (`query`, `report --store`): the store, its filters, output. */
+const STORE_OPTIONS: readonly OptionName[] = [
+  'store',
+  'provider',
+  'from',
+  'to',
+  'status',
+  'channel',
+  'campaign',
+  'final',
+  'open',
+  'no-color',
+  'no-progress',
+  'verbose',
+]
+
 /** Which options each command accepts (besides --help). */
 const ALLOWED: Readonly<Record<string, readonly OptionName[]>> = {
   get: [...VENDOR_OPTIONS, 'timeout', 'from', 'channel'],
@@ -79,9 +101,29 @@ const ALLOWED: Readonly<Record<string, readonly OptionName[]>> = {
   list: [...VENDOR_OPTIONS, 'timeout', ...LIST_OPTIONS],
   // watch's --timeout is how long to watch; its per-request timeout is --request-timeout.
   watch: [...VENDOR_OPTIONS, 'from', 'channel', 'interval', 'timeout'],
-  report: [...VENDOR_OPTIONS, 'timeout', ...LIST_OPTIONS.filter((name) => name !== 'strict'), 'top'],
+  report: [
+    ...VENDOR_OPTIONS,
+    'timeout',
+    ...LIST_OPTIONS.filter((name) => name !== 'strict'),
+    'top',
+    'store',
+    'final',
+    'open',
+  ],
+  sync: [
+    ...VENDOR_OPTIONS.filter((name) => name !== 'raw'),
+    'timeout',
+    'store',
+    'from',
+    'to',
+    'channel',
+    'follow',
+    'interval',
+  ],
+  query: [...STORE_OPTIONS, 'format', 'out', 'raw', 'limit'],
   simulate: ['port', 'seed', 'records', 'no-color', 'verbose'],
   demo: ['seed', 'records', 'rows', 'no-color', 'verbose'],
+  serve: ['provider', 'config', 'base-url', 'no-color', 'verbose', 'store', 'port', 'host'],
 }
 
 /**
@@ -91,7 +133,18 @@ const ALLOWED: Readonly<Record<string, readonly OptionName[]>> = {
  * import { COMMAND_NAMES } from '@rcs-records/cli'
  * COMMAND_NAMES.includes('demo') // true
  */
-export const COMMAND_NAMES = ['get', 'get-many', 'list', 'watch', 'report', 'simulate', 'demo'] as const
+export const COMMAND_NAMES = [
+  'get',
+  'get-many',
+  'list',
+  'watch',
+  'report',
+  'sync',
+  'query',
+  'simulate',
+  'demo',
+  'serve',
+] as const
 
 const usageError = (message: string): CliError => CliError.usage(`${message} (see rcs-records --help)`)
 
@@ -213,6 +266,61 @@ const filtersOf = (values: Values, nowMs: number): ListFilters => {
   }
 }
 
+/** `--store`: a PGlite directory, `pglite:DIR`, `memory://` or a `postgres://` URL; checked by the store itself. */
+const storeOf = (text: string | undefined): string | undefined => {
+  if (text === undefined) return undefined
+  if (text.trim() === '') throw usageError('--store needs a directory or a postgres:// URL')
+  return text
+}
+
+const providersOf = (text: string | undefined): string[] | undefined => {
+  if (text === undefined) return undefined
+  const names = text
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '')
+  if (names.length === 0) throw usageError('--provider expects a provider name or a comma-separated list')
+  return names
+}
+
+/** The filters of `query` and `report --store`: every one optional (the whole store by default). */
+const storeFiltersOf = (values: Values, nowMs: number): StoreFilters => {
+  if (values.final === true && values.open === true) throw usageError('--final and --open exclude each other')
+  const from = values.from === undefined ? undefined : instant('from', values.from, nowMs)
+  const to = values.to === undefined ? undefined : instant('to', values.to, nowMs)
+  if (from !== undefined && to !== undefined && Date.parse(from) >= Date.parse(to)) {
+    throw usageError('--from must be before --to')
+  }
+  const provider = providersOf(values.provider)
+  const status = statusesOf(values.status)
+  const channel = channelOf(values.channel)
+  return {
+    ...(provider === undefined ? {} : { provider }),
+    ...(status === undefined ? {} : { status }),
+    ...(values.final === true ? { final: true } : values.open === true ? { final: false } : {}),
+    ...(channel === undefined ? {} : { channel }),
+    ...(values.campaign === undefined ? {} : { campaign: values.campaign }),
+    ...(from === undefined ? {} : { from }),
+    ...(to === undefined ? {} : { to }),
+  }
+}
+
+/** `report --store` reads the store only: the options that talk to a vendor do not apply. */
+const storeReport = (values: Values, common: CommonOptions, nowMs: number): Command => {
+  for (const option of Object.keys(values) as OptionName[]) {
+    if (values[option] !== undefined && ![...STORE_OPTIONS, 'format', 'out', 'top'].includes(option)) {
+      throw usageError(`--${option} does not apply to report --store (it reads the store, not a vendor)`)
+    }
+  }
+  return {
+    name: 'report',
+    common,
+    store: storeOf(values.store) as string,
+    query: storeFiltersOf(values, nowMs),
+    top: positiveInteger('top', values.top, 1_000) ?? 10,
+  }
+}
+
 const idsOf = (positionals: readonly string[], command: string): string[] => {
   const ids = positionals.map((id) => id.trim()).filter((id) => id !== '')
   if (ids.length === 0) throw usageError(`${command} needs at least one message id`)
@@ -331,7 +439,46 @@ export const parseCommandLine = (argv: readonly string[], nowMs: number): Comman
     }
     case 'report':
       if (rest.length > 0) throw usageError(`report takes no arguments, got "${rest[0]}"`)
+      if (values.store !== undefined) return storeReport(values, common, nowMs)
+      if (values.final === true || values.open === true) {
+        throw usageError(`--${values.final === true ? 'final' : 'open'} applies to report --store only`)
+      }
       return { name, common, filters: filtersOf(values, nowMs), top: positiveInteger('top', values.top, 1_000) ?? 10 }
+    case 'sync': {
+      if (rest.length > 0) throw usageError(`sync takes no arguments, got "${rest[0]}"`)
+      const from = values.from === undefined ? undefined : instant('from', values.from, nowMs)
+      const to = values.to === undefined ? undefined : instant('to', values.to, nowMs)
+      if (values.follow === true && to !== undefined) throw usageError('--follow keeps up with now: it takes no --to')
+      if (values.interval !== undefined && values.follow !== true) throw usageError('--interval applies to --follow')
+      if (from !== undefined && Date.parse(from) >= Date.parse(to ?? new Date(nowMs).toISOString())) {
+        throw usageError('--from must be before --to (and before now)')
+      }
+      const intervalMs = duration('interval', values.interval)
+      const store = storeOf(values.store)
+      const channel = channelOf(values.channel)
+      return {
+        name,
+        common,
+        follow: values.follow === true,
+        ...(store === undefined ? {} : { store }),
+        ...(from === undefined ? {} : { from }),
+        ...(to === undefined ? {} : { to }),
+        ...(channel === undefined ? {} : { channel }),
+        ...(intervalMs === undefined ? {} : { intervalMs }),
+      }
+    }
+    case 'query': {
+      if (rest.length > 0) throw usageError(`query takes no arguments, got "${rest[0]}"`)
+      const store = storeOf(values.store)
+      const limit = positiveInteger('limit', values.limit)
+      return {
+        name,
+        common,
+        query: storeFiltersOf(values, nowMs),
+        ...(store === undefined ? {} : { store }),
+        ...(limit === undefined ? {} : { limit }),
+      }
+    }
     case 'simulate': {
       if (rest.length > 0) throw usageError(`simulate takes no arguments, got "${rest[0]}"`)
       const port = values.port === '0' ? 0 : positiveInteger('port', values.port, 65_535)
@@ -343,6 +490,18 @@ export const parseCommandLine = (argv: readonly string[], nowMs: number): Comman
         ...(port === undefined ? {} : { port }),
         ...(seed === undefined ? {} : { seed }),
         ...(records === undefined ? {} : { records }),
+      }
+    }
+    case 'serve': {
+      if (rest.length > 0) throw usageError(`serve takes no arguments, got "${rest[0]}"`)
+      if (values.store === undefined || values.store === '') throw usageError('serve needs --store URL')
+      const port = values.port === '0' ? 0 : positiveInteger('port', values.port, 65_535)
+      return {
+        name,
+        common,
+        store: values.store,
+        ...(port === undefined ? {} : { port }),
+        ...(values.host === undefined ? {} : { host: values.host }),
       }
     }
     default: {

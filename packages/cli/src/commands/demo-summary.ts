@@ -1,27 +1,28 @@
-import type { RcsRecord } from '@rcs-records/core'
+import type { DeliveryStatus } from '@rcs-records/core'
 import type { Palette } from '../output/colors.js'
 import { renderTable } from '../output/table.js'
 import { funnelOf } from '../report/funnel.js'
 import { formatCount, formatPercent } from '../report/numbers.js'
 
 /**
- * The demo's totals table: per provider, the records listed and how many are in each state, plus a total row.
+ * The demo's totals table: per provider, its records and how many are in each state (counts per canonical status,
+ * as the store's `funnel` counts them in SQL), plus a total row.
  * `delivered` counts what the funnel counts (delivered and read: a read implies a delivery); `read` is "n/a
  * (webhooks only)" for providers whose listing cannot report it (named in `unreadable`).
  *
  * @example
  * import { createPalette, totalsTable } from '@rcs-records/cli'
- * totalsTable(new Map([['bsg', records]]), 100, createPalette(false))
+ * totalsTable(new Map([['bsg', { delivered: 7, read: 2, undeliverable: 1 }]]), 100, createPalette(false))
  */
 export const totalsTable = (
-  byProvider: ReadonlyMap<string, readonly RcsRecord[]>,
+  byProvider: ReadonlyMap<string, Partial<Record<DeliveryStatus, number>>>,
   width: number,
   palette: Palette,
   unreadable: ReadonlySet<string> = new Set(),
 ): string[] => {
   const rows: string[][] = []
-  const all: Record<string, number> = {}
-  const row = (label: string, counts: Record<string, number>, readReported: boolean) => {
+  const all: Partial<Record<DeliveryStatus, number>> = {}
+  const row = (label: string, counts: Partial<Record<DeliveryStatus, number>>, readReported: boolean) => {
     const funnel = funnelOf({ label, provider: null, campaign: null }, counts, readReported)
     return [
       label,
@@ -34,12 +35,9 @@ export const totalsTable = (
       formatPercent(funnel.rates.delivered),
     ]
   }
-  for (const [provider, records] of byProvider) {
-    const counts: Record<string, number> = {}
-    for (const record of records) {
-      counts[record.status] = (counts[record.status] ?? 0) + 1
-      all[record.status] = (all[record.status] ?? 0) + 1
-    }
+  for (const [provider, counts] of byProvider) {
+    for (const status of Object.keys(counts) as DeliveryStatus[])
+      all[status] = (all[status] ?? 0) + (counts[status] ?? 0)
     rows.push(row(provider, counts, !unreadable.has(provider)))
   }
   rows.push(

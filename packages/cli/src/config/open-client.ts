@@ -5,8 +5,8 @@ import {
   loadClient,
   type RcsClient,
   RcsError,
-  registerSecret,
 } from '@rcs-records/core'
+import { registerSecret } from '@rcs-records/core/kit'
 import { didYouMean } from '../args/suggest.js'
 import { CliError } from '../cli-error.js'
 import type { ProviderConfig } from './resolve-config.js'

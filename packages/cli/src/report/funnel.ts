@@ -122,20 +122,35 @@ export class FunnelAccumulator {
 
   /** Counts one record. */
   add(record: RcsRecord): void {
-    this.overall[record.status] += 1
-    let provider = this.byProvider.get(record.provider)
+    this.count(record.provider, record.campaign, record.status, 1)
+  }
+
+  /**
+   * Counts records already counted elsewhere — a funnel aggregated in SQL (`@rcs-records/store`'s `funnel`): `counts`
+   * per status of one provider and campaign.
+   */
+  addCounts(provider: string, campaign: string | null, counts: Partial<Record<DeliveryStatus, number>>): void {
+    for (const status of DELIVERY_STATUSES) {
+      const n = counts[status] ?? 0
+      if (n > 0) this.count(provider, campaign, status, n)
+    }
+  }
+
+  private count(providerName: string, campaignName: string | null, status: DeliveryStatus, n: number): void {
+    this.overall[status] += n
+    let provider = this.byProvider.get(providerName)
     if (provider === undefined) {
       provider = emptyCounts()
-      this.byProvider.set(record.provider, provider)
+      this.byProvider.set(providerName, provider)
     }
-    provider[record.status] += 1
-    const key = `${record.provider}\u0000${record.campaign ?? ''}`
+    provider[status] += n
+    const key = `${providerName}\u0000${campaignName ?? ''}`
     let campaign = this.byCampaign.get(key)
     if (campaign === undefined) {
-      campaign = { provider: record.provider, campaign: record.campaign, counts: emptyCounts() }
+      campaign = { provider: providerName, campaign: campaignName, counts: emptyCounts() }
       this.byCampaign.set(key, campaign)
     }
-    campaign.counts[record.status] += 1
+    campaign.counts[status] += n
   }
 
   /**

@@ -1,4 +1,5 @@
-import { type Logger, redact } from '@rcs-records/core'
+import type { Logger } from '@rcs-records/core'
+import { redact } from '@rcs-records/core/kit'
 import { terminalSafe } from '../output/sanitize.js'
 
 const describeFields = (fields: Record<string, unknown> | undefined): string => {

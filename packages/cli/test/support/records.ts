@@ -1,4 +1,5 @@
-import { buildRecord, type DeliveryStatus, type RcsRecord } from '@rcs-records/core'
+import type { DeliveryStatus, RcsRecord } from '@rcs-records/core'
+import { buildRecord } from '@rcs-records/core/kit'
 
 /** A canonical record for tests; fields not given are null. */
 export const record = (

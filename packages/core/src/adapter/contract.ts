@@ -6,8 +6,8 @@ import type { HttpTransport } from '../http/types.js'
 import type { Channel } from '../model/channel.js'
 import type { RcsRecord } from '../model/record.js'
 import type { DeliveryStatus } from '../model/status.js'
-import type { Clock } from './clock.js'
-import type { Logger } from './logger.js'
+import type { Clock } from '../runtime/clock.js'
+import type { Logger } from '../runtime/logger.js'
 
 /**
  * What an adapter can do. `getMany` is `'native'` when the vendor has a batch lookup, `'emulated'` when core runs
@@ -66,8 +66,10 @@ export interface ListQuery {
  * What core hands an adapter when it is created.
  *
  * @example
- * import type { AdapterContext } from '@rcs-records/core'
- * const create = (config: MyConfig, ctx: AdapterContext) => makeAdapter(config, ctx.http, ctx.clock)
+ * import type { Adapter } from '@rcs-records/core'
+ * import type { AdapterContext, HttpTransport } from '@rcs-records/core/kit'
+ * declare const makeAdapter: (config: { apiKey: string }, http: HttpTransport, now: () => number) => Adapter
+ * const create = (config: { apiKey: string }, ctx: AdapterContext) => makeAdapter(config, ctx.http, ctx.clock.now)
  */
 export interface AdapterContext {
   http: HttpTransport

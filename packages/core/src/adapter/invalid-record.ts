@@ -1,7 +1,7 @@
 import type { DecodeErrorDetails } from '../errors/decode-error.js'
 import type { RcsError } from '../errors/rcs-error.js'
+import type { Logger } from '../runtime/logger.js'
 import type { ListQuery } from './contract.js'
-import type { Logger } from './logger.js'
 
 /**
  * What a `list` does with a record that fails to decode inside an otherwise good page: with `strict: true` it
@@ -9,7 +9,9 @@ import type { Logger } from './logger.js'
  * with the decode path and whatever id was readable. The error keeps the raw record in `details.raw`.
  *
  * @example
- * import { reportInvalidRecord } from '@rcs-records/core'
+ * import type { Adapter, ListQuery } from '@rcs-records/core'
+ * import { type AdapterContext, reportInvalidRecord } from '@rcs-records/core/kit'
+ * declare const adapter: Adapter, item: unknown, query: ListQuery, ctx: AdapterContext
  * const result = adapter.normalize(item)
  * if (result._tag === 'Left') reportInvalidRecord(query, ctx.logger, result.left)
  */

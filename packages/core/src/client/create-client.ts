@@ -1,8 +1,6 @@
 import type { Either } from 'fp-ts/lib/Either.js'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
-import { type Clock, systemClock } from '../adapter/clock.js'
 import type { AdapterContext, CallOptions, ListQuery } from '../adapter/contract.js'
-import { consoleLogger, type Logger } from '../adapter/logger.js'
 import { RcsError } from '../errors/rcs-error.js'
 import { scrubError } from '../errors/scrub-error.js'
 import { MIN_SECRET_LENGTH } from '../errors/secret-forms.js'
@@ -14,6 +12,8 @@ import { createHttpTransport, type TransportOptions } from '../http/transport.js
 import type { HttpOptions } from '../http/types.js'
 import { checkListQuery } from '../list/check-query.js'
 import type { RcsRecord } from '../model/record.js'
+import { type Clock, systemClock } from '../runtime/clock.js'
+import { consoleLogger, type Logger } from '../runtime/logger.js'
 import { emulateGetMany } from './emulate-get-many.js'
 import type { ClientOptions, GetManyResult, RcsClient } from './types.js'
 import { validateConfig } from './validate-config.js'
@@ -92,6 +92,7 @@ const settled =
  * @example
  * import { createClient } from '@rcs-records/core'
  * import { adapter } from '@rcs-records/partner-gateway'
+ * declare const sendSms: (to: string | null) => void
  * const client = createClient({ adapter, config: { apiKey: process.env.PG_API_KEY } })
  * for await (const record of client.list({ from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' })) {
  *   if (record.reason?.code === 'not_rcs_capable') sendSms(record.recipient)

@@ -14,7 +14,9 @@ import { uniqueIds } from '../util/chunk.js'
  * whole call (after the transport's own retries) and stops asking for the ids not yet started.
  *
  * @example
- * import { emulateGetMany } from '@rcs-records/core'
+ * import type { Adapter } from '@rcs-records/core'
+ * import { emulateGetMany } from '@rcs-records/core/kit'
+ * declare const adapter: Adapter
  * const getMany = (ids: readonly string[]) => emulateGetMany((id) => adapter.get(id), ids, { concurrency: 4 })
  */
 export const emulateGetMany =

@@ -1,11 +1,11 @@
 import type { Either } from 'fp-ts/lib/Either.js'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
-import type { Clock } from '../adapter/clock.js'
 import type { AdapterDefinition, CallOptions, Capabilities, ListQuery } from '../adapter/contract.js'
-import type { Logger } from '../adapter/logger.js'
 import type { RcsError } from '../errors/rcs-error.js'
 import type { HttpOptions } from '../http/types.js'
 import type { RcsRecord } from '../model/record.js'
+import type { Clock } from '../runtime/clock.js'
+import type { Logger } from '../runtime/logger.js'
 
 /**
  * The result of a batch lookup: records in the order of the ids asked, and the ids the vendor does not know.

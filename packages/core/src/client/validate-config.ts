@@ -20,7 +20,8 @@ const describeProblem = (error: t.ValidationError): { path: string; expected: st
  * never echoed.
  *
  * @example
- * import { validateConfig } from '@rcs-records/core'
+ * import { adapter } from '@rcs-records/bsg'
+ * import { validateConfig } from '@rcs-records/core/kit'
  * const result = validateConfig(adapter, { apiKey: 42 })
  * if (result._tag === 'Left') console.error(result.left.message) // 'bsg: invalid config: apiKey: expected string'
  */

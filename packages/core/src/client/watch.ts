@@ -1,12 +1,12 @@
-import type { Clock } from '../adapter/clock.js'
 import type { Adapter, Capabilities, ListQuery } from '../adapter/contract.js'
-import type { Logger } from '../adapter/logger.js'
 import { RcsError } from '../errors/rcs-error.js'
 import { unexpectedError } from '../errors/unexpected.js'
 import { mergeRecords } from '../model/merge.js'
 import type { RcsRecord } from '../model/record.js'
+import type { Clock } from '../runtime/clock.js'
+import type { Logger } from '../runtime/logger.js'
+import { toEpochMs } from '../time/parse.js'
 import { uniqueIds } from '../util/chunk.js'
-import { toEpochMs } from '../util/time.js'
 import type { GetManyResult, WatchOptions } from './types.js'
 
 const WATCH_LIST_LOOKBACK_MS = 48 * 3_600_000

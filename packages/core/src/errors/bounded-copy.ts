@@ -2,10 +2,6 @@ import { globalSecrets, type SecretSet } from './secrets.js'
 
 /**
  * How much of an untrusted value {@link boundedCopy} and {@link boundedJson} keep. Every field has a default.
- *
- * @example
- * import type { BoundedLimits } from '@rcs-records/core'
- * const limits: BoundedLimits = { depth: 4, entries: 20, stringLength: 200 }
  */
 export interface BoundedLimits {
   /** Levels of objects and arrays kept; deeper ones become a note. Default 8 (at most 64). */
@@ -29,11 +25,6 @@ const MAX_KEY_LENGTH = 200
  * each cut noted in place (`'[… 950 more items]'`, `'[nested deeper than 8 levels]'`); secrets redacted from every
  * string and key before it is cut; `__proto__` kept as a plain key; never recursing deeper than `depth`, so a body
  * nested 100,000 levels deep costs nothing and throws nothing.
- *
- * @example
- * import { boundedCopy } from '@rcs-records/core'
- * boundedCopy({ errors: Array.from({ length: 100 }, (_, i) => i) }, { entries: 2 })
- * // { errors: [0, 1, '[… 98 more items]'] }
  */
 export const boundedCopy = (value: unknown, limits: BoundedLimits = {}): unknown => {
   const depth = Math.min(MAX_DEPTH, Math.max(0, limits.depth ?? 8))
@@ -90,11 +81,6 @@ export const boundedCopy = (value: unknown, limits: BoundedLimits = {}): unknown
 /**
  * The JSON text of {@link boundedCopy}`(value, limits)`, at most `maxLength` characters (cut with `…`). Never throws:
  * no depth can overflow the stack, and nothing unserialisable is left.
- *
- * @example
- * import { boundedJson } from '@rcs-records/core'
- * boundedJson({ errors: { phone: ['The phone must be a number.'] } }, { maxLength: 300 })
- * // '{"errors":{"phone":["The phone must be a number."]}}'
  */
 export const boundedJson = (value: unknown, limits: BoundedLimits & { maxLength?: number } = {}): string => {
   const json = JSON.stringify(boundedCopy(value, limits)) ?? String(value)

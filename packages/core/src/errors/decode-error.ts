@@ -38,7 +38,7 @@ export interface DecodeErrorDetails {
  * redacted before the cut.
  *
  * @example
- * import { describeValue } from '@rcs-records/core'
+ * import { describeValue } from '@rcs-records/core/kit'
  * describeValue([1, 2]) // 'array(2)'
  * describeValue('delivered') // '"delivered"'
  */
@@ -68,7 +68,15 @@ export const pathOfContext = (context: t.Context): string => {
   return keys.join('.')
 }
 
-const MAX_ISSUES = 20
+/**
+ * How many issues a decode error lists at most (`issuesFromValidation` and the adapters' own required-field checks):
+ * enough to see what is wrong with a payload, never a list as long as the payload.
+ *
+ * @example
+ * import { MAX_DECODE_ISSUES } from '@rcs-records/core/kit'
+ * MAX_DECODE_ISSUES // 20
+ */
+export const MAX_DECODE_ISSUES = 20
 
 /**
  * Turns io-ts validation errors into {@link DecodeIssue}s with dotted paths (`data.0.status`). The failures of a
@@ -76,7 +84,7 @@ const MAX_ISSUES = 20
  *
  * @example
  * import * as t from 'io-ts'
- * import { issuesFromValidation } from '@rcs-records/core'
+ * import { issuesFromValidation } from '@rcs-records/core/kit'
  * const result = t.type({ id: t.string }).decode({})
  * if (result._tag === 'Left') issuesFromValidation(result.left) // [{ path: 'id', expected: 'string', actual: 'undefined' }]
  */
@@ -87,7 +95,7 @@ export const issuesFromValidation = (errors: t.Errors): DecodeIssue[] => {
     const expected = error.message ?? error.context[error.context.length - 1]?.type.name ?? 'valid value'
     const existing = byPath.get(path)
     if (existing === undefined) {
-      if (byPath.size < MAX_ISSUES) byPath.set(path, { path, expected, actual: describeValue(error.value) })
+      if (byPath.size < MAX_DECODE_ISSUES) byPath.set(path, { path, expected, actual: describeValue(error.value) })
     } else if (!existing.expected.split(' | ').includes(expected)) {
       existing.expected = `${existing.expected} | ${expected}`
     }
@@ -109,7 +117,8 @@ const readableId = (payload: unknown, idKeys: readonly string[]): string | null 
  * reference; a scrubbed copy when a registered credential appears in it, e.g. a vendor body echoing the API key).
  *
  * @example
- * import { decodeError } from '@rcs-records/core'
+ * import { decodeError } from '@rcs-records/core/kit'
+ * const payload: unknown = { id: 42 }
  * const error = decodeError('bsg', payload, [{ path: 'status', expected: 'string', actual: 'undefined' }])
  * error.message // 'bsg: payload is not a valid record: status: expected string, got undefined'
  */
@@ -144,7 +153,7 @@ export const decodeError = (
  *
  * @example
  * import * as t from 'io-ts'
- * import { decodeWith } from '@rcs-records/core'
+ * import { decodeWith } from '@rcs-records/core/kit'
  * decodeWith('bsg', t.type({ id: t.number }), { id: 1 }) // right({ id: 1 })
  */
 export const decodeWith = <A>(

@@ -72,7 +72,8 @@ const withProviderPrefix = (provider: string | null, message: string): string =>
  * `provider` always starts with `<provider>: `, exactly once (added when missing, never doubled by a wrapper).
  *
  * @example
- * import { RcsError } from '@rcs-records/core'
+ * import { type RcsClient, RcsError } from '@rcs-records/core'
+ * declare const client: RcsClient
  * try {
  *   await client.get('42')
  * } catch (error) {

@@ -24,14 +24,6 @@ const needsScrub = (secrets: SecretSet, error: RcsError): boolean =>
  * depth of causes). The error itself when none appears (the usual case: nothing is copied); otherwise a copy of the
  * same class, kind and fields — `details` redacted deeply, the raw payload of a decode error included. A client
  * passes every error it surfaces through this, whichever code built it (the transport, an adapter, a callback).
- *
- * @example
- * import { createSecretSet, RcsError } from '@rcs-records/core'
- * import { scrubError } from './scrub-error.js'
- * const secrets = createSecretSet()
- * secrets.add('s3cr3t-token')
- * scrubError(secrets, new RcsError({ kind: 'auth', message: 'token s3cr3t-token refused' })).message
- * // 'token [REDACTED] refused'
  */
 export const scrubError = <E>(secrets: SecretSet, error: E): E => {
   if (!(error instanceof RcsError) || !needsScrub(secrets, error)) return error

@@ -4,7 +4,7 @@
  * configured secret this short with a `config` error, and no secret set holds one.
  *
  * @example
- * import { MIN_SECRET_LENGTH } from '@rcs-records/core'
+ * import { MIN_SECRET_LENGTH } from '@rcs-records/core/kit'
  * 'live_8f3a'.length >= MIN_SECRET_LENGTH // true
  */
 export const MIN_SECRET_LENGTH = 6
@@ -122,10 +122,6 @@ const htmlForms = (text: string): string[] => {
  * (either case of hex digits, `%20` or `+` for a space); HTML-escaped; base64 and base64url of the secret alone and
  * inside a longer encoded text (any offset), and those percent-encoded or with `\/`. Forms shorter than
  * {@link MIN_SECRET_LENGTH} are left out (none for a secret of at least that length). Unique, longest first.
- *
- * @example
- * import { formsOfSecret } from './secret-forms.js'
- * formsOfSecret('pa"ss/wörd').includes('pa\\"ss\\/w\\u00f6rd') // true (PHP's json_encode)
  */
 export const formsOfSecret = (secret: string): string[] => {
   const encoded = base64Forms(secret)

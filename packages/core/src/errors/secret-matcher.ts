@@ -14,10 +14,6 @@ const node = (): TrieNode => ({ next: new Map(), end: false })
  * each position one path is walked as far as the text follows it (most positions are rejected by one array read of
  * their first character). The cost is the text's length times the length of the longest partial match — never
  * times the number of secrets or forms. The longest form starting at a position is removed whole.
- *
- * @example
- * import { compileMatcher } from './secret-matcher.js'
- * compileMatcher(['s3cr3t-token'])?.redact('Bearer s3cr3t-token') // 'Bearer [REDACTED]'
  */
 export interface SecretMatcher {
   /** The length of the longest form. */
@@ -39,10 +35,6 @@ const MIN_PARTIAL = 4
 
 /**
  * Compiles literal forms into a {@link SecretMatcher}; null when there are none.
- *
- * @example
- * import { compileMatcher } from './secret-matcher.js'
- * compileMatcher(['abc123', 'abc123def'])?.redact('x abc123def y') // 'x [REDACTED] y'
  */
 export const compileMatcher = (forms: Iterable<string>): SecretMatcher | null => {
   const root = node()

@@ -6,12 +6,12 @@ import { compileMatcher, REDACTED, type SecretMatcher } from './secret-matcher.j
  * (`createClient` makes it; adapters reach it as `ctx.http.secrets`): the config's credentials, what an adapter
  * derives or is issued (a login's token), and — in a small bounded "recent" tier — the credentials of the requests it
  * sent and the tokens it replaced, which can still be echoed by an answer in flight. Each secret is redacted in every
- * form a vendor may echo it (see {@link formsOfSecret}) by one precompiled automaton, rebuilt only when the set
+ * form a vendor may echo it (see `formsOfSecret` in secret-forms.ts) by one precompiled automaton, rebuilt only when the set
  * changes, so redaction costs one pass over the text however many secrets there are. Secrets registered process-wide
  * with {@link registerSecret} are redacted by every set too.
  *
  * @example
- * import { createSecretSet } from '@rcs-records/core'
+ * import { createSecretSet } from '@rcs-records/core/kit'
  * const secrets = createSecretSet()
  * secrets.add('live_8f3a91c2')
  * secrets.redact('key "live_8f3a91c2" refused') // 'key "[REDACTED]" refused'
@@ -56,7 +56,7 @@ const internals = new WeakMap<SecretSet, Internals>()
  * Creates a {@link SecretSet}. `parent` (default: the process-wide set of {@link registerSecret}) is redacted too.
  *
  * @example
- * import { createSecretSet } from '@rcs-records/core'
+ * import { createSecretSet } from '@rcs-records/core/kit'
  * const secrets = createSecretSet()
  * secrets.replace(null, 'eyJhbGciOi.first.token')
  * secrets.replace('eyJhbGciOi.first.token', 'eyJhbGciOi.second.token')
@@ -226,11 +226,11 @@ const copyDeep = (
 
 /**
  * The process-wide secrets: what {@link registerSecret} adds. Every client's {@link SecretSet} redacts them too, and
- * every {@link RcsError} is built with them removed. Keep it for credentials that outlive any one client (a CLI's
+ * every `RcsError` is built with them removed. Keep it for credentials that outlive any one client (a CLI's
  * config); a client's own credentials belong in its set.
  *
  * @example
- * import { globalSecrets } from '@rcs-records/core'
+ * import { globalSecrets } from '@rcs-records/core/kit'
  * globalSecrets.size // 0 until something calls registerSecret
  */
 export const globalSecrets: SecretSet = createSecretSet({ parent: null })
@@ -241,7 +241,7 @@ export const globalSecrets: SecretSet = createSecretSet({ parent: null })
  * `MIN_SECRET_LENGTH`). An adapter registers what it holds in its own client's set instead: `ctx.http.secrets.add`.
  *
  * @example
- * import { registerSecret } from '@rcs-records/core'
+ * import { registerSecret } from '@rcs-records/core/kit'
  * registerSecret('live_8f3a…')
  */
 export const registerSecret = (secret: string | null | undefined): void => {
@@ -257,10 +257,6 @@ export const looksLikeCredentialName = (name: string): boolean => CREDENTIAL_NAM
  * The secrets in a credential-bearing header value: the part after an auth scheme (`Bearer x` → `x`; the scheme
  * word itself is no secret), or the whole value without one; for `Basic` also the decoded `user:password` and the
  * password (the base64 forms of those cover the header's own).
- *
- * @example
- * import { credentialParts } from './secrets.js'
- * credentialParts('Bearer s3cr3t-token') // ['s3cr3t-token']
  */
 export const credentialParts = (value: string): string[] => {
   const match = /^\s*([A-Za-z][\w-]*)\s+(\S.*)$/.exec(value)
@@ -283,7 +279,7 @@ export const credentialParts = (value: string): string[] => {
  * vendor may echo it. A client's errors are redacted with its own {@link SecretSet} as well.
  *
  * @example
- * import { redact, registerSecret } from '@rcs-records/core'
+ * import { redact, registerSecret } from '@rcs-records/core/kit'
  * registerSecret('s3cr3t-token')
  * redact('Bearer s3cr3t-token') // 'Bearer [REDACTED]'
  */
@@ -291,21 +287,12 @@ export const redact = (text: string): string => globalSecrets.redact(text)
 
 /**
  * Whether any string in `value` (object keys included, at any depth) contains a process-wide secret.
- *
- * @example
- * import { containsSecret, registerSecret } from './secrets.js'
- * registerSecret('s3cr3t-token')
- * containsSecret({ message: 'bad token s3cr3t-token' }) // true
  */
 export const containsSecret = (value: unknown): boolean => globalSecrets.contains(value)
 
 /**
  * Deep-copies plain data, redacting process-wide secrets in every string (keys included). Cycles, levels past the
  * eighth and non-plain objects are replaced by a short description.
- *
- * @example
- * import { redactDeep } from '@rcs-records/core'
- * redactDeep({ header: 'Bearer s3cr3t-token' })
  */
 export const redactDeep = (value: unknown): unknown => globalSecrets.redactDeep(value)
 

@@ -9,7 +9,7 @@ import type { Either } from 'fp-ts/lib/Either.js'
  * Only fp-ts *types* are imported here.
  *
  * @example
- * import { right } from '@rcs-records/core'
+ * import { right } from '@rcs-records/core/kit'
  * import { isRight } from 'fp-ts/lib/Either.js'
  * right(1) // { _tag: 'Right', right: 1 }
  * isRight(right(1)) // true
@@ -20,7 +20,7 @@ export const right = <E = never, A = never>(value: A): Either<E, A> => ({ _tag: 
  * The failing side of an fp-ts-compatible `Either` (see {@link right}): `{ _tag: 'Left', left: error }`.
  *
  * @example
- * import { left } from '@rcs-records/core'
+ * import { left } from '@rcs-records/core/kit'
  * left('no') // { _tag: 'Left', left: 'no' }
  * left(new Error('nope'))._tag // 'Left'
  */

@@ -5,10 +5,6 @@ import { globalSecrets, type SecretSet } from '../errors/secrets.js'
 /**
  * The default kind of an HTTP failure status: 401/403 auth, 404/410 not_found, 408 timeout, 429 rate_limited,
  * 5xx provider, other 4xx bad_request.
- *
- * @example
- * import { kindOfStatus } from '@rcs-records/core'
- * kindOfStatus(422) // 'bad_request'
  */
 export const kindOfStatus = (status: number): RcsErrorKind => {
   if (status === 401 || status === 403) return 'auth'
@@ -29,12 +25,6 @@ const PERMANENT_5XX = new Set([501, 505, 506, 508, 510, 511])
 /**
  * Whether a status is worth retrying for an idempotent request: 408, 429 and every 5xx except the permanent ones
  * (501, 505, 506, 508, 510, 511).
- *
- * @example
- * import { isRetryableStatus } from '@rcs-records/core'
- * isRetryableStatus(503) // true
- * isRetryableStatus(501) // false
- * isRetryableStatus(422) // false
  */
 export const isRetryableStatus = (status: number): boolean =>
   status === 408 || status === 429 || (status >= 500 && !PERMANENT_5XX.has(status))
@@ -47,11 +37,11 @@ const MAX_MESSAGE = 300
 /**
  * The vendor's own words from an error body: `message`, `error_description`/`errorDescription`, `error`, `detail`,
  * or the text itself — on one line, secrets redacted (the process-wide ones, and those of `secrets` when given),
- * shortened to 300 characters. Field-level `errors` are summarised too, through {@link boundedJson} (a body nested
+ * shortened to 300 characters. Field-level `errors` are summarised too, through `boundedJson` (a body nested
  * 100,000 levels deep or a million entries wide costs a few hundred characters, and never throws).
  *
  * @example
- * import { vendorMessageOf } from '@rcs-records/core'
+ * import { vendorMessageOf } from '@rcs-records/core/kit'
  * vendorMessageOf({ message: 'The given data was invalid.' }) // 'The given data was invalid.'
  */
 export const vendorMessageOf = (body: unknown, secrets: SecretSet = globalSecrets): string | null => {

@@ -3,11 +3,6 @@
  * streaming) so a runaway response cannot exhaust memory. Resolves to `{ text, bytes }`, or `{ tooLarge: true }`.
  * The bytes are decoded once at the end: Node's `TextDecoder` leaves its fast UTF-8 path for a slower converter
  * as soon as it is asked to decode a stream in pieces.
- *
- * @example
- * import { readBodyText } from './read-body.js'
- * const body = await readBodyText(new Response('{"ok":true}'), 1_000_000)
- * if (!('tooLarge' in body)) JSON.parse(body.text).ok // true
  */
 export const readBodyText = async (
   response: Response,

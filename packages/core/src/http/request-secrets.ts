@@ -36,12 +36,6 @@ export const rememberRequestSecrets = (
  * Keeps the values of the query parameters named like credentials in `search` (a URL's `search`, `?a=1&b=2` or
  * empty) — the same values `URLSearchParams` gives — among the recent secrets. Only a parameter whose name looks
  * like a credential (or needs decoding to tell) is parsed, so a long query of ids costs a scan for `&` and `=`.
- *
- * @example
- * import { createSecretSet } from '../errors/secrets.js'
- * import { rememberQuerySecrets } from './request-secrets.js'
- * const secrets = createSecretSet()
- * rememberQuerySecrets(secrets, '?ids=a,b&api_key=k3y-123456') // remembers 'k3y-123456'
  */
 export const rememberQuerySecrets = (secrets: SecretSet, search: string): void => {
   let start = search.startsWith('?') ? 1 : 0

@@ -12,12 +12,6 @@ const HTTP_DATE = new RegExp(
  * formats HTTP defines. Returns ms from `now` — 0 for `0` or a date already past (the caller still waits its
  * minimum backoff) — or null when absent or not one of those (`-5`, `May 5`, `1, 2`, `soon`): the caller then backs
  * off as usual. A lenient date parser would read `-5` or `May 5` as a day in 2001 and retry at once.
- *
- * @example
- * import { parseRetryAfter } from '@rcs-records/core'
- * parseRetryAfter('12', Date.now()) // 12000
- * parseRetryAfter('Wed, 21 Oct 2015 07:28:00 GMT', Date.parse('Wed, 21 Oct 2015 07:27:00 GMT')) // 60000
- * parseRetryAfter('-5', Date.now()) // null
  */
 export const parseRetryAfter = (value: string | null, now: number): number | null => {
   if (value === null) return null
@@ -36,10 +30,6 @@ export const parseRetryAfter = (value: string | null, now: number): number | nul
 /**
  * Backoff before retry number `retry` (0-based): exponential from `baseDelayMs`, capped at `maxDelayMs`, with
  * "equal jitter" (half fixed, half random) so clients spread out without ever retrying instantly.
- *
- * @example
- * import { backoffDelay } from '@rcs-records/core'
- * backoffDelay(2, { baseDelayMs: 100, maxDelayMs: 10_000 }, () => 0.5) // 300
  */
 export const backoffDelay = (
   retry: number,

@@ -9,11 +9,6 @@ const isLoopbackHost = (hostname: string): boolean =>
  * Checks that a base URL is safe to send credentials to: no `user:password@` in it (fetch refuses such a URL and
  * would print it), and `https://`, or plain `http://` only to a loopback host (127.0.0.0/8, localhost, ::1) unless
  * `allowInsecureHttp` is set. Returns a `config` RcsError that never echoes the URL's credentials, or null when fine.
- *
- * @example
- * import { checkBaseUrl } from '@rcs-records/core'
- * checkBaseUrl('http://api.example.com', 'bsg')?.kind // 'config'
- * checkBaseUrl('http://127.0.0.1:8787', 'bsg') // null
  */
 export const checkBaseUrl = (baseUrl: string, provider: string, allowInsecureHttp = false): RcsError | null => {
   let url: URL

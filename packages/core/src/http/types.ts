@@ -6,7 +6,7 @@ import type { SecretSet } from '../errors/secrets.js'
  * Query parameters; `undefined` values are left out. Repeated keys: pass a `URLSearchParams`.
  *
  * @example
- * import type { SearchParams } from '@rcs-records/core'
+ * import type { SearchParams } from '@rcs-records/core/kit'
  * const query: SearchParams = { channel: 'RCS', page: 0, status: undefined }
  */
 export type SearchParams = URLSearchParams | Record<string, string | number | boolean | undefined>
@@ -15,7 +15,7 @@ export type SearchParams = URLSearchParams | Record<string, string | number | bo
  * One HTTP request as an adapter describes it.
  *
  * @example
- * import type { HttpRequest } from '@rcs-records/core'
+ * import type { HttpRequest } from '@rcs-records/core/kit'
  * const request: HttpRequest = { url: 'https://one-api.bsg.world/api/messages', searchParams: { 'filter[id]': 42 } }
  */
 export interface HttpRequest {
@@ -44,7 +44,7 @@ export interface HttpRequest {
  * A failed response as handed to {@link HttpRequest.classifyError}.
  *
  * @example
- * import type { HttpFailure } from '@rcs-records/core'
+ * import type { HttpFailure } from '@rcs-records/core/kit'
  * const isChannelMismatch = (f: HttpFailure) => f.status === 404
  */
 export interface HttpFailure {
@@ -62,7 +62,7 @@ export interface HttpFailure {
  * A successful (2xx) response with its parsed body.
  *
  * @example
- * import type { HttpResponse } from '@rcs-records/core'
+ * import type { HttpResponse } from '@rcs-records/core/kit'
  * const total = (r: HttpResponse) => (r.body as { meta: { page: { total: number } } }).meta.page.total
  */
 export interface HttpResponse {
@@ -97,6 +97,7 @@ export interface HttpEvent {
  *
  * @example
  * import type { HttpHooks } from '@rcs-records/core'
+ * declare const metrics: { observe(ms: number): void }
  * const hooks: HttpHooks = { onResponse: (e) => metrics.observe(e.durationMs ?? 0) }
  */
 export interface HttpHooks {
@@ -151,7 +152,7 @@ export interface HttpOptions {
  * The HTTP transport core gives every adapter: retries, timeouts, concurrency, error mapping and secret scrubbing.
  *
  * @example
- * import type { HttpTransport } from '@rcs-records/core'
+ * import type { HttpTransport } from '@rcs-records/core/kit'
  * const fetchPage = (http: HttpTransport, url: string) => http.request({ url })
  */
 export interface HttpTransport {

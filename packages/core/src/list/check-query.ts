@@ -1,15 +1,16 @@
 import type { ListQuery } from '../adapter/contract.js'
+import { badRequest } from '../errors/bad-request.js'
 import { describeValue } from '../errors/decode-error.js'
-import { RcsError } from '../errors/rcs-error.js'
+import type { RcsError } from '../errors/rcs-error.js'
 import { type Channel, ChannelCodec } from '../model/channel.js'
 import { type DeliveryStatus, DeliveryStatusCodec } from '../model/status.js'
-import { toEpochMs } from '../util/time.js'
+import { toEpochMs } from '../time/parse.js'
 
 /**
  * A {@link ListQuery} checked by {@link checkListQuery}: the values an adapter plans with, already read.
  *
  * @example
- * import { checkListQuery, type CheckedListQuery } from '@rcs-records/core'
+ * import { checkListQuery, type CheckedListQuery } from '@rcs-records/core/kit'
  * const checked: CheckedListQuery = checkListQuery({ from: '2026-01-01', status: 'read' }, 'acme', Date.now())
  * checked.statuses?.has('read') // true
  */
@@ -33,10 +34,8 @@ export interface CheckedListQuery {
 }
 
 const invalid = (provider: string, field: string, expected: string, value: unknown): RcsError =>
-  new RcsError({
-    kind: 'bad_request',
+  badRequest(`invalid list query: \`${field}\` must be ${expected} (got ${describeValue(value)})`, {
     provider,
-    message: `invalid list query: \`${field}\` must be ${expected} (got ${describeValue(value)})`,
     details: { field },
   })
 
@@ -75,7 +74,7 @@ const statusesOf = (provider: string, value: unknown): ReadonlySet<DeliveryStatu
  * adapter's to check.
  *
  * @example
- * import { checkListQuery } from '@rcs-records/core'
+ * import { checkListQuery } from '@rcs-records/core/kit'
  * const checked = checkListQuery({ from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' }, 'bsg', Date.now())
  * checked.to - checked.from // 86400000
  * checkListQuery({ from: '2026-01-01', status: 'delivred' as never }, 'bsg', Date.now()) // throws bad_request

@@ -1,8 +1,8 @@
 import type { Either } from 'fp-ts/lib/Either.js'
 import { reportInvalidRecord } from '../adapter/invalid-record.js'
-import type { Logger } from '../adapter/logger.js'
 import type { RcsError } from '../errors/rcs-error.js'
 import type { RcsRecord } from '../model/record.js'
+import type { Logger } from '../runtime/logger.js'
 import { RecentIds, type SeenIds } from '../util/dedupe.js'
 import type { CheckedListQuery } from './check-query.js'
 import { type RecordFilterOptions, recordFilter } from './record-filter.js'
@@ -12,7 +12,7 @@ import { type RecordFilterOptions, recordFilter } from './record-filter.js'
  * page before it asks for the next): e.g. a page whose every item was a duplicate tells a vendor ignoring `page`.
  *
  * @example
- * import type { ListProgress } from '@rcs-records/core'
+ * import type { ListProgress } from '@rcs-records/core/kit'
  * const nothingNew = (before: number, after: ListProgress, pageLength: number) => after.duplicates - before === pageLength
  */
 export interface ListProgress {
@@ -32,8 +32,10 @@ export interface ListProgress {
  * Options of {@link listRecords}.
  *
  * @example
- * import { RecentIds, type ListRecordsOptions } from '@rcs-records/core'
- * const options: ListRecordsOptions = { logger, normalize, seen: new RecentIds(1000) }
+ * import { silentLogger } from '@rcs-records/core'
+ * import { type ListRecordsOptions, RecentIds } from '@rcs-records/core/kit'
+ * import { normalize } from '@rcs-records/spacivox'
+ * const options: ListRecordsOptions = { logger: silentLogger, normalize, seen: new RecentIds(1000) }
  */
 export interface ListRecordsOptions extends RecordFilterOptions {
   /** Where a skipped invalid record is reported when the query has no `onInvalid`. */
@@ -62,8 +64,13 @@ export interface ListRecordsOptions extends RecordFilterOptions {
  * listing is read (never for an `empty` query). Throws what `pages` throws.
  *
  * @example
- * import { checkListQuery, listRecords } from '@rcs-records/core'
- * async function* list(query) {
+ * import type { ListQuery, RcsError, RcsRecord } from '@rcs-records/core'
+ * import { type AdapterContext, type CheckedListQuery, checkListQuery, listRecords } from '@rcs-records/core/kit'
+ * import type { Either } from 'fp-ts/lib/Either.js'
+ * declare const ctx: AdapterContext
+ * declare const fetchPages: (checked: CheckedListQuery) => AsyncIterable<readonly unknown[]>
+ * declare const normalize: (payload: unknown) => Either<RcsError, RcsRecord>
+ * async function* list(query: ListQuery) {
  *   const checked = checkListQuery(query, 'acme', ctx.clock.now())
  *   yield* listRecords(checked, () => fetchPages(checked), { logger: ctx.logger, normalize })
  * }

@@ -8,7 +8,7 @@ import type { CheckedListQuery } from './check-query.js'
  * spacivox selects by the record's one `timestamp` (normalised as `updatedAt`), Twilio only by `DateSent` (`sentAt`).
  *
  * @example
- * import type { ListInstant } from '@rcs-records/core'
+ * import type { ListInstant } from '@rcs-records/core/kit'
  * const instant: ListInstant = 'createdAt'
  */
 export type ListInstant = 'createdAt' | 'sentAt' | 'updatedAt'
@@ -17,7 +17,7 @@ export type ListInstant = 'createdAt' | 'sentAt' | 'updatedAt'
  * Options of {@link recordFilter}.
  *
  * @example
- * import type { RecordFilterOptions } from '@rcs-records/core'
+ * import type { RecordFilterOptions } from '@rcs-records/core/kit'
  * const options: RecordFilterOptions = { scopedChannel: 'rcs' }
  */
 export interface RecordFilterOptions {
@@ -63,7 +63,9 @@ const textBounds = (from: number, to: number): { low: string; high: string } => 
  * Canonical timestamps are compared as text, which orders them exactly like the instants and costs no parsing.
  *
  * @example
- * import { checkListQuery, recordFilter } from '@rcs-records/core'
+ * import type { RcsRecord } from '@rcs-records/core'
+ * import { checkListQuery, recordFilter } from '@rcs-records/core/kit'
+ * declare const records: RcsRecord[]
  * const matches = recordFilter(checkListQuery({ from: '2026-01-01', to: '2026-01-02', status: 'read' }, 'x', Date.now()))
  * records.filter(matches)
  */

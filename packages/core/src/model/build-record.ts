@@ -7,7 +7,7 @@ import { type DeliveryStatus, isFinal } from './status.js'
  * The fields an adapter must supply; every other field defaults to null (`extra` to `{}`).
  *
  * @example
- * import type { RecordInit } from '@rcs-records/core'
+ * import type { RecordInit } from '@rcs-records/core/kit'
  * const init: RecordInit = { provider: 'x', id: '1', channel: 'rcs', status: 'sent', vendorStatus: 'SENT', raw: {} }
  */
 export type RecordInit = Pick<RcsRecord, 'provider' | 'id' | 'status' | 'vendorStatus' | 'raw'> & {
@@ -19,7 +19,7 @@ export type RecordInit = Pick<RcsRecord, 'provider' | 'id' | 'status' | 'vendorS
  * unless the status is a failure (the contract: a reason only on failure outcomes).
  *
  * @example
- * import { buildRecord } from '@rcs-records/core'
+ * import { buildRecord } from '@rcs-records/core/kit'
  * const record = buildRecord({ provider: 'x', id: '1', status: 'delivered', vendorStatus: 1, raw: {} })
  * record.final // true
  */

@@ -139,7 +139,8 @@ const deliveredAtOf = (status: DeliveryStatus, deliveredAt: string | null, readA
  * `bad_request` rather than returning a record that mixes two messages.
  *
  * @example
- * import { mergeRecords } from '@rcs-records/core'
+ * import { mergeRecords, type RcsRecord } from '@rcs-records/core'
+ * declare const polled: RcsRecord, webhookRecord: RcsRecord
  * const stored = mergeRecords(undefined, polled)       // first sight
  * const updated = mergeRecords(stored, webhookRecord)  // a READ webhook upgrades, a late 'sent' poll does not downgrade
  */

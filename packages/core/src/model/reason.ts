@@ -37,10 +37,6 @@ export type ReasonCode = t.TypeOf<typeof ReasonCodeCodec>
 
 /**
  * io-ts codec of {@link FailureReason}.
- *
- * @example
- * import { FailureReasonCodec } from '@rcs-records/core'
- * FailureReasonCodec.is({ code: 'unknown', permanent: null, vendorCode: null, message: null }) // true
  */
 export const FailureReasonCodec = /* @__PURE__ */ t.type(
   {
@@ -84,7 +80,7 @@ const PERMANENCE: Readonly<Record<ReasonCode, boolean | null>> = {
  * invalid; a timeout may not recur).
  *
  * @example
- * import { failureReason } from '@rcs-records/core'
+ * import { failureReason } from '@rcs-records/core/kit'
  * failureReason('invalid_recipient', { vendorCode: 'failed' }).permanent // true
  */
 export const failureReason = (
@@ -102,7 +98,7 @@ export const failureReason = (
  * `permanent` when the rule knows better than the code's default (see {@link failureReason}).
  *
  * @example
- * import type { ReasonRule } from '@rcs-records/core'
+ * import type { ReasonRule } from '@rcs-records/core/kit'
  * const rule: ReasonRule = { pattern: /opted out/i, code: 'opted_out' }
  */
 export interface ReasonRule {
@@ -119,7 +115,7 @@ const MAX_MATCHED_LENGTH = 300
  * description, or for one over 300 characters (it stays the reason's message anyway).
  *
  * @example
- * import { findReasonRule } from '@rcs-records/core'
+ * import { findReasonRule } from '@rcs-records/core/kit'
  * findReasonRule([{ pattern: /invalid number/i, code: 'invalid_recipient' }], 'Invalid number')?.code // 'invalid_recipient'
  */
 export const findReasonRule = (rules: readonly ReasonRule[], description: string | null): ReasonRule | undefined => {

@@ -87,10 +87,6 @@ interface IsoTimestampBrand {
 
 /**
  * A string in the canonical timestamp form `YYYY-MM-DDTHH:mm:ss.sssZ` that is a real instant.
- *
- * @example
- * import { IsoTimestampCodec } from '@rcs-records/core'
- * IsoTimestampCodec.is('2021-04-27T19:44:06.000Z') // true
  */
 export const IsoTimestampCodec = t.brand(
   t.string,
@@ -119,7 +115,8 @@ const timestamp = nullable(IsoTimestampCodec)
  * @example
  * import { RcsRecordCodec } from '@rcs-records/core'
  * import { isRight } from 'fp-ts/lib/Either.js'
- * isRight(RcsRecordCodec.decode(JSON.parse(storedJson)))
+ * const storedJson = '{"provider":"bsg","id":"42"}'
+ * isRight(RcsRecordCodec.decode(JSON.parse(storedJson))) // false: not a whole record
  */
 export const RcsRecordCodec: t.Type<RcsRecord, RcsRecord, unknown> = new t.Type<RcsRecord, RcsRecord, unknown>(
   'RcsRecord',

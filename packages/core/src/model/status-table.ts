@@ -14,7 +14,7 @@ export type StatusTable<K extends string | number> = Readonly<Partial<Record<K, 
  * is `unknown` — never an exception, never a guess.
  *
  * @example
- * import { lookupStatus } from '@rcs-records/core'
+ * import { lookupStatus } from '@rcs-records/core/kit'
  * lookupStatus({ DELIVERED: 'delivered' }, 'DELIVERED') // 'delivered'
  * lookupStatus({ DELIVERED: 'delivered' }, 'constructor') // 'unknown'
  */

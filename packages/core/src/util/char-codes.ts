@@ -1,10 +1,6 @@
 /**
  * ASCII character codes the hand-written readers compare `charCodeAt` results with (timestamps, decimals).
  * Internal to core.
- *
- * @example
- * import { ZERO } from './char-codes.js'
- * '7'.charCodeAt(0) - ZERO // 7
  */
 export const ZERO = 48
 export const SPACE = 32

@@ -2,7 +2,7 @@
  * Limits for {@link chunkIds}.
  *
  * @example
- * import type { ChunkLimits } from '@rcs-records/core'
+ * import type { ChunkLimits } from '@rcs-records/core/kit'
  * const limits: ChunkLimits = { maxCount: 200, maxEncodedLength: 6000 }
  */
 export interface ChunkLimits {
@@ -21,7 +21,7 @@ export interface ChunkLimits {
  * budget still gets a chunk of its own (the vendor will answer for it; nothing is dropped).
  *
  * @example
- * import { chunkIds } from '@rcs-records/core'
+ * import { chunkIds } from '@rcs-records/core/kit'
  * chunkIds(['a', 'b', 'c'], { maxCount: 2, maxEncodedLength: 100 }) // [['a', 'b'], ['c']]
  */
 export const chunkIds = (ids: readonly string[], limits: ChunkLimits): string[][] => {
@@ -49,7 +49,7 @@ export const chunkIds = (ids: readonly string[], limits: ChunkLimits): string[][
  * Removes duplicates, keeping the first occurrence's order.
  *
  * @example
- * import { uniqueIds } from '@rcs-records/core'
+ * import { uniqueIds } from '@rcs-records/core/kit'
  * uniqueIds(['a', 'b', 'a']) // ['a', 'b']
  */
 export const uniqueIds = (ids: readonly string[]): string[] => [...new Set(ids)]

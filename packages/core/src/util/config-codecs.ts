@@ -5,7 +5,7 @@ import * as t from 'io-ts'
  * (adapters' config codecs read better with a sentence than with io-ts's generated names).
  *
  * @example
- * import { refinedCodec } from '@rcs-records/core'
+ * import { refinedCodec } from '@rcs-records/core/kit'
  * import * as t from 'io-ts'
  * const PageSize = refinedCodec(t.number, Number.isSafeInteger, 'an integer')
  * PageSize.is(50) // true
@@ -27,7 +27,7 @@ export const refinedCodec = <A>(
  * A codec of `codec`'s values or `null` (vendors send `null` for absent fields).
  *
  * @example
- * import { nullableCodec } from '@rcs-records/core'
+ * import { nullableCodec } from '@rcs-records/core/kit'
  * import * as t from 'io-ts'
  * nullableCodec(t.string).is(null) // true
  */
@@ -38,7 +38,7 @@ export const nullableCodec = <C extends t.Mixed>(codec: C) => t.union([codec, t.
  * (whether plain http is allowed is the transport's decision, see `checkBaseUrl`).
  *
  * @example
- * import { isHttpUrl } from '@rcs-records/core'
+ * import { isHttpUrl } from '@rcs-records/core/kit'
  * isHttpUrl('https://one-api.bsg.world') // true
  * isHttpUrl('https://example.com/api?key=1') // false
  * isHttpUrl('not a url') // false

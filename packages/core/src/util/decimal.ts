@@ -25,7 +25,7 @@ const isDecimalText = (text: string): boolean => {
  * True for a plain decimal string such as `'0.0100000'` (no exponent, no spaces, no thousands separators).
  *
  * @example
- * import { isDecimalString } from '@rcs-records/core'
+ * import { isDecimalString } from '@rcs-records/core/kit'
  * isDecimalString('1.1000000') // true
  * isDecimalString('string') // false
  */
@@ -36,7 +36,7 @@ export const isDecimalString = (value: unknown): value is string => typeof value
  * written without exponent; anything else gives null.
  *
  * @example
- * import { toDecimalString } from '@rcs-records/core'
+ * import { toDecimalString } from '@rcs-records/core/kit'
  * toDecimalString('0.0100000') // '0.0100000'
  * toDecimalString(0.035) // '0.035'
  * toDecimalString('string') // null

@@ -3,7 +3,7 @@
  * one; an adapter may bring its own (spacivox remembers the ids of the last two slices).
  *
  * @example
- * import type { SeenIds } from '@rcs-records/core'
+ * import type { SeenIds } from '@rcs-records/core/kit'
  * const everything = new Set<string>()
  * const unbounded: SeenIds = { add: (id) => everything.size !== everything.add(id).size }
  */
@@ -17,7 +17,7 @@ export interface SeenIds {
  * boundaries are caught while a sync of millions of records never accumulates them all.
  *
  * @example
- * import { RecentIds } from '@rcs-records/core'
+ * import { RecentIds } from '@rcs-records/core/kit'
  * const seen = new RecentIds(1000)
  * seen.add('a') // true: first time
  * seen.add('a') // false: duplicate
@@ -32,7 +32,7 @@ export class RecentIds implements SeenIds {
    * Records `id`; true when it was not seen recently.
    *
    * @example
-   * import { RecentIds } from '@rcs-records/core'
+   * import { RecentIds } from '@rcs-records/core/kit'
    * const seen = new RecentIds(10)
    * seen.add('a') && seen.add('a') // false
    */

@@ -23,7 +23,7 @@ const COUNTRY = /^[A-Z]{2}$/
  * option must be.
  *
  * @example
- * import { isPhoneCountry } from '@rcs-records/core'
+ * import { isPhoneCountry } from '@rcs-records/core/kit'
  * isPhoneCountry('IT') // true
  * isPhoneCountry('it') // false
  * isPhoneCountry('XX') // false
@@ -42,11 +42,6 @@ const nationalE164 = (digits: string, country: string | undefined): string | nul
  * The library's answer for digits without `+` (libphonenumber-js with its compact "min" metadata): `+digits`'s
  * canonical E.164 when it is a valid international number (7–15 digits, the first not 0), else the digits read as
  * a national number of `defaultCountry` when that is valid, else null. The reference the fast path is tested against.
- *
- * @example
- * import { nationalOrInternational } from './e164.js'
- * nationalOrInternational('3401234567', 'IT') // '+393401234567'
- * nationalOrInternational('3401234567', undefined) // null (as +34…, a Spanish number, it is too short)
  */
 export const nationalOrInternational = (digits: string, defaultCountry: string | undefined): string | null => {
   if (DIGITS.test(digits) && digits.charCodeAt(0) !== 48) {
@@ -242,15 +237,19 @@ const fastInternational = (digits: string): string | null | undefined => {
   return isValidFor(country, digits, at) ? `+${digits}` : null
 }
 
-const digitsToE164 = (digits: string, defaultCountry: string | undefined): string | null => {
-  if (!DIGITS.test(digits) || digits.charCodeAt(0) === 48) {
-    return defaultCountry === undefined || digits.length < 2 || digits.length > 17
-      ? null
-      : nationalOrInternational(digits, defaultCountry)
-  }
+/** Digits that may be international (7–15, the first not 0): the fast path's answer, else the library's. */
+const fromInternationalDigits = (digits: string, defaultCountry: string | undefined): string | null => {
   const fast = fastInternational(digits)
   if (fast === undefined) return nationalOrInternational(digits, defaultCountry)
   return fast ?? nationalE164(digits, defaultCountry)
+}
+
+/** 1–17 digits: international when they can be, else national in `defaultCountry` (one digit is never a number). */
+const digitsToE164 = (digits: string, defaultCountry: string | undefined): string | null => {
+  if (!DIGITS.test(digits) || digits.charCodeAt(0) === 48) {
+    return defaultCountry === undefined || digits.length < 2 ? null : nationalOrInternational(digits, defaultCountry)
+  }
+  return fromInternationalDigits(digits, defaultCountry)
 }
 
 /**
@@ -269,7 +268,7 @@ const digitsToE164 = (digits: string, defaultCountry: string | undefined): strin
  * 25 µs a number) unless a national prefix or a non-geographic code needs it — with exactly its answers.
  *
  * @example
- * import { toE164 } from '@rcs-records/core'
+ * import { toE164 } from '@rcs-records/core/kit'
  * toE164(380661234567) // '+380661234567'
  * toE164('+33 6 12 34 56 78') // '+33612345678'
  * toE164('3401234567') // null
@@ -283,9 +282,7 @@ export const toE164 = (value: unknown, defaultCountry?: string): string | null =
     const digits = integerText(value)
     // 7–15 digits, the first not 0 (a JSON number's usual case): straight to the fast path.
     if (value < 1_000_000 || value > 999_999_999_999_999) return digitsToE164(digits, defaultCountry)
-    const fast = fastInternational(digits)
-    if (fast === undefined) return nationalOrInternational(digits, defaultCountry)
-    return fast ?? nationalE164(digits, defaultCountry)
+    return fromInternationalDigits(digits, defaultCountry)
   }
   if (typeof value !== 'string' || value.length > 32) return null
   const text = value.replace(SEPARATORS, '')

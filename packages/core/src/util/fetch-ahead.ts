@@ -3,7 +3,7 @@
  * no longer needs it.
  *
  * @example
- * import type { AheadTask } from '@rcs-records/core'
+ * import type { AheadTask } from '@rcs-records/core/kit'
  * const task: AheadTask<unknown[]> = async (signal) => fetchPage(3, signal)
  */
 export type AheadTask<R> = (signal: AbortSignal) => Promise<R>
@@ -12,7 +12,7 @@ export type AheadTask<R> = (signal: AbortSignal) => Promise<R>
  * Options of {@link fetchAhead}.
  *
  * @example
- * import type { FetchAheadOptions } from '@rcs-records/core'
+ * import type { FetchAheadOptions } from '@rcs-records/core/kit'
  * const options: FetchAheadOptions = { ahead: 4 }
  */
 export interface FetchAheadOptions {
@@ -44,7 +44,7 @@ const settle = <R>(task: AheadTask<R>, signal: AbortSignal): Promise<Settled<R>>
  * results, the one being consumed included.
  *
  * @example
- * import { fetchAhead } from '@rcs-records/core'
+ * import { fetchAhead } from '@rcs-records/core/kit'
  * let page = 0
  * const next = () => (page < 10 ? ((n) => (signal) => fetchPage(n, signal))(page++) : undefined)
  * for await (const items of fetchAhead(next, { ahead: 4 })) use(items)

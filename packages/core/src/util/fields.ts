@@ -9,7 +9,7 @@ const ID_DIGITS = /^\d{1,20}$/
  * string; null otherwise.
  *
  * @example
- * import { readIntegerId } from '@rcs-records/core'
+ * import { readIntegerId } from '@rcs-records/core/kit'
  * readIntegerId(4419393338) // '4419393338'
  * readIntegerId('3266500452') // '3266500452'
  * readIntegerId(1.5) // null
@@ -25,7 +25,7 @@ export const readIntegerId = (value: unknown): string | null => {
  * otherwise.
  *
  * @example
- * import { readTextOrNumber } from '@rcs-records/core'
+ * import { readTextOrNumber } from '@rcs-records/core/kit'
  * readTextOrNumber(53651994) // '53651994'
  * readTextOrNumber('abc') // 'abc'
  * readTextOrNumber('') // null

@@ -4,11 +4,6 @@ import { THREE_DIGITS } from './digit-tables.js'
  * The decimal digits of a non-negative safe integer: `String(value)`, written from two smaller integers and a
  * table from 10^9 on, because converting a number beyond the small-integer range to text (vendor ids such as
  * 4403089865) is about twice as slow.
- *
- * @example
- * import { integerText } from './integer-text.js'
- * integerText(4403089865) // '4403089865'
- * integerText(42) // '42'
  */
 export const integerText = (value: number): string => {
   if (value < 1_000_000_000) return String(value)

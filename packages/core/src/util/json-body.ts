@@ -8,7 +8,7 @@ import { left, right } from '../fp/either.js'
  * the text as its raw payload); anything else — a body a framework already parsed — is passed through.
  *
  * @example
- * import { parseJsonBody } from '@rcs-records/core'
+ * import { parseJsonBody } from '@rcs-records/core/kit'
  * parseJsonBody('bsg', '{"id":"1"}') // right({ id: '1' })
  * parseJsonBody('bsg', { id: '1' }) // right({ id: '1' })
  * parseJsonBody('bsg', '{oops')._tag // 'Left'

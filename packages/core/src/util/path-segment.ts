@@ -12,7 +12,7 @@ const UNRESERVED = /^[\w.!~*'()-]*$/
  * leave the segment out. Every adapter that puts an id in a path builds the segment here.
  *
  * @example
- * import { encodePathSegment } from '@rcs-records/core'
+ * import { encodePathSegment } from '@rcs-records/core/kit'
  * encodePathSegment('bsg', 'order 12/3') // right('order%2012%2F3')
  * encodePathSegment('bsg', '..') // left(bad_request)
  */

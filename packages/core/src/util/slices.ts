@@ -2,7 +2,7 @@
  * A half-open time window `[from, to)` in epoch ms.
  *
  * @example
- * import type { TimeSlice } from '@rcs-records/core'
+ * import type { TimeSlice } from '@rcs-records/core/kit'
  * const day: TimeSlice = { from: 0, to: 86_400_000 }
  */
 export interface TimeSlice {
@@ -14,13 +14,21 @@ export interface TimeSlice {
  * How long each slice may be: a fixed length in ms, or calendar months (BSG's "3 months" rule).
  *
  * @example
- * import type { SliceLength } from '@rcs-records/core'
+ * import type { SliceLength } from '@rcs-records/core/kit'
  * const day: SliceLength = { ms: 86_400_000 }
  * const quarter: SliceLength = { months: 3 }
  */
 export type SliceLength = { ms: number } | { months: number }
 
-const addMonthsUtc = (ms: number, months: number): number => {
+/**
+ * Moves an instant by calendar months in UTC, clamping the day to the target month's last (31 May − 3 months is
+ * 29 February in a leap year); the time of day is kept.
+ *
+ * @example
+ * import { addMonthsUtc } from '@rcs-records/core/kit'
+ * new Date(addMonthsUtc(Date.parse('2024-05-31T10:00:00Z'), -3)).toISOString() // '2024-02-29T10:00:00.000Z'
+ */
+export const addMonthsUtc = (ms: number, months: number): number => {
   const d = new Date(ms)
   const day = d.getUTCDate()
   d.setUTCDate(1)
@@ -37,7 +45,7 @@ const addMonthsUtc = (ms: number, months: number): number => {
  * a month is never lost to drift.
  *
  * @example
- * import { splitTimeRange } from '@rcs-records/core'
+ * import { splitTimeRange } from '@rcs-records/core/kit'
  * splitTimeRange(Date.parse('2025-01-01Z'), Date.parse('2025-01-03Z'), { ms: 86_400_000 }).length // 2
  */
 export const splitTimeRange = (from: number, to: number, length: SliceLength, now?: number): TimeSlice[] => {

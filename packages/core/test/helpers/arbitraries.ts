@@ -1,6 +1,5 @@
 import fc from 'fast-check'
 import {
-  buildRecord,
   type Channel,
   DELIVERY_STATUSES,
   type DeliveryStatus,
@@ -8,6 +7,7 @@ import {
   type RcsRecord,
   type ReasonCode,
 } from '../../src/index.js'
+import { buildRecord } from '../../src/kit.js'
 
 /** 2020-01-01 … 2030-01-01, whole milliseconds. */
 const MIN_MS = Date.UTC(2020, 0, 1)

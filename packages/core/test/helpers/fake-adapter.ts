@@ -1,18 +1,17 @@
 import type { Either } from 'fp-ts/lib/Either.js'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import * as t from 'io-ts'
-import {
-  type Adapter,
-  type AdapterContext,
-  type AdapterDefinition,
-  buildRecord,
-  type CallOptions,
-  type Capabilities,
-  type DeliveryStatus,
-  type ListQuery,
-  type RcsError,
-  type RcsRecord,
+import type {
+  Adapter,
+  AdapterDefinition,
+  CallOptions,
+  Capabilities,
+  DeliveryStatus,
+  ListQuery,
+  RcsError,
+  RcsRecord,
 } from '../../src/index.js'
+import { type AdapterContext, buildRecord } from '../../src/kit.js'
 
 export const FakeConfig = t.type({
   apiKey: t.string,

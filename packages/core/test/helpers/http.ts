@@ -1,7 +1,8 @@
 import type { Either } from 'fp-ts/lib/Either.js'
 import nock from 'nock'
 import { afterAll, afterEach, beforeAll } from 'vitest'
-import { createHttpTransport, type HttpResponse, type RcsError, type TransportOptions } from '../../src/index.js'
+import type { RcsError } from '../../src/index.js'
+import { createHttpTransport, type HttpResponse, type TransportOptions } from '../../src/kit.js'
 import { type FakeClock, fakeClock } from './fake-clock.js'
 
 export const ORIGIN = 'https://api.example.com'

@@ -1,16 +1,9 @@
-import {
-  type Channel,
-  type Clock,
-  type RcsClient,
-  RcsError,
-  type RcsRecord,
-  systemClock,
-  toEpochMs,
-} from '@rcs-records/core'
+import { type Channel, type Clock, type RcsClient, RcsError, type RcsRecord, systemClock } from '@rcs-records/core'
+import { toEpochMs } from '@rcs-records/core/kit'
 import { type ApplyResult, addResults, emptyResult } from '../apply.js'
 import type { RecordStore } from '../store.js'
 import { recordIssues, refusal } from '../validate.js'
-import { checkpointText, parseCheckpoint, type SyncCheckpoint } from './checkpoint.js'
+import { checkpointText, parseCheckpoint, type SyncCheckpoint, syncCheckpointKey } from './checkpoint.js'
 import { planRefresh, type RefreshMode } from './refresh.js'
 
 /**
@@ -230,7 +223,7 @@ export const syncToStore = async (
   if (!(overlapMs >= 0)) throw badRequest('`overlapMs` must be a number of milliseconds ≥ 0')
   const channel = options.channel
   const scope = channel === undefined ? {} : { channel }
-  const key = options.key ?? (channel === undefined ? `sync:${client.provider}` : `sync:${client.provider}:${channel}`)
+  const key = options.key ?? syncCheckpointKey(client.provider, channel)
   const onInvalid = options.onInvalid ?? (() => {})
   const signal = options.signal
 

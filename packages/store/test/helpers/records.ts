@@ -1,4 +1,5 @@
-import { buildRecord, mergeRecords, type RcsRecord, type RecordInit } from '@rcs-records/core'
+import { mergeRecords, type RcsRecord } from '@rcs-records/core'
+import { buildRecord, type RecordInit } from '@rcs-records/core/kit'
 
 /** A well-formed record with defaults: pass what the test is about. */
 export const record = (init: Partial<RecordInit> & Pick<RecordInit, 'provider' | 'id'>): RcsRecord =>

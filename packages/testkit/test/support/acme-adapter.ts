@@ -6,20 +6,22 @@
 import {
   type Adapter,
   type AdapterDefinition,
-  buildRecord,
   type DecodeIssue,
   type DeliveryStatus,
-  decodeError,
   type ListQuery,
-  lookupStatus,
   RcsError,
   type RcsRecord,
+  type StatusTable,
+} from '@rcs-records/core'
+import {
+  buildRecord,
+  decodeError,
+  lookupStatus,
   RecentIds,
   reportInvalidRecord,
-  type StatusTable,
   toE164,
   toEpochMs,
-} from '@rcs-records/core'
+} from '@rcs-records/core/kit'
 import { type Either, left, right } from 'fp-ts/lib/Either.js'
 import * as t from 'io-ts'
 

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { toEpochMs } from '@rcs-records/core'
+import { toEpochMs } from '@rcs-records/core/kit'
 import type { ConformanceOptions } from '../../src/index.js'
 import { type AcmePayload, datasets, seedAcme } from './acme-adapter.js'
 
