@@ -15,6 +15,7 @@ const countArray = (body: unknown): number => (Array.isArray(body) ? body.length
 /**
  * The baseline a user would write by hand: a bare ky loop that fetches the same pages as the adapter, one after
  * the other, and only `JSON.parse`s them (no validation, no normalisation, no retries). Returns the records seen.
+ * `sizes`: the page sizes (default {@link PAGE_SIZES}).
  *
  * @example
  * const count = await bareSync('bsg', sim.config, sim.windows.bsg)
@@ -23,11 +24,12 @@ export const bareSync = async (
   vendor: Vendor,
   config: Simulator['config'],
   window: { from: string; to: string },
+  sizes: { 'partner-gateway': number; bsg: number; spacivoxSliceHours: number } = PAGE_SIZES,
 ): Promise<number> => {
   let seen = 0
   if (vendor === 'partner-gateway') {
     const { baseUrl, apiKey } = config['partner-gateway']
-    const limit = PAGE_SIZES['partner-gateway']
+    const limit = sizes['partner-gateway']
     for (let page = 0; ; page++) {
       const text = await ky
         .get(`${baseUrl}/partner-gateway/v1/messages/history`, {
@@ -45,7 +47,7 @@ export const bareSync = async (
     const { bearer } = await ky
       .post(`${baseUrl}/api/auth/login`, { json: { api_key: apiKey } })
       .json<{ bearer: string }>()
-    const limit = PAGE_SIZES.bsg
+    const limit = sizes.bsg
     for (let offset = 0; ; offset += limit) {
       const text = await ky
         .get(`${baseUrl}/api/messages`, {
@@ -66,7 +68,7 @@ export const bareSync = async (
     }
   }
   const { baseUrl, token } = config.spacivox
-  const sliceMs = PAGE_SIZES.spacivoxSliceHours * 3_600_000
+  const sliceMs = sizes.spacivoxSliceHours * 3_600_000
   const end = Date.parse(window.to)
   for (let start = Date.parse(window.from); start < end; start += sliceMs) {
     const text = await ky

@@ -6,6 +6,7 @@ import { benchCli } from './cli-bench.js'
 import { CLI_MODES } from './cli-memory.js'
 import { ADAPTER_PACKAGES, appBundleSize, bundleSize, coldImportMs } from './footprint.js'
 import { benchGetMany } from './get-many-bench.js'
+import { benchLatency } from './latency-bench.js'
 import { benchMemory } from './memory-bench.js'
 import { benchNormalize } from './normalize-bench.js'
 import { type BenchRow, fmt, renderTable } from './report.js'
@@ -32,6 +33,8 @@ const SIZES = {
     storeApplyRuns: 5,
     storeSync: 200_000,
     storeSyncRounds: 2,
+    latency: 50_000,
+    latencyRounds: 3,
     webhooks: 10_000,
   },
   quick: {
@@ -50,9 +53,20 @@ const SIZES = {
     storeApplyRuns: 1,
     storeSync: 3_000,
     storeSyncRounds: 1,
+    latency: 3_000,
+    latencyRounds: 1,
     webhooks: 400,
   },
 } as const
+
+/** The `latency` part: added to every answer of the slow simulator, and the listing requests we keep in flight. */
+const LATENCY = { delayMs: 100, inFlight: 8 } as const
+/** Ours ÷ the bound (the lower of the network's and the CPU's), at least; partner-gateway's pages are speculative. */
+const LATENCY_TARGETS: Readonly<Record<(typeof VENDORS)[number], number>> = {
+  'partner-gateway': 0.6,
+  bsg: 0.8,
+  spacivox: 0.8,
+}
 
 const { values } = parseArgs({
   options: {
@@ -64,10 +78,11 @@ const { values } = parseArgs({
   strict: false,
 })
 const quick = values.quick === true || process.argv.includes('--quick')
-/** `--only normalise,sync,getMany,memory,cli,footprint,store,webhooks` runs a subset (all by default). */
+/** `--only normalise,sync,getMany,memory,cli,footprint,store,webhooks,latency` runs a subset (all by default). */
 const only = typeof values.only === 'string' ? new Set(values.only.split(',').map((part) => part.trim())) : undefined
-const runs = (part: 'normalise' | 'sync' | 'getMany' | 'memory' | 'cli' | 'footprint' | 'store' | 'webhooks') =>
-  only === undefined || only.has(part)
+const runs = (
+  part: 'normalise' | 'sync' | 'getMany' | 'memory' | 'cli' | 'footprint' | 'store' | 'webhooks' | 'latency',
+) => only === undefined || only.has(part)
 /** A PostgreSQL server for the store's apply bench: `--postgres URL` or RCS_RECORDS_BENCH_POSTGRES_URL (else PGlite only). */
 const postgresUrl =
   typeof values.postgres === 'string' ? values.postgres : (process.env.RCS_RECORDS_BENCH_POSTGRES_URL ?? undefined)
@@ -132,6 +147,47 @@ if (runs('sync') || runs('getMany')) {
     }
   } finally {
     await sim.close()
+  }
+}
+
+// 2a. Listings over a slow network: each answer 100 ms late, against the bound waiting allows and the CPU limit.
+if (runs('latency')) {
+  log(
+    `latency: simulators with ${fmt(size.latency)} records per vendor, one adding ${LATENCY.delayMs} ms to every answer`,
+  )
+  const slowFaults = Object.fromEntries(
+    VENDORS.map((vendor) => [vendor, [{ kind: 'latency', delayMs: LATENCY.delayMs }]]),
+  )
+  const slow = await startSimulatorProcess({ records: size.latency, seed: 5, faults: slowFaults })
+  const fast = await startSimulatorProcess({ records: size.latency, seed: 5 })
+  try {
+    for (const vendor of VENDORS) {
+      log(`latency ${vendor}: ${size.latencyRounds} round(s)`)
+      const l = await benchLatency(
+        vendor,
+        { slow, fast },
+        {
+          rounds: size.latencyRounds,
+          inFlight: LATENCY.inFlight,
+          latencyMs: LATENCY.delayMs,
+        },
+      )
+      // What binds is the lower of the two: waiting for the network, or the CPU (ours and the simulator's, measured on
+      // loopback in the same run). On a loaded 2-core machine the CPU often binds first at 100 ms.
+      const bound = Math.min(l.boundPerSecond, l.cpuPerSecond)
+      const ratio = l.oursPerSecond / bound
+      const binding = l.boundPerSecond <= l.cpuPerSecond ? 'the network binds' : 'the CPU binds'
+      rows.push({
+        benchmark: `latency ${vendor}`,
+        measured: `${ratio.toFixed(2)}×`,
+        target: `≥ ${LATENCY_TARGETS[vendor].toFixed(1)}× bound`,
+        ok: ratio >= LATENCY_TARGETS[vendor],
+        detail: `${fmt(l.records)} records, ${l.latencyMs} ms per answer: ours ${fmt(l.oursPerSecond)} rec/s = ${(l.oursPerSecond / l.barePerSecond).toFixed(1)}× a sequential ky loop (${fmt(l.barePerSecond)} rec/s), ${(l.oursPerSecond / l.boundPerSecond).toFixed(2)}× the network bound (${l.inFlight} in flight × ${fmt(l.records / Math.max(1, l.requests))} rec/response ÷ ${l.latencyMs} ms = ${fmt(l.boundPerSecond)} rec/s); loopback CPU limit ${fmt(l.cpuPerSecond)} rec/s: ${binding}; median of ${size.latencyRounds}`,
+      })
+    }
+  } finally {
+    await slow.close()
+    await fast.close()
   }
 }
 

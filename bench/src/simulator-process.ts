@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import type { Simulator, Vendor } from '@rcs-records/simulator'
+import type { FaultSpec, Simulator, Vendor } from '@rcs-records/simulator'
 
 /**
  * The simulator running in its own process, so its CPU and memory are not the benchmark's.
@@ -27,8 +27,14 @@ const simulatorBin = (): string => {
  *
  * @example
  * const sim = await startSimulatorProcess({ records: 1_000_000, seed: 3 })
+ * const slow = await startSimulatorProcess({ records: 50_000, faults: { bsg: [{ kind: 'latency', delayMs: 100 }] } })
  */
-export const startSimulatorProcess = (options: { records: number; seed?: number }): Promise<SimulatorProcess> =>
+export const startSimulatorProcess = (options: {
+  records: number
+  seed?: number
+  /** Fault rules per vendor, as `rcs-records-simulator --faults` takes them (e.g. a `latency` on every answer). */
+  faults?: Partial<Record<Vendor, readonly FaultSpec[]>>
+}): Promise<SimulatorProcess> =>
   new Promise((resolve, reject) => {
     const child: ChildProcess = spawn(
       process.execPath,
@@ -41,6 +47,7 @@ export const startSimulatorProcess = (options: { records: number; seed?: number 
         '--records',
         String(options.records),
         '--describe',
+        ...(options.faults === undefined ? [] : ['--faults', JSON.stringify(options.faults)]),
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     )

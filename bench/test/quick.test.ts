@@ -12,6 +12,7 @@ const EXPECTED_ROWS = [
   ...VENDORS.map((vendor) => `normalise ${vendor}`),
   ...VENDORS.map((vendor) => `sync ${vendor}`),
   'getMany partner-gateway',
+  ...VENDORS.map((vendor) => `latency ${vendor}`),
   ...VENDORS.map((vendor) => `memory ${vendor}`),
   // --quick: one mode per provider (see run.ts), the modes in CLI_MODES order.
   'cli partner-gateway list --out .ndjson',

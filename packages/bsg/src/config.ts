@@ -53,6 +53,7 @@ const ConfigInputCodec = t.intersection([
     refreshAheadMs: refinedCodec(t.number, wholeAtLeast(0), 'an integer number of milliseconds ≥ 0'),
     lookbackMonths: refinedCodec(t.number, wholeAtLeast(1), 'an integer number of months ≥ 1'),
     concurrency: refinedCodec(t.number, wholeAtLeast(1), 'an integer ≥ 1'),
+    listConcurrency: refinedCodec(t.number, wholeAtLeast(1), 'an integer ≥ 1 (pages in flight in list)'),
     defaultCountry: refinedCodec(
       t.string,
       isPhoneCountry,
@@ -68,7 +69,7 @@ const ConfigInputCodec = t.intersection([
  * import type { Config } from '@rcs-records/bsg'
  * const config: Config = {
  *   apiKey: 'live_…', baseUrl: 'https://one-api.bsg.world', timeZone: 'Europe/Kyiv', pageSize: 500,
- *   maxPages: 100_000, refreshAheadMs: 300_000, lookbackMonths: 3, concurrency: 4,
+ *   maxPages: 100_000, refreshAheadMs: 300_000, lookbackMonths: 3, concurrency: 4, listConcurrency: 1,
  * }
  */
 export interface Config {
@@ -88,6 +89,15 @@ export interface Config {
   lookbackMonths: number
   /** Lookups in flight at once in `getMany`. Default 4. */
   concurrency: number
+  /**
+   * Pages of a `list` window in flight at once: the first page tells `meta.page.total`, then the following offsets
+   * are fetched this many at a time, yielded in order (at most this many pages held), the total re-read from every
+   * page. Safe whatever is inserted meanwhile: pages are read in `sort=id&way=asc` order, where a new record gets a
+   * higher id than every other and lands after them. Default 1: one after the other. Over a real network set it to
+   * the concurrency the account may use (e.g. 8): a listing then waits for one round trip per `listConcurrency`
+   * pages instead of one per page. The client's `http.concurrency` (default 8) still bounds every request.
+   */
+  listConcurrency: number
   /**
    * ISO 3166-1 alpha-2 country of phone numbers BSG writes without their country code. Unset (the default): digits
    * that are not a valid international number give `recipient: null` (never a guessed country).
@@ -128,6 +138,7 @@ const DEFAULTS = {
   refreshAheadMs: 5 * 60_000,
   lookbackMonths: 3,
   concurrency: 4,
+  listConcurrency: 1,
 } as const
 
 /**
@@ -157,6 +168,7 @@ export const ConfigCodec: t.Type<Config, Config, unknown> = new t.Type<Config, C
       refreshAheadMs: input.refreshAheadMs ?? DEFAULTS.refreshAheadMs,
       lookbackMonths: input.lookbackMonths ?? DEFAULTS.lookbackMonths,
       concurrency: input.concurrency ?? DEFAULTS.concurrency,
+      listConcurrency: input.listConcurrency ?? DEFAULTS.listConcurrency,
     })
   },
   t.identity,

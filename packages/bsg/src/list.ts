@@ -83,9 +83,13 @@ async function* windowPages(deps: ListDeps, plan: ListPlan): AsyncGenerator<read
       limit: plan.limit,
       maxPages: config.maxPages,
       provider: PROVIDER,
+      // Offsets after the first page are fetched `listConcurrency` at a time: safe in `sort=id&way=asc` order, where
+      // a record added while paging gets a higher id than every other, so it lands after them and no page misses it.
+      concurrency: config.listConcurrency,
+      ...(signal === undefined ? {} : { signal }),
       onPage: (progress) =>
         logger.debug(`${PROVIDER}: page fetched`, { window: index + 1, windows: plan.windows.length, ...progress }),
-      fetchPage: async (offset, limit) => {
+      fetchPage: async (offset, limit, pageSignal) => {
         const params: MessagesQuery = {
           'filter[from]': window.from,
           'filter[to]': window.to,
@@ -96,7 +100,7 @@ async function* windowPages(deps: ListDeps, plan: ListPlan): AsyncGenerator<read
           'page[limit]': limit,
           'page[offset]': offset,
         }
-        const result = await api.messages(params, signal)()
+        const result = await api.messages(params, pageSignal ?? signal)()
         if (result._tag === 'Left') throw result.left
         const items = result.right.data
         const total = result.right.meta?.page?.total

@@ -20,6 +20,7 @@ describe('config', () => {
       refreshAheadMs: 300_000,
       lookbackMonths: 3,
       concurrency: 4,
+      listConcurrency: 1,
     })
   })
 

@@ -56,6 +56,7 @@ const ConfigFieldsCodec = t.partial({
   maxPages: refinedCodec(t.number, wholeBetween(1, Number.MAX_SAFE_INTEGER), 'an integer ≥ 1'),
   currency: refinedCodec(t.string, (s) => /^[A-Z]{3}$/.test(s), 'an ISO 4217 currency code such as EUR'),
   concurrency: refinedCodec(t.number, wholeBetween(1, 64), 'an integer from 1 to 64'),
+  listConcurrency: refinedCodec(t.number, wholeBetween(1, 64), 'an integer from 1 to 64 (history pages in flight)'),
   defaultCountry: refinedCodec(
     t.string,
     isPhoneCountry,
@@ -80,7 +81,7 @@ export type Auth = { kind: 'apiKey'; apiKey: string } | { kind: 'basic'; usernam
  * import type { Config } from '@rcs-records/partner-gateway'
  * const config: Config = {
  *   apiKey: '…', baseUrl: 'https://lora-api.agiletelecom.com/api', channel: 'rcs', idsPerRequest: 200,
- *   maxUrlLength: 4000, pageSize: 100, maxPages: 10_000, currency: 'EUR', concurrency: 4,
+ *   maxUrlLength: 4000, pageSize: 100, maxPages: 10_000, currency: 'EUR', concurrency: 4, listConcurrency: 1,
  * }
  */
 export interface Config {
@@ -108,6 +109,15 @@ export interface Config {
   currency: string
   /** Batch requests in flight at once in `getMany`. Default 4. */
   concurrency: number
+  /**
+   * History pages in flight at once in `list`. The history has no total, so the pages after the first are asked for
+   * speculatively: up to this many, yielded in order, until the empty page (at most this many are asked past it).
+   * Default 1: one after the other. Set it (e.g. 4) over a real network, where each page waits for a round trip,
+   * **only for windows nothing is inserted into while they are listed** (windows in the past): the history lists the
+   * newest first, so a record inserted at its head while pages are in flight shifts the later pages, and a page
+   * answered before the shift misses the record pushed onto it — one after the other, a shift only repeats a record.
+   */
+  listConcurrency: number
   /**
    * ISO 3166-1 alpha-2 country of phone numbers written without their country code. Unset (the default): digits that
    * are not a valid international number give `recipient: null` (never a guessed country).
@@ -158,6 +168,7 @@ const DEFAULTS = {
   maxPages: 10_000,
   currency: 'EUR',
   concurrency: 4,
+  listConcurrency: 1,
 } as const
 
 const ONE_AUTH = 'exactly one auth method: apiKey, or username + password'
@@ -226,6 +237,7 @@ export const ConfigCodec: t.Type<Config, Config, unknown> = new t.Type<Config, C
       maxPages: input.maxPages ?? DEFAULTS.maxPages,
       currency: input.currency ?? DEFAULTS.currency,
       concurrency: input.concurrency ?? DEFAULTS.concurrency,
+      listConcurrency: input.listConcurrency ?? DEFAULTS.listConcurrency,
     }
     if (input.defaultCountry !== undefined) config.defaultCountry = input.defaultCountry
     if (input.apiKey !== undefined) config.apiKey = input.apiKey

@@ -31,7 +31,7 @@ import { PROVIDER } from './provider.js'
  */
 export interface ListDeps {
   api: PartnerApi
-  config: Pick<Config, 'channel' | 'pageSize' | 'maxPages'>
+  config: Pick<Config, 'channel' | 'pageSize' | 'maxPages' | 'listConcurrency'>
   clock: Clock
   logger: Logger
   normalizerFor: (channel: PartnerChannel) => Normalizer
@@ -115,7 +115,11 @@ const whySkip = (checked: CheckedListQuery, served: boolean, natives: number): s
  * const plan = planList({ from: '2025-01-01T00:00:00Z', status: 'delivered' }, config, Date.now())
  * plan.query.status // 'DELIVERED'
  */
-export const planList = (query: ListQuery, config: ListDeps['config'], now: number): ListPlan => {
+export const planList = (
+  query: ListQuery,
+  config: Pick<ListDeps['config'], 'channel' | 'pageSize' | 'maxPages'>,
+  now: number,
+): ListPlan => {
   const checked = checkListQuery(query, PROVIDER, now)
   if (checked.modifiedSince !== undefined) {
     throw new RcsError({
@@ -183,8 +187,12 @@ async function* historyPages(
     provider: PROVIDER,
     progress,
     staleLimit: STALE_PAGE_LIMIT,
-    fetchPage: async (page, limit) => {
-      const response = await deps.api.history({ ...plan.query, page, limit }, signal)()
+    // No total to plan by: the next pages are asked for speculatively, `listConcurrency` in flight, up to the empty
+    // page (default 1: a page asked ahead misses a record inserted at the head meanwhile; see the config).
+    prefetch: deps.config.listConcurrency,
+    ...(signal === undefined ? {} : { signal }),
+    fetchPage: async (page, limit, pageSignal) => {
+      const response = await deps.api.history({ ...plan.query, page, limit }, pageSignal ?? signal)()
       if (response._tag === 'Left') throw response.left
       const items = pageItems(response.right.body)
       if (items._tag === 'Left') throw items.left

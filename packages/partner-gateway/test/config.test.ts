@@ -28,6 +28,7 @@ describe('config: defaults', () => {
       maxPages: 10_000,
       currency: 'EUR',
       concurrency: 4,
+      listConcurrency: 1,
     })
   })
 
@@ -43,6 +44,7 @@ describe('config: defaults', () => {
       maxPages: 5,
       currency: 'USD',
       concurrency: 2,
+      listConcurrency: 3,
     })
     expect(config).toEqual({
       username: 'acme',
@@ -55,6 +57,7 @@ describe('config: defaults', () => {
       maxPages: 5,
       currency: 'USD',
       concurrency: 2,
+      listConcurrency: 3,
     })
     expect(ConfigCodec.is(config)).toBe(true)
   })

@@ -471,3 +471,77 @@ describe('list: one ListQuery contract (issue 14)', () => {
     expect((await collect(makeClient().list(window))).map((r) => r.id)).toEqual(['undated', 'msg-00000'])
   })
 })
+
+describe('list: the next pages are asked for ahead (issue 21)', () => {
+  /**
+   * A history endpoint serving `items` (100 a page) that holds every page after the first until `gate` requests are
+   * waiting (or a second has passed, so a broken limit fails the assertions instead of hanging).
+   */
+  const gatedServer = (items: readonly unknown[], gate: number) => {
+    const state = { inFlight: 0, maxInFlight: 0, pages: [] as number[] }
+    let waiting: Array<() => void> = []
+    const release = () => {
+      for (const go of waiting) go()
+      waiting = []
+    }
+    nock(ORIGIN)
+      .get((uri) => uri.startsWith(`${HISTORY_PATH}?`))
+      .times(Number.MAX_SAFE_INTEGER)
+      .reply(async (uri) => {
+        const query = Object.fromEntries(new URL(`${ORIGIN}${uri}`).searchParams)
+        const pageIndex = Number(query.page)
+        const limit = Number(query.limit)
+        state.pages.push(pageIndex)
+        state.inFlight++
+        state.maxInFlight = Math.max(state.maxInFlight, state.inFlight)
+        if (pageIndex > 0) {
+          await new Promise<void>((resolve) => {
+            waiting.push(resolve)
+            if (waiting.length >= gate) release()
+            else setTimeout(release, 1000)
+          })
+        }
+        state.inFlight--
+        return [200, items.slice(pageIndex * limit, pageIndex * limit + limit)]
+      })
+    return state
+  }
+
+  it('keeps `listConcurrency` pages in flight, never more, and yields every record once, in order', async () => {
+    const items = dataset(1000)
+    const state = gatedServer(items, 4)
+    const ids = (await collect(makeClient({ listConcurrency: 4 }).list(window))).map((r) => r.id)
+    expect(ids).toEqual(items.map((item) => item.customerMessageId))
+    expect(state.maxInFlight).toBe(4)
+  })
+
+  it('asks at most `listConcurrency` pages past the last one (the empty page included)', async () => {
+    const items = dataset(250)
+    const state = gatedServer(items, 4)
+    const ids = (await collect(makeClient({ listConcurrency: 4 }).list(window))).map((r) => r.id)
+    expect(ids).toEqual(items.map((item) => item.customerMessageId))
+    // Pages 0–2 hold the records, page 3 is the empty one; at most 3 more may have been asked while it was on its way.
+    expect(new Set(state.pages).size).toBe(state.pages.length)
+    expect(Math.max(...state.pages)).toBeLessThanOrEqual(2 + 4)
+    expect([...state.pages].sort((a, b) => a - b).slice(0, 4)).toEqual([0, 1, 2, 3])
+  })
+
+  it('a failing page throws in order after the earlier pages were yielded; the pages ahead are dropped', async () => {
+    const items = dataset(1000)
+    nock(ORIGIN)
+      .get((uri) => uri.startsWith(`${HISTORY_PATH}?`))
+      .times(Number.MAX_SAFE_INTEGER)
+      .reply((uri) => {
+        const pageIndex = Number(new URL(`${ORIGIN}${uri}`).searchParams.get('page'))
+        return pageIndex === 3 ? [500, { message: 'boom' }] : [200, items.slice(pageIndex * 100, pageIndex * 100 + 100)]
+      })
+    const seen: string[] = []
+    const error = (await rejection(
+      (async () => {
+        for await (const record of makeClient({ listConcurrency: 4 }).list(window)) seen.push(record.id)
+      })(),
+    )) as RcsError
+    expect(error).toMatchObject({ kind: 'provider', httpStatus: 500 })
+    expect(seen).toEqual(items.slice(0, 300).map((item) => item.customerMessageId))
+  })
+})

@@ -39,6 +39,11 @@ const ConfigInputCodec = t.intersection([
     ),
     includeContent: t.boolean,
     concurrency: refinedCodec(t.number, (n) => Number.isSafeInteger(n) && n >= 1, 'an integer ≥ 1'),
+    sliceRecords: refinedCodec(
+      t.number,
+      (n) => Number.isSafeInteger(n) && n >= 1,
+      'an integer ≥ 1 (records per slice)',
+    ),
     defaultCountry: refinedCodec(
       t.string,
       isPhoneCountry,
@@ -54,7 +59,7 @@ const ConfigInputCodec = t.intersection([
  * import type { Config } from '@rcs-records/spacivox'
  * const config: Config = {
  *   token: '0a1b2c3d4e5f', baseUrl: 'https://api.example.com', team: 1, sliceHours: 24, includeContent: false,
- *   concurrency: 3,
+ *   concurrency: 3, sliceRecords: 10_000,
  * }
  */
 export interface Config {
@@ -64,8 +69,18 @@ export interface Config {
   baseUrl: string
   /** Sent as `team` on every request when set: only this team's records. */
   team?: number
-  /** Length of each request's `start`–`end` window, in hours. Default 24. */
+  /**
+   * Length of each request's `start`–`end` window, in hours: the first slice's, and the longest. Default 24.
+   * Slices are adaptive (see `sliceRecords`).
+   */
   sliceHours: number
+  /**
+   * Records one slice should bring, about: a slice that returns more makes the following slices shorter (in
+   * proportion: the API has no paging, so one slice is one response, held whole), and one that returns less than
+   * half makes them longer again (at most 4× a time, never beyond `sliceHours`). This bounds one response's size,
+   * and so memory, whatever the traffic. Default 10,000.
+   */
+  sliceRecords: number
   /** Adds `include=content_message`; the content lands in `extra.content`. Default false. */
   includeContent: boolean
   /** Slices fetched at once (kept ahead of the consumer). Default 3. */
@@ -108,7 +123,7 @@ declare module '@rcs-records/core' {
   }
 }
 
-const DEFAULTS = { sliceHours: 24, includeContent: false, concurrency: 3 } as const
+const DEFAULTS = { sliceHours: 24, includeContent: false, concurrency: 3, sliceRecords: 10_000 } as const
 
 /**
  * io-ts codec of the adapter config: validates each field (errors name what was expected, never the value) and
@@ -133,6 +148,7 @@ export const ConfigCodec: t.Type<Config, Config, unknown> = new t.Type<Config, C
       sliceHours: input.sliceHours ?? DEFAULTS.sliceHours,
       includeContent: input.includeContent ?? DEFAULTS.includeContent,
       concurrency: input.concurrency ?? DEFAULTS.concurrency,
+      sliceRecords: input.sliceRecords ?? DEFAULTS.sliceRecords,
     }
     if (input.team !== undefined) config.team = input.team
     if (input.defaultCountry !== undefined) config.defaultCountry = input.defaultCountry

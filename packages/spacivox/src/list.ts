@@ -1,12 +1,11 @@
 import type { Clock, ListQuery, Logger, RcsError, RcsRecord } from '@rcs-records/core'
-import { listRecords, type TimeSlice } from '@rcs-records/core/kit'
+import { fetchAhead, listRecords, type TimeSlice } from '@rcs-records/core/kit'
 import type { Either } from 'fp-ts/lib/Either.js'
 import type { RecordsApi } from './api.js'
 import type { Config } from './config.js'
-import { inOrderAhead } from './ordered.js'
 import { PROVIDER } from './provider.js'
 import { SliceIds } from './slice-ids.js'
-import { type ListPlan, planList } from './slices.js'
+import { type ListPlan, nextSliceLength, planList } from './slices.js'
 
 /**
  * What `list` needs from the adapter.
@@ -23,11 +22,25 @@ export interface ListDeps {
   normalize: (payload: unknown) => Either<RcsError, RcsRecord>
 }
 
-/** The slices' answers, in time order, fetched up to `concurrency` ahead; each starts a new slice of `seen`. */
+/**
+ * The slices' answers, in time order, up to `concurrency` fetched ahead of the consumer; each starts a new slice of
+ * `seen`. Slices are cut as the walk goes: the first is `sliceHours` long and fetched alone; then each slice's
+ * answer sets the length of the slices cut after it (see {@link nextSliceLength}), so a dense range gets shorter
+ * slices and one response stays near `sliceRecords` records whatever the traffic.
+ */
 async function* slicePages(deps: ListDeps, plan: ListPlan, seen: SliceIds): AsyncGenerator<unknown[]> {
   const { api, config, logger } = deps
   const signal = plan.checked.query.signal
-  const fetchSlice = async (slice: TimeSlice, sliceSignal: AbortSignal): Promise<unknown[]> => {
+  const first = plan.slices[0]
+  const last = plan.slices[plan.slices.length - 1]
+  if (first === undefined || last === undefined) return
+  const maxMs = first.to - first.from
+  const end = last.to
+  let cursor = first.from
+  let lengthMs = maxMs
+  let started = 0
+  let answered = 0
+  const fetchSlice = (slice: TimeSlice) => async (sliceSignal: AbortSignal) => {
     const request = {
       start: slice.from,
       end: slice.to,
@@ -35,22 +48,44 @@ async function* slicePages(deps: ListDeps, plan: ListPlan, seen: SliceIds): Asyn
     }
     const result = await api.records(request, sliceSignal)()
     if (result._tag === 'Left') throw result.left
-    return result.right
+    answered++
+    lengthMs = nextSliceLength({
+      lengthMs: slice.to - slice.from,
+      records: result.right.length,
+      currentMs: lengthMs,
+      target: config.sliceRecords,
+      maxMs,
+    })
+    return { slice, items: result.right }
+  }
+  const next = () => {
+    // The first slice alone: how dense the range is decides how long the next ones are.
+    if (cursor >= end || (started > 0 && answered === 0)) return undefined
+    const slice = { from: cursor, to: Math.min(end, cursor + lengthMs) }
+    cursor = slice.to
+    started++
+    return fetchSlice(slice)
   }
   const options = { ahead: config.concurrency, ...(signal === undefined ? {} : { signal }) }
   let index = 0
-  for await (const items of inOrderAhead(plan.slices, fetchSlice, options)) {
+  for await (const { slice, items } of fetchAhead(next, options)) {
     index++
-    logger.debug(`${PROVIDER}: slice fetched`, { slice: index, slices: plan.slices.length, records: items.length })
+    logger.debug(`${PROVIDER}: slice fetched`, {
+      slice: index,
+      start: new Date(slice.from).toISOString(),
+      end: new Date(slice.to).toISOString(),
+      records: items.length,
+    })
     seen.nextSlice()
     yield items
   }
 }
 
 /**
- * Every record of a time window `[from, to)`: the range is split into slices of `sliceHours` (the API has no
- * pagination and no documented cap), up to `concurrency` slices are fetched ahead of the consumer, and records are
- * yielded strictly in slice order. The API's `end` is inclusive, so a record stamped exactly at a slice's end comes
+ * Every record of a time window `[from, to)`: the range is split into slices of at most `sliceHours` (the API has no
+ * pagination and no documented cap), shorter where a slice brought more than `sliceRecords` (adaptive: one response
+ * stays near that size whatever the traffic), up to `concurrency` slices are fetched ahead of the consumer, and
+ * records are yielded strictly in slice order. The API's `end` is inclusive, so a record stamped exactly at a slice's end comes
  * back in two neighbouring slices (and at `to`, in the next range's listing): core's list scaffolding yields it only
  * from the listing and slice its `timestamp` (read as the record's latest change, `updatedAt`) starts — never at
  * `to` — while a record stamped after `to` is kept (it changed after the window; the vendor does not document which

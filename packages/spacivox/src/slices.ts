@@ -75,3 +75,32 @@ export const planList = (query: ListQuery, config: Pick<Config, 'sliceHours'>, n
     empty: checked.empty || slices.length === 0 || (checked.channel !== undefined && checked.channel !== 'rcs'),
   }
 }
+
+/** The shortest slice adaptive slicing makes: one second. */
+const MIN_SLICE_MS = 1_000
+
+/**
+ * The length of the slices after one that lasted `lengthMs` and returned `records`, for about `target` records a
+ * slice: shorter in proportion when it returned more than `target`; longer when it returned less than half of it (in
+ * proportion, at most 4× a time); never shorter than a second nor longer than `maxMs`; otherwise `currentMs` (the
+ * length in use) is kept.
+ *
+ * @example
+ * import { nextSliceLength } from './slices.js'
+ * nextSliceLength({ lengthMs: 86_400_000, records: 40_000, currentMs: 86_400_000, target: 10_000, maxMs: 86_400_000 }) // 21_600_000
+ */
+export const nextSliceLength = (slice: {
+  lengthMs: number
+  records: number
+  currentMs: number
+  target: number
+  maxMs: number
+}): number => {
+  const { lengthMs, records, target, maxMs } = slice
+  if (records > target) return Math.max(MIN_SLICE_MS, Math.min(maxMs, Math.floor((lengthMs * target) / records)))
+  if (records * 2 < target) {
+    const grown = records === 0 ? lengthMs * 4 : Math.min(lengthMs * 4, (lengthMs * target) / records)
+    return Math.max(MIN_SLICE_MS, Math.min(maxMs, Math.floor(grown)))
+  }
+  return slice.currentMs
+}

@@ -28,10 +28,19 @@ describe('config', () => {
       sliceHours: 24,
       includeContent: false,
       concurrency: 3,
+      sliceRecords: 10_000,
     })
     expect(
       decode({ token: TOKEN, baseUrl: BASE, team: 1, sliceHours: 6, includeContent: true, concurrency: 5 }),
-    ).toEqual({ token: TOKEN, baseUrl: BASE, team: 1, sliceHours: 6, includeContent: true, concurrency: 5 })
+    ).toEqual({
+      token: TOKEN,
+      baseUrl: BASE,
+      team: 1,
+      sliceHours: 6,
+      includeContent: true,
+      concurrency: 5,
+      sliceRecords: 10_000,
+    })
   })
 
   it('requires baseUrl and says the vendor does not publish its host', () => {

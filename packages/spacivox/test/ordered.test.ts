@@ -1,6 +1,21 @@
+import { fetchAhead } from '@rcs-records/core/kit'
 import { describe, expect, it } from 'vitest'
-import { inOrderAhead } from '../src/ordered.js'
 import { SliceIds } from '../src/slice-ids.js'
+
+/** The array form spacivox used, on core's fetchAhead (which counts the result being read among the `ahead`). */
+const inOrderAhead = <T, R>(
+  items: readonly T[],
+  run: (item: T, signal: AbortSignal) => Promise<R>,
+  options: { ahead: number; signal?: AbortSignal },
+) => {
+  let next = 0
+  const task = () => {
+    if (next >= items.length) return undefined
+    const item = items[next++] as T
+    return (signal: AbortSignal) => run(item, signal)
+  }
+  return fetchAhead(task, options)
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -24,11 +39,11 @@ describe('inOrderAhead', () => {
     expect(started).toEqual([1, 2, 3, 4, 5, 6, 7])
   })
 
-  it('when the first result is handed over, `ahead` further tasks are running, no more', async () => {
+  it('when the first result is handed over, it and `ahead` - 1 further tasks are started, no more', async () => {
     const started: number[] = []
     const generator = inOrderAhead([1, 2, 3, 4, 5], async (n) => started.push(n), { ahead: 2 })
     await generator.next()
-    expect(started).toEqual([1, 2, 3])
+    expect(started).toEqual([1, 2])
     await generator.return(undefined)
   })
 

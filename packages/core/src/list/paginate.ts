@@ -1,4 +1,5 @@
 import { RcsError } from '../errors/rcs-error.js'
+import { fetchAhead } from '../util/fetch-ahead.js'
 import type { ListProgress } from './list-records.js'
 
 /**
@@ -16,8 +17,11 @@ export interface PageByPageOptions<T> {
   /** A vendor that keeps returning pages past this is stopped with an error instead of looping forever. */
   maxPages: number
   provider: string
-  /** One page: its index and the page size to ask for (see {@link paginateByPage} on why it may shrink). */
-  fetchPage: (page: number, pageSize: number) => Promise<readonly T[]>
+  /**
+   * One page: its index and the page size to ask for (see {@link paginateByPage} on why it may shrink); `signal`
+   * (when given) aborts a page fetched ahead that the walk no longer needs.
+   */
+  fetchPage: (page: number, pageSize: number, signal?: AbortSignal) => Promise<readonly T[]>
   /**
    * The progress of the listing reading these pages (`listRecords` hands it to its `pages`). With it, a page whose
    * every item was a record already seen ends the walk when it is shorter than `pageSize` (the vendor repeats its last
@@ -26,6 +30,14 @@ export interface PageByPageOptions<T> {
   progress?: Readonly<ListProgress>
   /** Default 3: one or two such pages can happen when many records are inserted at the head while paging. */
   staleLimit?: number
+  /**
+   * Pages in flight at once after the first (a vendor with no total: the next pages are asked for speculatively).
+   * Default 1: one after the other. Pages are still yielded in order and at most this many are held; the walk still
+   * ends on the empty page, so at most `prefetch` pages are asked past it (each one empty, or the last page repeated).
+   */
+  prefetch?: number
+  /** Aborts the pages in flight. */
+  signal?: AbortSignal
 }
 
 /**
@@ -47,26 +59,22 @@ export async function* paginateByPage<T>(options: PageByPageOptions<T>): AsyncGe
   const first = options.firstPage ?? 0
   const staleLimit = options.staleLimit ?? 3
   const progress = options.progress
+  const maxPages = options.maxPages
   let size = options.pageSize
   let stale = 0
-  for (let index = 0; ; index++) {
-    if (index >= options.maxPages) {
-      throw new RcsError({
-        kind: 'provider',
-        provider: options.provider,
-        retryable: false,
-        message: `the vendor returned ${options.maxPages} pages of up to ${size} records without an empty page; stopped (narrow the time window or raise maxPages)`,
-      })
-    }
-    const items = await options.fetchPage(first + index, size)
-    if (items.length === 0) return
-    if (index === 0 && items.length < size) size = items.length
-    const duplicatesBefore = progress?.duplicates ?? 0
-    yield items
-    if (progress === undefined) continue
+  const tooMany = () =>
+    new RcsError({
+      kind: 'provider',
+      provider: options.provider,
+      retryable: false,
+      message: `the vendor returned ${maxPages} pages of up to ${size} records without an empty page; stopped (narrow the time window or raise maxPages)`,
+    })
+  /** After a page has been read: true when it ends the walk; throws when the vendor seems to ignore `page`. */
+  const ends = (index: number, items: readonly T[], duplicatesBefore: number): boolean => {
+    if (progress === undefined) return false
     const nothingNew = progress.duplicates - duplicatesBefore === items.length
     // A short page of records all seen already: the vendor repeats its last page (clamping the page index) — the end.
-    if (nothingNew && items.length < options.pageSize) return
+    if (nothingNew && items.length < options.pageSize) return true
     stale = nothingNew ? stale + 1 : 0
     if (stale >= staleLimit) {
       throw new RcsError({
@@ -76,7 +84,41 @@ export async function* paginateByPage<T>(options: PageByPageOptions<T>): AsyncGe
         message: `the vendor returned ${staleLimit} pages in a row (up to page ${first + index}) with no record not already seen; it seems to ignore \`page\`, stopped`,
       })
     }
+    return false
   }
+  if (maxPages < 1) throw tooMany()
+  // The first page alone: when it is shorter than asked, every later page is asked in the size it served.
+  const head = await options.fetchPage(first, size)
+  if (head.length === 0) return
+  if (head.length < size) size = head.length
+  const headDuplicates = progress?.duplicates ?? 0
+  yield head
+  if (ends(0, head, headDuplicates)) return
+  /** Index (from `first`) of the earliest page answered empty so far: no page past it is asked for. */
+  let emptyAt = Number.POSITIVE_INFINITY
+  let started = 1
+  let overflow = false
+  const next = () => {
+    if (started > emptyAt) return undefined
+    if (started >= maxPages) {
+      overflow = true
+      return undefined
+    }
+    const index = started++
+    return async (signal: AbortSignal) => {
+      const items = await options.fetchPage(first + index, size, signal)
+      if (items.length === 0 && index < emptyAt) emptyAt = index
+      return { index, items }
+    }
+  }
+  const ahead = { ahead: options.prefetch ?? 1, ...(options.signal === undefined ? {} : { signal: options.signal }) }
+  for await (const { index, items } of fetchAhead(next, ahead)) {
+    if (items.length === 0) return
+    const duplicatesBefore = progress?.duplicates ?? 0
+    yield items
+    if (ends(index, items, duplicatesBefore)) return
+  }
+  if (overflow) throw tooMany()
 }
 
 /**
@@ -103,38 +145,74 @@ export interface OffsetOptions<T> {
   limit: number
   maxPages: number
   provider: string
-  fetchPage: (offset: number, limit: number) => Promise<OffsetPage<T>>
+  /** One page; `signal` (when given) aborts a page fetched ahead that the listing no longer needs. */
+  fetchPage: (offset: number, limit: number, signal?: AbortSignal) => Promise<OffsetPage<T>>
   /** Called after each page with what has been fetched and the latest total (for progress reporting). */
   onPage?: (progress: { fetched: number; total: number }) => void
+  /**
+   * Pages in flight at once after the first (which tells the total). Default 1: one after the other. The pages are
+   * still yielded in offset order, and at most this many are held.
+   */
+  concurrency?: number
+  /** Aborts the pages in flight. */
+  signal?: AbortSignal
 }
 
 /**
- * Walks `offset` pages until `offset + limit >= total`, re-reading `total` from every page so records appended
- * while paging are still reached, and yields each page's items. Stops on an empty page as well.
+ * Walks `offset` pages until `offset + limit >= total` and yields each page's items, in offset order. The first page
+ * tells the total; with `concurrency` above 1 the following offsets are then fetched that many at a time (each page
+ * yielded in order, at most `concurrency` pages held). `total` is re-read from every page — the largest seen counts
+ * — so records appended while paging are still reached: the walk extends to the new total. It stops on an empty page
+ * as well (the pages fetched ahead of it are dropped), and with a `provider` error past `maxPages` pages.
+ *
+ * Fetching ahead is safe for a listing in a stable order where new records land after every existing one (BSG's
+ * `sort=id&way=asc`: ids only grow): a page answered early can then only miss records that a later page holds. In an
+ * order where inserts land in the middle, a page fetched ahead of an insert may miss the record the insert pushes
+ * past it — use `concurrency: 1` there.
  *
  * @example
- * import { type OffsetPage, paginateByOffset } from '@rcs-records/core/kit'
- * declare const fetchPage: (offset: number, limit: number) => Promise<OffsetPage<unknown>>
- * declare const use: (items: readonly unknown[]) => void
- * for await (const items of paginateByOffset({ limit: 500, maxPages: 10_000, provider: 'bsg', fetchPage })) use(items)
+import { fetchAhead } from '../util/fetch-ahead.js'
+import type { ListProgress } from './list-records.js'
  */
 export async function* paginateByOffset<T>(options: OffsetOptions<T>): AsyncGenerator<readonly T[]> {
-  let offset = 0
-  let fetched = 0
-  for (let index = 0; ; index++) {
-    if (index >= options.maxPages) {
-      throw new RcsError({
-        kind: 'provider',
-        provider: options.provider,
-        retryable: false,
-        message: `more than ${options.maxPages} pages; stopped to avoid an endless loop (narrow the time window)`,
-      })
+  const { limit, maxPages } = options
+  const first = await options.fetchPage(0, limit)
+  let fetched = first.items.length
+  let total = first.total
+  options.onPage?.({ fetched, total })
+  if (first.items.length === 0) return
+  yield first.items
+  let nextOffset = limit
+  let started = 1
+  let overflow = false
+  const next = () => {
+    if (nextOffset >= total) return undefined
+    if (started >= maxPages) {
+      overflow = true
+      return undefined
     }
-    const page = await options.fetchPage(offset, options.limit)
+    const offset = nextOffset
+    nextOffset += limit
+    started++
+    return async (signal: AbortSignal) => {
+      const page = await options.fetchPage(offset, limit, signal)
+      if (page.total > total) total = page.total
+      return page
+    }
+  }
+  const ahead = { ahead: options.concurrency ?? 1, ...(options.signal === undefined ? {} : { signal: options.signal }) }
+  for await (const page of fetchAhead(next, ahead)) {
     fetched += page.items.length
-    options.onPage?.({ fetched, total: page.total })
-    if (page.items.length > 0) yield page.items
-    if (page.items.length === 0 || offset + options.limit >= page.total) return
-    offset += options.limit
+    options.onPage?.({ fetched, total })
+    if (page.items.length === 0) return
+    yield page.items
+  }
+  if (overflow) {
+    throw new RcsError({
+      kind: 'provider',
+      provider: options.provider,
+      retryable: false,
+      message: `more than ${maxPages} pages; stopped to avoid an endless loop (narrow the time window)`,
+    })
   }
 }
