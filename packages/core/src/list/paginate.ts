@@ -171,8 +171,11 @@ export interface OffsetOptions<T> {
  * past it — use `concurrency: 1` there.
  *
  * @example
-import { fetchAhead } from '../util/fetch-ahead.js'
-import type { ListProgress } from './list-records.js'
+ * import { type OffsetPage, paginateByOffset } from '@rcs-records/core/kit'
+ * declare const fetchPage: (offset: number, limit: number) => Promise<OffsetPage<unknown>>
+ * declare const use: (items: readonly unknown[]) => void
+ * const pages = paginateByOffset({ limit: 500, maxPages: 10_000, provider: 'bsg', concurrency: 4, fetchPage })
+ * for await (const items of pages) use(items)
  */
 export async function* paginateByOffset<T>(options: OffsetOptions<T>): AsyncGenerator<readonly T[]> {
   const { limit, maxPages } = options

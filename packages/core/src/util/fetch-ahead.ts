@@ -4,6 +4,7 @@
  *
  * @example
  * import type { AheadTask } from '@rcs-records/core/kit'
+ * declare const fetchPage: (page: number, signal: AbortSignal) => Promise<unknown[]>
  * const task: AheadTask<unknown[]> = async (signal) => fetchPage(3, signal)
  */
 export type AheadTask<R> = (signal: AbortSignal) => Promise<R>
@@ -44,9 +45,12 @@ const settle = <R>(task: AheadTask<R>, signal: AbortSignal): Promise<Settled<R>>
  * results, the one being consumed included.
  *
  * @example
- * import { fetchAhead } from '@rcs-records/core/kit'
+ * import { type AheadTask, fetchAhead } from '@rcs-records/core/kit'
+ * declare const fetchPage: (page: number, signal: AbortSignal) => Promise<unknown[]>
+ * declare const use: (items: unknown[]) => void
  * let page = 0
- * const next = () => (page < 10 ? ((n) => (signal) => fetchPage(n, signal))(page++) : undefined)
+ * const taskFor = (n: number): AheadTask<unknown[]> => (signal) => fetchPage(n, signal)
+ * const next = () => (page < 10 ? taskFor(page++) : undefined)
  * for await (const items of fetchAhead(next, { ahead: 4 })) use(items)
  */
 export async function* fetchAhead<R>(
