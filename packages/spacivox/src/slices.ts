@@ -1,5 +1,11 @@
-import { type ListQuery, RcsError } from '@rcs-records/core'
-import { type CheckedListQuery, checkListQuery, splitTimeRange, type TimeSlice } from '@rcs-records/core/kit'
+import type { ListQuery } from '@rcs-records/core'
+import {
+  badRequest,
+  type CheckedListQuery,
+  checkListQuery,
+  splitTimeRange,
+  type TimeSlice,
+} from '@rcs-records/core/kit'
 import type { Config } from './config.js'
 import { PROVIDER } from './provider.js'
 
@@ -13,9 +19,6 @@ import { PROVIDER } from './provider.js'
 export const MODIFIED_SINCE_LIMIT_MS = 48 * 3_600_000
 
 const HOUR_MS = 3_600_000
-
-const badRequest = (message: string, details?: unknown) =>
-  new RcsError({ kind: 'bad_request', provider: PROVIDER, message, details })
 
 const hoursAgo = (ms: number): string => `${(ms / HOUR_MS).toFixed(1)} hours`
 
@@ -40,6 +43,7 @@ const checkModifiedSince = (ms: number | undefined, now: number): number | undef
   if (ms > now) {
     throw badRequest(
       `\`modifiedSince\` (${new Date(ms).toISOString()}) is in the future; it must lie within the past 48 hours`,
+      { provider: PROVIDER },
     )
   }
   if (ms < now - MODIFIED_SINCE_LIMIT_MS) {
@@ -48,7 +52,7 @@ const checkModifiedSince = (ms: number | undefined, now: number): number | undef
         'instant within the past 48 hours (modified_since). To catch up after a longer gap, list the full window ' +
         'without modifiedSince (every record comes back in its latest state), then resume incremental syncs — ' +
         'syncIncrementally does this by itself.',
-      { modifiedSince: new Date(ms).toISOString(), limitHours: 48 },
+      { provider: PROVIDER, details: { modifiedSince: new Date(ms).toISOString(), limitHours: 48 } },
     )
   }
   return ms

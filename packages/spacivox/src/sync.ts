@@ -1,5 +1,5 @@
-import { type ListQuery, mergeRecords, RcsError, type RcsRecord } from '@rcs-records/core'
-import { toEpochMs } from '@rcs-records/core/kit'
+import { type ListQuery, mergeRecords, type RcsRecord } from '@rcs-records/core'
+import { badRequest as kitBadRequest, toEpochMs } from '@rcs-records/core/kit'
 import { PROVIDER } from './provider.js'
 import { MODIFIED_SINCE_LIMIT_MS } from './slices.js'
 
@@ -112,8 +112,7 @@ const OVERLAP_MS = 5 * 60_000
 const EDGE_MARGIN_MS = 5 * 60_000
 const DEFAULT_LOOKBACK_MS = 48 * 3_600_000
 
-const badRequest = (message: string) =>
-  new RcsError({ kind: 'bad_request', provider: PROVIDER, message: `${PROVIDER}: syncIncrementally: ${message}` })
+const badRequest = (message: string) => kitBadRequest(`syncIncrementally: ${message}`, { provider: PROVIDER })
 
 const SCALAR_FIELDS = [
   'status',
