@@ -1,11 +1,11 @@
 import { type CallOptions, type Clock, RcsError, type RcsRecord } from '@rcs-records/core'
-import { left, readIntegerId, right, toEpochMs } from '@rcs-records/core/kit'
+import { addMonthsUtc, left, readIntegerId, right, toEpochMs } from '@rcs-records/core/kit'
 import type { Either } from 'fp-ts/lib/Either.js'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import type { MessagesApi } from './api.js'
 import { type Config, PAGE_LIMIT_MIN } from './config.js'
 import { PROVIDER } from './provider.js'
-import { type BsgWindow, floatingTime, planFloatingWindows, planWindows, shiftMonths } from './windows.js'
+import { type BsgWindow, floatingTime, planFloatingWindows, planWindows } from './windows.js'
 
 /**
  * What `get` needs from the adapter.
@@ -39,7 +39,7 @@ export const lookupWindows = (
   if (from === undefined) {
     const current = floatingTime(now, config.timeZone)
     // `+ 1`: the current second belongs to the range, so a message created this second is found.
-    return right(planFloatingWindows(shiftMonths(current, -config.lookbackMonths), current + 1).reverse())
+    return right(planFloatingWindows(addMonthsUtc(current, -config.lookbackMonths), current + 1).reverse())
   }
   const start = toEpochMs(from)
   if (start === null) {

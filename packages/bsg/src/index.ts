@@ -42,7 +42,6 @@ export {
   floatingTime,
   planFloatingWindows,
   planWindows,
-  shiftMonths,
   type ZoneTransition,
   zoneTransitions,
 } from './windows.js'

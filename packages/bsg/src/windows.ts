@@ -32,16 +32,8 @@ export const floatingTime = (instant: number, timeZone: string): number => {
   return Date.parse(`${wall.replace(' ', 'T')}Z`) + millis
 }
 
-/**
- * Moves a floating time by calendar months, clamping the day (31 May − 3 months = 28/29 February): core's
- * `addMonthsUtc` (a floating time is a UTC instant).
- *
- * @example
- * import { shiftMonths } from '@rcs-records/bsg'
- * new Date(shiftMonths(Date.parse('2024-05-31T10:00:00Z'), -3)).toISOString() // '2024-02-29T10:00:00.000Z'
- */
-export const shiftMonths: (floating: number, months: number) => number = addMonthsUtc
-
+// A floating time is read as a UTC instant, so calendar months move it with core's `addMonthsUtc` (the day clamped:
+// 31 May − 3 months = 29 February) and it is written with the UTC formatter.
 const formatFloating = (floating: number): string => formatZonedTimestamp(floating, 'UTC')
 
 /**
@@ -60,7 +52,7 @@ export const planFloatingWindows = (from: number, to: number): BsgWindow[] => {
   const end = Math.ceil(to / SECOND) * SECOND
   const windows: BsgWindow[] = []
   for (let start = Math.ceil(from / SECOND) * SECOND; start < end; ) {
-    const next = Math.min(shiftMonths(start, WINDOW_MONTHS), end)
+    const next = Math.min(addMonthsUtc(start, WINDOW_MONTHS), end)
     windows.push({ from: formatFloating(start), to: formatFloating(next - SECOND) })
     start = next
   }
@@ -223,7 +215,7 @@ const unambiguousEnds = (reading: ZoneReading, ranges: SecondRange[], now: numbe
 const splitRange = (reading: ZoneReading, range: SecondRange): BsgWindow[] => {
   const windows: BsgWindow[] = []
   for (let start = range.first; start <= range.last; ) {
-    let next = Math.min(shiftMonths(start, WINDOW_MONTHS), range.last + SECOND)
+    let next = Math.min(addMonthsUtc(start, WINDOW_MONTHS), range.last + SECOND)
     if (next <= range.last) {
       const at = ambiguousAt(reading, next) ?? ambiguousAt(reading, next - SECOND)
       if (at !== undefined) next = floorSecond(at.start) - SECOND
