@@ -1,7 +1,8 @@
 import { addMonthsUtc, formatZonedTimestamp } from '@rcs-records/core/kit'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { type BsgWindow, normalize, planWindows } from '../src/index.js'
+import { normalize } from '../src/index.js'
+import { type BsgWindow, planWindows } from '../src/windows.js'
 
 /**
  * The DST partition: for consecutive UTC ranges, every BSG record — known only by its zone-less local timestamp —

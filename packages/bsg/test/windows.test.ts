@@ -1,7 +1,7 @@
 import { addMonthsUtc, parseIsoTimestamp } from '@rcs-records/core/kit'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { floatingTime, planFloatingWindows, planWindows, zoneTransitions } from '../src/index.js'
+import { floatingTime, planFloatingWindows, planWindows, zoneTransitions } from '../src/windows.js'
 
 const at = (iso: string) => Date.parse(iso)
 /** A window edge read back as wall-clock-as-UTC ms. */
