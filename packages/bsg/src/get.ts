@@ -9,10 +9,6 @@ import { type BsgWindow, floatingTime, planFloatingWindows, planWindows } from '
 
 /**
  * What `get` needs from the adapter.
- *
- * @example
- * import type { GetDeps } from './get.js'
- * const deps: GetDeps = { api, config, clock, normalize }
  */
 export interface GetDeps {
   api: MessagesApi
@@ -26,10 +22,6 @@ const notFound = (message: string) =>
 
 /**
  * The windows a lookup searches, newest first: from `opts.from` (default `lookbackMonths` before now) to now.
- *
- * @example
- * import { lookupWindows } from './get.js'
- * lookupWindows(config, Date.now(), undefined) // one window covering the last 3 months
  */
 export const lookupWindows = (
   config: Config,
@@ -58,10 +50,6 @@ export const lookupWindows = (
 /**
  * One message by id (`filter[id]`), searched window by window from the newest; `not_found` when no window has it.
  * BSG ids are integers, so any other id is `not_found` without a request.
- *
- * @example
- * import { getMessage } from './get.js'
- * const result = await getMessage(deps, '26130', { from: '2024-01-01T00:00:00Z' })()
  */
 export const getMessage =
   (deps: GetDeps, id: string, opts?: CallOptions): TaskEither<RcsError, RcsRecord> =>
