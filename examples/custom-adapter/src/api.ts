@@ -8,10 +8,6 @@ import { PROVIDER } from './provider.js'
 
 /**
  * The two requests of the Messages resource, authenticated with Basic auth.
- *
- * @example
- * import type { MessagesApi } from './api.js'
- * const fetchOne = (api: MessagesApi) => api.message('SMb7c0a2ce80504485a6f653a7110836f5')()
  */
 export interface MessagesApi {
   /** `GET …/Messages/{sid}.json`: the Message body (still raw); an id such as `..` is a `bad_request`. */
@@ -29,10 +25,6 @@ export interface MessagesApi {
 /**
  * The next page's URL, from Twilio's relative `next_page_uri`. Only paths on the configured origin under this
  * account's Messages list are followed: a vendor (or a proxy) must never make us send credentials elsewhere.
- *
- * @example
- * import { nextPageUrl } from './api.js'
- * nextPageUrl(config, null) // null: the last page
  */
 export const nextPageUrl = (config: Config, nextPageUri: string | null): string | null => {
   if (nextPageUri === null || nextPageUri === '') return null
@@ -50,10 +42,6 @@ export const nextPageUrl = (config: Config, nextPageUri: string | null): string 
 
 /**
  * Builds the {@link MessagesApi} of a config over core's transport.
- *
- * @example
- * import { createMessagesApi } from './api.js'
- * const api = createMessagesApi(config, ctx.http)
  */
 export const createMessagesApi = (config: Config, http: HttpTransport): MessagesApi => {
   const authorization = basicAuthHeader(config)

@@ -4,10 +4,6 @@ import type { Config } from './config.js'
 /**
  * The Basic-auth header for Twilio (`AccountSid:AuthToken`). Registers the token and every derived form with core
  * so that no error can ever show them.
- *
- * @example
- * import { basicAuthHeader } from '@rcs-records/example-custom-adapter'
- * const headers = { authorization: basicAuthHeader(config) }
  */
 export const basicAuthHeader = (config: Pick<Config, 'accountSid' | 'authToken'>): string => {
   const credentials = btoa(`${config.accountSid}:${config.authToken}`)

@@ -11,11 +11,6 @@ import { parseWebhook } from './webhook.js'
  * The adapter's wiring (what `adapter.create` does; "client" as in every adapter's `client.ts`, not core's
  * `RcsClient`): the Messages API over core's transport, `get` by SID, `getMany` as bounded concurrent `get`s (Twilio
  * has no batch lookup), `list` over the Messages list, and the pure `normalize` and `parseWebhook`.
- *
- * @example
- * import { createTwilioAdapter } from '@rcs-records/example-custom-adapter'
- * const adapter = createTwilioAdapter(config, ctx)
- * const record = await adapter.get('SM…')()
  */
 export const createTwilioAdapter = (config: Config, ctx: AdapterContext): Adapter => {
   const api = createMessagesApi(config, ctx.http)

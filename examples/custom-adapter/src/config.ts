@@ -55,10 +55,6 @@ export const DEFAULT_BASE_URL = 'https://api.twilio.com'
 
 /**
  * Validates user config and applies defaults. Failures name the field and what it expects, never the value.
- *
- * @example
- * import { ConfigCodec } from '@rcs-records/example-custom-adapter'
- * ConfigCodec.decode({ accountSid: 'AC' + '0'.repeat(32), authToken: 'x' }) // right({ …, pageSize: 100 })
  */
 export const ConfigCodec = new t.Type<Config, Config, unknown>(
   'TwilioConfig',

@@ -5,10 +5,6 @@ import { normalize } from './normalize.js'
 
 /**
  * One Message by SID, normalised; an unknown SID is the transport's `not_found` (Twilio answers 404).
- *
- * @example
- * import { getMessage } from './get.js'
- * const result = await getMessage(api, 'SMb7c0a2ce80504485a6f653a7110836f5')()
  */
 export const getMessage =
   (api: MessagesApi, id: string, opts?: CallOptions): TaskEither<RcsError, RcsRecord> =>

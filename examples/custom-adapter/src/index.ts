@@ -9,14 +9,11 @@ import { createTwilioAdapter } from './client.js'
 import { type Config, ConfigCodec } from './config.js'
 import { PROVIDER } from './provider.js'
 
-export { basicAuthHeader } from './auth.js'
-export { createTwilioAdapter } from './client.js'
-export { type Config, ConfigCodec, DEFAULT_BASE_URL } from './config.js'
-export { bareAddress, channelOf, reasonFor, TWILIO_STATUSES } from './mapping.js'
+// The public surface, as the design lists it: the definition, normalize, parseWebhook, the status table and the
+// config type. The rest (codecs, the RFC 2822 reader, auth, the API layer) is internal, as in the built-in adapters.
+export type { Config } from './config.js'
+export { TWILIO_STATUSES } from './mapping.js'
 export { normalize } from './normalize.js'
-export { type TwilioMessage, TwilioMessageCodec, type TwilioMessagePage, TwilioMessagePageCodec } from './payload.js'
-export { PROVIDER } from './provider.js'
-export { formatRfc2822, parseRfc2822 } from './rfc2822.js'
 export { parseWebhook } from './webhook.js'
 
 /**

@@ -10,10 +10,6 @@ const MAX_PAGES = 100_000
 
 /**
  * What `list` needs from the adapter.
- *
- * @example
- * import type { ListDeps } from './list.js'
- * const deps: ListDeps = { api, config, clock: ctx.clock, logger: ctx.logger }
  */
 export interface ListDeps {
   api: MessagesApi
@@ -52,10 +48,6 @@ async function* pages(deps: ListDeps, from: number, to: number, pageSize: number
  * the bad ones, de-duplicating across pages, the filters Twilio lacks, and the exact half-open window — on `sentAt`,
  * the only time Twilio can select messages by (so a message never sent is not listed). `modifiedSince` is
  * `unsupported`.
- *
- * @example
- * import { listMessages } from './list.js'
- * for await (const record of listMessages(deps, { from: '2024-06-03T00:00:00Z' })) console.log(record.id)
  */
 export const listMessages = (deps: ListDeps, query: ListQuery): AsyncIterable<RcsRecord> => {
   const checked = checkListQuery(query, PROVIDER, deps.clock.now())

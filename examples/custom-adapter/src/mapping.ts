@@ -52,11 +52,6 @@ const REASONS: Readonly<Record<string, ReasonCode>> = {
  * The failure reason of a message, with every adapter's signature `reasonFor(status, vendorStatus, message?, vendorCode?)`: from
  * its `error_code` (a failure without a known code has reason `unknown`, `vendorCode` the code or null) and
  * `error_message`; null when the status is not a failure.
- *
- * @example
- * import { reasonFor } from '@rcs-records/example-custom-adapter'
- * reasonFor('undeliverable', 'undelivered', 'Unreachable destination handset', '30003')?.code // 'unreachable'
- * reasonFor('delivered', 'delivered') // null
  */
 export const reasonFor = (
   status: DeliveryStatus,
@@ -79,10 +74,6 @@ const CHANNEL_PREFIXES: ReadonlyArray<readonly [string, Channel]> = [
 /**
  * The channel of a message from its addresses: `rcs:` and `whatsapp:` prefixes name it, other prefixed addresses
  * are `other`, plain numbers and short codes are SMS/MMS (`sms`).
- *
- * @example
- * import { channelOf } from '@rcs-records/example-custom-adapter'
- * channelOf('rcs:my_agent', '+15558675310') // 'rcs'
  */
 export const channelOf = (from: string | null, to: string | null): Channel => {
   for (const address of [from, to]) {
@@ -94,10 +85,6 @@ export const channelOf = (from: string | null, to: string | null): Channel => {
 
 /**
  * An address without its channel prefix (`whatsapp:+1555…` → `+1555…`).
- *
- * @example
- * import { bareAddress } from '@rcs-records/example-custom-adapter'
- * bareAddress('whatsapp:+15558675310') // '+15558675310'
  */
 export const bareAddress = (address: string): string => {
   const colon = address.indexOf(':')

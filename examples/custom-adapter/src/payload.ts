@@ -8,11 +8,6 @@ import * as t from 'io-ts'
  * `raw`): `account_sid`, `api_version`, `body`, `direction`, `from`, `to`, `messaging_service_sid`, `uri` (strings),
  * `date_created`, `date_sent`, `date_updated` (RFC 2822), `error_code` (number), `error_message`, `num_media`,
  * `num_segments`, `price` (a negative decimal string) and `price_unit`.
- *
- * @example
- * import { TwilioMessageCodec } from '@rcs-records/example-custom-adapter'
- * TwilioMessageCodec.is({ sid: 'SM…', status: 'delivered' }) // true
- * TwilioMessageCodec.is({ sid: '', status: 'delivered' }) // false
  */
 export const TwilioMessageCodec = /* @__PURE__ */ t.intersection(
   [
@@ -45,20 +40,12 @@ export const TwilioMessageCodec = /* @__PURE__ */ t.intersection(
 
 /**
  * A Twilio Message resource as `normalize` reads it.
- *
- * @example
- * import type { TwilioMessage } from '@rcs-records/example-custom-adapter'
- * const isOutbound = (m: TwilioMessage) => typeof m.direction === 'string' && m.direction.startsWith('outbound')
  */
 export type TwilioMessage = t.TypeOf<typeof TwilioMessageCodec>
 
 /**
  * One page of the Messages list: the messages (most recent first) and the path of the next page, or null. The list
  * decodes every page with it.
- *
- * @example
- * import { TwilioMessagePageCodec } from '@rcs-records/example-custom-adapter'
- * TwilioMessagePageCodec.is({ messages: [], next_page_uri: null }) // true
  */
 export const TwilioMessagePageCodec = t.type(
   { messages: t.array(t.unknown), next_page_uri: t.union([t.string, t.null]) },
@@ -67,9 +54,5 @@ export const TwilioMessagePageCodec = t.type(
 
 /**
  * One decoded page of the Messages list.
- *
- * @example
- * import type { TwilioMessagePage } from '@rcs-records/example-custom-adapter'
- * const last = (page: TwilioMessagePage) => page.next_page_uri === null
  */
 export type TwilioMessagePage = t.TypeOf<typeof TwilioMessagePageCodec>

@@ -19,11 +19,6 @@ const RFC_2822 =
 /**
  * Parses an RFC 2822 date (`Fri, 24 May 2019 17:18:28 +0000`, how Twilio writes `date_*`) to canonical ISO UTC with
  * milliseconds. Anything else — including impossible dates such as 31 Feb — gives null, never an exception.
- *
- * @example
- * import { parseRfc2822 } from '@rcs-records/example-custom-adapter'
- * parseRfc2822('Fri, 24 May 2019 17:18:28 +0000') // '2019-05-24T17:18:28.000Z'
- * parseRfc2822('yesterday') // null
  */
 export const parseRfc2822 = (value: unknown): string | null => {
   if (typeof value !== 'string' || value.length > 40) return null
@@ -47,9 +42,5 @@ export const parseRfc2822 = (value: unknown): string | null => {
 
 /**
  * Formats an instant as RFC 2822 in GMT, as Twilio does (used by the example's test server).
- *
- * @example
- * import { formatRfc2822 } from '@rcs-records/example-custom-adapter'
- * formatRfc2822(Date.parse('2019-05-24T17:18:28Z')) // 'Fri, 24 May 2019 17:18:28 +0000'
  */
 export const formatRfc2822 = (instant: number): string => new Date(instant).toUTCString().replace('GMT', '+0000')

@@ -1,6 +1,7 @@
 import { createClient, RcsError, type RcsRecord, silentLogger } from '@rcs-records/core'
 import { afterEach, describe, expect, it } from 'vitest'
-import { adapter, formatRfc2822, normalize, parseRfc2822, parseWebhook } from '../src/index.js'
+import { adapter, normalize, parseWebhook } from '../src/index.js'
+import { formatRfc2822, parseRfc2822 } from '../src/rfc2822.js'
 import { UNDELIVERED_CALLBACK_FORM } from './support/fixtures.js'
 import { AUTH_TOKEN, startTwilioTestServer, type TwilioTestServer } from './support/twilio-server.js'
 

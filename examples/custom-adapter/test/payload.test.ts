@@ -1,7 +1,8 @@
 import { arbitraryPayload } from '@rcs-records/testkit'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { normalize, TwilioMessageCodec } from '../src/index.js'
+import { normalize } from '../src/index.js'
+import { TwilioMessageCodec } from '../src/payload.js'
 import { DOCUMENTED_MESSAGE, QUEUED_MESSAGE, UNDELIVERED_RCS_MESSAGE } from './support/fixtures.js'
 
 const edgy = fc.option(fc.oneof(fc.string(), fc.constantFrom('', 'SM1', 0, null, true), fc.integer()), {

@@ -7,19 +7,11 @@ import { PROVIDER } from './provider.js'
 
 /**
  * Query parameters of `GET /api/messages` (`filter[from]`, `page[limit]`, …); undefined values are left out.
- *
- * @example
- * import type { MessagesQuery } from './api.js'
- * const query: MessagesQuery = { 'filter[id]': '26130', 'page[limit]': 15 }
  */
 export type MessagesQuery = Record<string, string | number | undefined>
 
 /**
  * `GET /api/messages`, authenticated.
- *
- * @example
- * import type { MessagesApi } from './api.js'
- * const first = (api: MessagesApi) => api.messages({ 'filter[id]': '26130' })()
  */
 export interface MessagesApi {
   /** One page: the envelope decoded (items still raw), or an RcsError. */
@@ -29,10 +21,6 @@ export interface MessagesApi {
 /**
  * 422 is BSG's (Laravel's) validation answer — a window over 3 months, a future date, a bad id: `bad_request`
  * carrying the vendor's `message` and `errors`.
- *
- * @example
- * import { classifyMessagesError } from './api.js'
- * classifyMessagesError({ status: 422, body: { message: 'The given data was invalid.', errors: [] }, headers: new Headers() })?.kind // 'bad_request'
  */
 export const classifyMessagesError = (failure: HttpFailure) => {
   if (failure.status !== 422) return null
@@ -51,11 +39,6 @@ export const classifyMessagesError = (failure: HttpFailure) => {
  * (BSG is Laravel with JWT auth, whose middleware answers `{"error":"token_expired"}`, or "Token has expired" /
  * "The token has been blacklisted" as the message) — else null (a token that was never good, or a bare
  * `{"message":"Unauthenticated."}`).
- *
- * @example
- * import { tokenRefusal } from './api.js'
- * tokenRefusal({ message: 'Unauthenticated.', error: 'token_revoked' }) // 'revoked'
- * tokenRefusal({ message: 'Unauthenticated.' }) // null
  */
 export const tokenRefusal = (body: unknown): 'expired' | 'revoked' | null => {
   if (body === null || typeof body !== 'object') return null
@@ -70,10 +53,6 @@ export const tokenRefusal = (body: unknown): 'expired' | 'revoked' | null => {
  * How many times one request logs in again while BSG keeps refusing fresh tokens as expired or revoked (another
  * process logging in with the same key, a token store being rotated), and the wait before each of those re-logins
  * after the first: 250 ms, doubling. The first re-login after any 401 is immediate.
- *
- * @example
- * import { RELOGIN } from './api.js'
- * RELOGIN.attempts // 5
  */
 export const RELOGIN = { attempts: 5, baseDelayMs: 250 } as const
 
@@ -83,11 +62,6 @@ export const RELOGIN = { attempts: 5, baseDelayMs: 250 } as const
  * says it expired or was revoked ({@link tokenRefusal}), the login is tried again with backoff, up to
  * {@link RELOGIN}`.attempts` logins in all; a fresh token refused for any other reason, or after those, is an `auth`
  * error.
- *
- * @example
- * import { createMessagesApi } from './api.js'
- * const api = createMessagesApi({ http, tokens, baseUrl: 'https://one-api.bsg.world' })
- * const page = await api.messages({ 'filter[id]': '26130', 'page[limit]': 15 })()
  */
 export const createMessagesApi = (options: {
   http: HttpTransport

@@ -15,10 +15,6 @@ import { PROVIDER } from './provider.js'
 
 /**
  * The error of a call its caller aborted.
- *
- * @example
- * import { abortedError } from './auth.js'
- * abortedError('login').kind // 'transport'
  */
 export const abortedError = (what: string): RcsError =>
   new RcsError({
@@ -31,10 +27,6 @@ export const abortedError = (what: string): RcsError =>
 /**
  * Waits for a shared promise (a login every caller joins) unless this caller's signal aborts first; the shared work
  * itself is never aborted by one caller.
- *
- * @example
- * import { joinUnlessAborted } from './auth.js'
- * const result = await joinUnlessAborted(sharedLogin, query.signal, 'login')
  */
 export const joinUnlessAborted = <A>(
   promise: Promise<Either<RcsError, A>>,
@@ -55,10 +47,6 @@ export const joinUnlessAborted = <A>(
 
 /**
  * What the token manager needs.
- *
- * @example
- * import type { TokenManagerOptions } from './auth.js'
- * const options: TokenManagerOptions = { http, clock, logger, baseUrl: 'https://one-api.bsg.world', apiKey, refreshAheadMs: 300_000 }
  */
 export interface TokenManagerOptions {
   http: HttpTransport
@@ -73,13 +61,6 @@ export interface TokenManagerOptions {
 /**
  * BSG's JWT, obtained and renewed on demand. Every login or refresh is single-flight: concurrent callers share the
  * one request in flight.
- *
- * @example
- * import type { TokenManager } from './auth.js'
- * const authorization = async (tokens: TokenManager) => {
- *   const token = await tokens.token()
- *   return token._tag === 'Right' ? `Bearer ${token.right}` : null
- * }
  */
 export interface TokenManager {
   /** A token valid now: logs in the first time and refreshes ahead of expiry (falling back to a new login). */
@@ -93,10 +74,6 @@ export interface TokenManager {
 
 /**
  * Assumed lifetime when a token's expiry cannot be read (the spec's example token lives 30 days).
- *
- * @example
- * import { ASSUMED_TOKEN_LIFETIME_MS } from './auth.js'
- * ASSUMED_TOKEN_LIFETIME_MS / 86_400_000 // 30
  */
 export const ASSUMED_TOKEN_LIFETIME_MS = 30 * 24 * 3_600_000
 /** A token that claims to be already expired is still used this long before the next refresh attempt. */
@@ -119,11 +96,6 @@ interface HeldToken {
  *
  * The token's lifetime is read from its `exp` − `iat` (so a skewed local clock does not matter), else from `exp`,
  * else assumed to be 30 days (logged at debug level).
- *
- * @example
- * import { createTokenManager } from './auth.js'
- * const tokens = createTokenManager({ http, clock, logger, baseUrl, apiKey, refreshAheadMs: 5 * 60_000 })
- * const token = await tokens.token()
  */
 export const createTokenManager = (options: TokenManagerOptions): TokenManager => {
   const { http, clock, logger } = options

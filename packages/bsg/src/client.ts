@@ -14,17 +14,6 @@ import { parseWebhook } from './webhook.js'
  * `adapter.create` does): one token manager shared by every call, `get` by `filter[id]`, `getMany` as bounded
  * concurrent `get`s, `list` over ≤ 3-month windows, and the pure `normalize`/`parseWebhook` in the configured time
  * zone.
- *
- * @example
- * import { silentLogger, systemClock } from '@rcs-records/core'
- * import { createHttpTransport } from '@rcs-records/core/kit'
- * import { ConfigCodec, createBsgAdapter } from '@rcs-records/bsg'
- * const decoded = ConfigCodec.decode({ apiKey: 'live_…' })
- * if (decoded._tag === 'Right') {
- *   const bsg = createBsgAdapter(decoded.right, {
- *     http: createHttpTransport({ provider: 'bsg' }), clock: systemClock, logger: silentLogger,
- *   })
- * }
  */
 export const createBsgAdapter = (config: Config, ctx: AdapterContext): Adapter => {
   ctx.http.secrets.add(config.apiKey)

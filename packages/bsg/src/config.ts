@@ -3,38 +3,21 @@ import * as t from 'io-ts'
 
 /**
  * The vendor's documented base URL.
- *
- * @example
- * import { DEFAULT_BASE_URL } from '@rcs-records/bsg'
- * DEFAULT_BASE_URL // 'https://one-api.bsg.world'
  */
 export const DEFAULT_BASE_URL = 'https://one-api.bsg.world'
 
 /**
  * BSG's smallest `page[limit]`.
- *
- * @example
- * import { PAGE_LIMIT_MIN } from '@rcs-records/bsg'
- * PAGE_LIMIT_MIN // 15
  */
 export const PAGE_LIMIT_MIN = 15
 
 /**
  * BSG's largest `page[limit]`.
- *
- * @example
- * import { PAGE_LIMIT_MAX } from '@rcs-records/bsg'
- * PAGE_LIMIT_MAX // 500
  */
 export const PAGE_LIMIT_MAX = 500
 
 /**
  * Clamps a page size to BSG's `page[limit]` bounds (15–500).
- *
- * @example
- * import { clampPageSize } from '@rcs-records/bsg'
- * clampPageSize(1000) // 500
- * clampPageSize(5) // 15
  */
 export const clampPageSize = (size: number): number =>
   Math.min(PAGE_LIMIT_MAX, Math.max(PAGE_LIMIT_MIN, Math.trunc(size)))
@@ -144,11 +127,6 @@ const DEFAULTS = {
 /**
  * io-ts codec of the adapter config: validates each field (errors name what was expected, never the value) and
  * applies the defaults, so `create` receives a complete {@link Config}.
- *
- * @example
- * import { ConfigCodec } from '@rcs-records/bsg'
- * const result = ConfigCodec.decode({ apiKey: 'live_8JeF1mLckxI4QResuP6X', timeZone: 'Europe/Kyiv' })
- * if (result._tag === 'Right') result.right.pageSize // 500
  */
 export const ConfigCodec: t.Type<Config, Config, unknown> = new t.Type<Config, Config, unknown>(
   'BsgConfig',

@@ -7,6 +7,7 @@ import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
  * instance (`adapter.create(…)`), or anything with the same `getMany`.
  *
  * @example
+ * import type { RcsClient } from '@rcs-records/core'
  * import type { FallbackSource } from '@rcs-records/bsg'
  * const fromClient = (client: RcsClient): FallbackSource => client
  */

@@ -8,11 +8,6 @@ import { readIntegerId, toDecimalString } from '@rcs-records/core/kit'
 
 /**
  * A cost from an amount and a currency: null unless the amount is a decimal and the currency a non-empty string.
- *
- * @example
- * import { readCost } from './fields.js'
- * readCost('0.0100000', 'UAH') // { amount: '0.0100000', currency: 'UAH' }
- * readCost('string', 'UAH') // null
  */
 export const readCost = (value: unknown, currency: unknown): Cost | null => {
   const amount = toDecimalString(value)
@@ -25,11 +20,6 @@ const asObject = (value: unknown): Record<string, unknown> | null =>
 /**
  * The cost of a `/api/messages` item: `amount` (the spec) or `amont` (the seed's field table, which also calls it an
  * array — its first element is used).
- *
- * @example
- * import { readAmount } from './fields.js'
- * readAmount({ value: '0.0100000', currency: 'UAH' }) // { amount: '0.0100000', currency: 'UAH' }
- * readAmount([{ value: '0.10', currency: 'USD' }]) // { amount: '0.10', currency: 'USD' }
  */
 export const readAmount = (value: unknown): Cost | null => {
   const amount = asObject(Array.isArray(value) ? value[0] : value)
@@ -57,11 +47,6 @@ const fallbackChannel = (details: unknown, channel: Channel): Fallback | null =>
 /**
  * The fallback message(s) of `alternative_channels` (`{"sms":{"parts":1,"id":[12345]}}`, or `viber`): ids as
  * strings (ids that are not integers are dropped), `parts` or null. SMS wins when both are present.
- *
- * @example
- * import { readFallback } from './fields.js'
- * readFallback({ sms: { parts: 1, id: [12345] } }) // { channel: 'sms', ids: ['12345'], parts: 1 }
- * readFallback(null) // null
  */
 export const readFallback = (value: unknown): Fallback | null => {
   const object = asObject(value)
@@ -75,13 +60,6 @@ const CAMPAIGN_DIGITS = /^\d{1,16}$/
  * A `campaign_id`: a non-negative safe integer, as a JSON number or a digit string, written as its decimal digits
  * (leading zeros dropped, as `filter[campaign_id]` is); null for anything else — `12.5`, `1e21`, a number beyond
  * 2^53 that JSON cannot carry exactly — which stays in `raw`.
- *
- * @example
- * import { readCampaignId } from './fields.js'
- * readCampaignId(53651994) // '53651994'
- * readCampaignId('0053651994') // '53651994'
- * readCampaignId(12.5) // null
- * readCampaignId(1e21) // null
  */
 export const readCampaignId = (value: unknown): string | null => {
   if (typeof value === 'number') return readIntegerId(value)

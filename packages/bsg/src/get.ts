@@ -1,18 +1,14 @@
 import { type CallOptions, type Clock, RcsError, type RcsRecord } from '@rcs-records/core'
-import { left, readIntegerId, right, toEpochMs } from '@rcs-records/core/kit'
+import { addMonthsUtc, left, readIntegerId, right, toEpochMs } from '@rcs-records/core/kit'
 import type { Either } from 'fp-ts/lib/Either.js'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import type { MessagesApi } from './api.js'
 import { type Config, PAGE_LIMIT_MIN } from './config.js'
 import { PROVIDER } from './provider.js'
-import { type BsgWindow, floatingTime, planFloatingWindows, planWindows, shiftMonths } from './windows.js'
+import { type BsgWindow, floatingTime, planFloatingWindows, planWindows } from './windows.js'
 
 /**
  * What `get` needs from the adapter.
- *
- * @example
- * import type { GetDeps } from './get.js'
- * const deps: GetDeps = { api, config, clock, normalize }
  */
 export interface GetDeps {
   api: MessagesApi
@@ -26,10 +22,6 @@ const notFound = (message: string) =>
 
 /**
  * The windows a lookup searches, newest first: from `opts.from` (default `lookbackMonths` before now) to now.
- *
- * @example
- * import { lookupWindows } from './get.js'
- * lookupWindows(config, Date.now(), undefined) // one window covering the last 3 months
  */
 export const lookupWindows = (
   config: Config,
@@ -39,7 +31,7 @@ export const lookupWindows = (
   if (from === undefined) {
     const current = floatingTime(now, config.timeZone)
     // `+ 1`: the current second belongs to the range, so a message created this second is found.
-    return right(planFloatingWindows(shiftMonths(current, -config.lookbackMonths), current + 1).reverse())
+    return right(planFloatingWindows(addMonthsUtc(current, -config.lookbackMonths), current + 1).reverse())
   }
   const start = toEpochMs(from)
   if (start === null) {
@@ -58,10 +50,6 @@ export const lookupWindows = (
 /**
  * One message by id (`filter[id]`), searched window by window from the newest; `not_found` when no window has it.
  * BSG ids are integers, so any other id is `not_found` without a request.
- *
- * @example
- * import { getMessage } from './get.js'
- * const result = await getMessage(deps, '26130', { from: '2024-01-01T00:00:00Z' })()
  */
 export const getMessage =
   (deps: GetDeps, id: string, opts?: CallOptions): TaskEither<RcsError, RcsRecord> =>

@@ -11,41 +11,14 @@ import { createBsgAdapter } from './client.js'
 import { type Config, ConfigCodec, type ConfigInput } from './config.js'
 import { PROVIDER } from './provider.js'
 
-export { createBsgAdapter } from './client.js'
-export {
-  type Config,
-  ConfigCodec,
-  type ConfigInput,
-  clampPageSize,
-  DEFAULT_BASE_URL,
-  PAGE_LIMIT_MAX,
-  PAGE_LIMIT_MIN,
-} from './config.js'
+// The public surface (the design's list, then this adapter's documented extras; see the README's "Exports"). The
+// rest — codecs, the window planner, page-size limits, the API and token layers — is internal.
+export type { Config, ConfigInput } from './config.js'
 export { type FallbackResolution, type FallbackSource, resolveFallback } from './fallback.js'
-export { channelOf, channelTable, reasonFor, reasonRules, statusTable } from './mapping.js'
+export { channelTable, reasonRules, statusTable } from './mapping.js'
 export { createNormalizer, type NormalizeOptions, normalize } from './normalize.js'
-export {
-  type BsgCallback,
-  BsgCallbackCodec,
-  type BsgMessage,
-  BsgMessageCodec,
-  type BsgStatus,
-  BsgStatusCodec,
-  type MessagesPage,
-  MessagesPageCodec,
-  TokenResponseCodec,
-} from './payload.js'
-export { PROVIDER } from './provider.js'
+export type { BsgCallback, BsgMessage, BsgStatus } from './payload.js'
 export { parseWebhook } from './webhook.js'
-export {
-  type BsgWindow,
-  floatingTime,
-  planFloatingWindows,
-  planWindows,
-  shiftMonths,
-  type ZoneTransition,
-  zoneTransitions,
-} from './windows.js'
 
 /**
  * The BSG adapter definition: pass it to `createClient`.
@@ -66,4 +39,12 @@ export const adapter: AdapterDefinition<Config, ConfigInput> = {
   create: createBsgAdapter,
 }
 
+/**
+ * The BSG adapter definition, as the default export (the same object as {@link adapter}).
+ *
+ * @example
+ * import bsg from '@rcs-records/bsg'
+ * import { createClient } from '@rcs-records/core'
+ * const client = createClient({ adapter: bsg, config: { apiKey: process.env.BSG_API_KEY } })
+ */
 export default adapter

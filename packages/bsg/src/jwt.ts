@@ -1,9 +1,5 @@
 /**
  * The claims of a JWT the token manager needs: `iat` and `exp` in epoch seconds, null when absent or unreadable.
- *
- * @example
- * import type { JwtTimes } from './jwt.js'
- * const times: JwtTimes = { iat: 1738777668, exp: 1741369668 }
  */
 export interface JwtTimes {
   iat: number | null
@@ -31,12 +27,6 @@ const seconds = (value: unknown): number | null =>
 /**
  * Reads `iat` and `exp` from a JWT's payload (base64url JSON, no signature check — the token is only ever sent back
  * to BSG). Never throws: anything unreadable gives nulls.
- *
- * @example
- * import { readJwtTimes } from './jwt.js'
- * readJwtTimes('eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.eyJpYXQiOjE3Mzg3Nzc2NjgsImV4cCI6MTc0MTM2OTY2OCwicm9sZXMiOltdLCJpZCI6MjA4fQ.sig')
- * // { iat: 1738777668, exp: 1741369668 }
- * readJwtTimes('not a jwt') // { iat: null, exp: null }
  */
 export const readJwtTimes = (token: string): JwtTimes => {
   const none: JwtTimes = { iat: null, exp: null }

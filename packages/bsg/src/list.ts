@@ -15,10 +15,6 @@ import { type BsgWindow, planWindows } from './windows.js'
 
 /**
  * What `list` needs from the adapter.
- *
- * @example
- * import type { ListDeps } from './list.js'
- * const deps: ListDeps = { api, config, clock, logger, normalize }
  */
 export interface ListDeps {
   api: MessagesApi
@@ -44,10 +40,6 @@ interface ListPlan {
  * `checkListQuery`: dates, `[from, to)`, statuses, channel, page size) are `bad_request`, and so is a campaign that is
  * not a BSG campaign id; `modifiedSince` is `unsupported` (BSG filters by creation time only). The page size is
  * clamped to BSG's 15–500.
- *
- * @example
- * import { planList } from './list.js'
- * planList({ from: '2024-01-01T00:00:00Z', to: '2024-08-01T00:00:00Z' }, config, Date.now()).windows.length // 3
  */
 export const planList = (query: ListQuery, config: Config, now: number): ListPlan => {
   const checked = checkListQuery(query, PROVIDER, now)
@@ -130,10 +122,6 @@ async function* windowPages(deps: ListDeps, plan: ListPlan): AsyncGenerator<read
  * when its parsed `created_at` lies in `[from, to)` — BSG's windows are zone-less wall-clock seconds, inclusive at
  * both ends, so they may reach past the range (see `windows.ts`). A bad query throws its {@link RcsError} at once; a
  * failing page, while iterating.
- *
- * @example
- * import { listMessages } from './list.js'
- * for await (const record of listMessages(deps, { from: '2024-01-01T00:00:00Z' })) console.log(record.id)
  */
 export const listMessages = (deps: ListDeps, query: ListQuery): AsyncIterable<RcsRecord> => {
   const plan = planList(query, deps.config, deps.clock.now())

@@ -19,7 +19,7 @@ import type { BsgStatus } from './payload.js'
  * | unknown | unknown, anything else |
  *
  * @example
- * import { lookupStatus } from '@rcs-records/core'
+ * import { lookupStatus } from '@rcs-records/core/kit'
  * import { statusTable } from '@rcs-records/bsg'
  * lookupStatus(statusTable, 'not_rcs_user') // 'undeliverable'
  */
@@ -73,12 +73,6 @@ const lowerStatusOf = (value: string): DeliveryStatus | null => {
  * string fresh from `JSON.parse` probes the string table on every call; comparing with constants is ~3× cheaper,
  * and only a value that matches none is lower-cased and tried again. Same answers as
  * `lookupStatus(statusTable, value.toLowerCase())` (a test checks them against each other).
- *
- * @example
- * import { statusOf } from './mapping.js'
- * statusOf('not_rcs_user') // 'undeliverable'
- * statusOf('DELIVERED') // 'delivered'
- * statusOf('constructor') // 'unknown'
  */
 export const statusOf = (value: string): DeliveryStatus => {
   const status = lowerStatusOf(value)
@@ -104,12 +98,6 @@ export const channelTable: Readonly<Record<string, Channel>> = {
 /**
  * The channel of a BSG `type` value, regardless of case. Absent (null/undefined) means `rcs` — `/api/messages` is
  * BSG's RCS status endpoint; any other value BSG documents (`hlr`) or not is `other`.
- *
- * @example
- * import { channelOf } from '@rcs-records/bsg'
- * channelOf('sms') // 'sms'
- * channelOf('hlr') // 'other'
- * channelOf(undefined) // 'rcs'
  */
 export const channelOf = (type: unknown): Channel => {
   if (type === undefined || type === null) return 'rcs'
@@ -164,13 +152,6 @@ export const reasonRules: readonly ReasonRule[] = [
  * {@link reasonRules}, else `unknown` with `permanent: null`. `vendorCode` is the callback's non-zero `error` code,
  * else the status; `message` the description. Every adapter's `reasonFor` has this signature:
  * `(status, vendorStatus, message?, vendorCode?)` (positional, so no object is built per record). Null for every status that is not a failure.
- *
- * @example
- * import { reasonFor } from '@rcs-records/bsg'
- * reasonFor('undeliverable', 'not_rcs_user')?.code // 'not_rcs_capable'
- * reasonFor('rejected', 'failed') // { code: 'unknown', permanent: null, vendorCode: 'failed', message: null }
- * reasonFor('rejected', 'failed', 'Invalid number', '12')?.code // 'invalid_recipient'
- * reasonFor('delivered', 'delivered') // null
  */
 export const reasonFor = (
   status: DeliveryStatus,

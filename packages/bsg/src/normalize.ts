@@ -39,10 +39,6 @@ const ID_EXPECTED = 'a non-negative integer id (number or digit string)'
 /**
  * Checks the parts of a payload every record needs (an object with an integer `id` and a string `status`); the
  * issues name the failing paths, prefixed with `prefix` (e.g. `data.3.`).
- *
- * @example
- * import { requiredIssues } from './normalize.js'
- * requiredIssues({ id: 'x' }, '') // [{ path: 'id', … }, { path: 'status', … }]
  */
 export const requiredIssues = (payload: unknown, prefix: string): DecodeIssue[] => {
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
@@ -62,10 +58,6 @@ export const requiredIssues = (payload: unknown, prefix: string): DecodeIssue[] 
 
 /**
  * A `config` error for an unusable `defaultCountry` option (normalising must not throw on it).
- *
- * @example
- * import { badDefaultCountry } from './normalize.js'
- * badDefaultCountry('Italy').kind // 'config'
  */
 export const badDefaultCountry = (country: unknown): RcsError =>
   new RcsError({
@@ -76,10 +68,6 @@ export const badDefaultCountry = (country: unknown): RcsError =>
 
 /**
  * A `config` error for an unusable time zone option (normalising must not throw on it).
- *
- * @example
- * import { badTimeZone } from './normalize.js'
- * badTimeZone('Mars/Olympus').kind // 'config'
  */
 export const badTimeZone = (timeZone: string): RcsError =>
   new RcsError({
@@ -145,7 +133,8 @@ const toRecord = (
  * @example
  * import { createNormalizer } from '@rcs-records/bsg'
  * const normalizeKyiv = createNormalizer('Europe/Kyiv', 'UA')
- * normalizeKyiv({ id: 1, status: 'sent', created_at: '2024-07-01 12:00:00', phone: '0661234567' })
+ * const result = normalizeKyiv({ id: 1, status: 'sent', created_at: '2024-07-01 12:00:00', phone: '0661234567' })
+ * if (result._tag === 'Right') [result.right.createdAt, result.right.recipient] // ['2024-07-01T09:00:00.000Z', '+380661234567']
  */
 export const createNormalizer = (
   timeZone = 'UTC',

@@ -13,10 +13,6 @@ import * as t from 'io-ts'
 /**
  * The statuses BSG documents for `/api/messages` and its callbacks (spec, docs and campaign statistics); the keys of
  * `statusTable`.
- *
- * @example
- * import { BsgStatusCodec } from '@rcs-records/bsg'
- * BsgStatusCodec.is('not_rcs_user') // true
  */
 export const BsgStatusCodec = /* @__PURE__ */ t.keyof(
   {
@@ -69,11 +65,6 @@ const BsgId = /* @__PURE__ */ refinedCodec<number | string>(
  * | `amount` (`amont` in the seed, also as an array) | `{ value, currency }` |
  * | `alternative_channels` | `{ sms?: { parts, id }, viber?: { parts, id } }` |
  * | `rcs_options` | the RCS content |
- *
- * @example
- * import { BsgMessageCodec } from '@rcs-records/bsg'
- * BsgMessageCodec.is({ id: 26130, status: 'scheduled' }) // true
- * BsgMessageCodec.is({ id: 'x', status: 'sent' }) // false
  */
 export const BsgMessageCodec = /* @__PURE__ */ t.intersection(
   [
@@ -116,10 +107,6 @@ export type BsgMessage = t.TypeOf<typeof BsgMessageCodec>
  * string `status`, exactly what it requires; the other fields are accepted whatever they hold (unusable ones become
  * null in the record). BSG sends `error` (0 or a code), `errorDescription`, `msisdn`, `reference`, `time_in`,
  * `time_sent`, `time_dr` (zone-less times), `price` and `currency`.
- *
- * @example
- * import { BsgCallbackCodec } from '@rcs-records/bsg'
- * BsgCallbackCodec.is({ id: '3266500452', status: 'delivered', msisdn: '380997087351' }) // true
  */
 export const BsgCallbackCodec = /* @__PURE__ */ t.intersection(
   [
@@ -151,10 +138,6 @@ export type BsgCallback = t.TypeOf<typeof BsgCallbackCodec>
 /**
  * io-ts codec of a `/api/messages` response envelope; items are decoded one by one afterwards, so one bad item
  * never loses a page.
- *
- * @example
- * import { MessagesPageCodec } from '@rcs-records/bsg'
- * MessagesPageCodec.is({ data: [], meta: { page: { total: 0, offset: 0, limit: 50 } } }) // true
  */
 export const MessagesPageCodec = t.intersection(
   [
@@ -166,18 +149,10 @@ export const MessagesPageCodec = t.intersection(
 
 /**
  * A decoded `/api/messages` response envelope.
- *
- * @example
- * import type { MessagesPage } from '@rcs-records/bsg'
- * const total = (page: MessagesPage) => page.meta?.page?.total ?? page.data.length
  */
 export type MessagesPage = t.TypeOf<typeof MessagesPageCodec>
 
 /**
  * io-ts codec of the login and refresh answers (`TokenSchema`): `{ "bearer": "<JWT>" }`.
- *
- * @example
- * import { TokenResponseCodec } from '@rcs-records/bsg'
- * TokenResponseCodec.is({ bearer: 'eyJ…' }) // true
  */
 export const TokenResponseCodec = t.type({ bearer: refinedCodec(t.string, (s) => s.length > 0, 'a non-empty token') })

@@ -85,10 +85,6 @@ const callbackToRecord = (
  * True for BSG's `RcsClickCallback` (`{id, reference, msisdn, text, postback, time_click}`): posted to the same
  * callback URL when a recipient taps a suggestion. It reports a click, not a delivery status, so it gives no record.
  * Told apart by having no `status` and a `time_click` or `postback`.
- *
- * @example
- * import { isClickCallback } from './webhook.js'
- * isClickCallback({ id: '3272625618', text: 'Go to site', postback: 'click', time_click: '2025-04-14T10:56:40' }) // true
  */
 export const isClickCallback = (item: unknown): boolean => {
   if (item === null || typeof item !== 'object' || Array.isArray(item)) return false

@@ -3,10 +3,6 @@ import { addMonthsUtc, formatZonedTimestamp } from '@rcs-records/core/kit'
 /**
  * One `/api/messages` query window: `filter[from]` and `filter[to]` as BSG wants them (`yyyy-mm-dd hh:mm:ss`,
  * wall-clock time in the configured zone). BSG's filters are to the second and inclusive at both ends.
- *
- * @example
- * import type { BsgWindow } from '@rcs-records/bsg'
- * const q1: BsgWindow = { from: '2024-01-01 00:00:00', to: '2024-03-31 23:59:59' }
  */
 export interface BsgWindow {
   from: string
@@ -21,10 +17,6 @@ const SECOND = 1000
 /**
  * An instant's wall-clock time in `timeZone`, read as if it were UTC ("floating" time), milliseconds kept. Windows
  * are planned on this scale because that is the scale BSG compares its zone-less filters on.
- *
- * @example
- * import { floatingTime } from '@rcs-records/bsg'
- * floatingTime(Date.parse('2024-07-01T09:00:00Z'), 'Europe/Kyiv') === Date.parse('2024-07-01T12:00:00Z') // true
  */
 export const floatingTime = (instant: number, timeZone: string): number => {
   const wall = formatZonedTimestamp(instant, timeZone)
@@ -32,16 +24,8 @@ export const floatingTime = (instant: number, timeZone: string): number => {
   return Date.parse(`${wall.replace(' ', 'T')}Z`) + millis
 }
 
-/**
- * Moves a floating time by calendar months, clamping the day (31 May − 3 months = 28/29 February): core's
- * `addMonthsUtc` (a floating time is a UTC instant).
- *
- * @example
- * import { shiftMonths } from '@rcs-records/bsg'
- * new Date(shiftMonths(Date.parse('2024-05-31T10:00:00Z'), -3)).toISOString() // '2024-02-29T10:00:00.000Z'
- */
-export const shiftMonths: (floating: number, months: number) => number = addMonthsUtc
-
+// A floating time is read as a UTC instant, so calendar months move it with core's `addMonthsUtc` (the day clamped:
+// 31 May − 3 months = 29 February) and it is written with the UTC formatter.
 const formatFloating = (floating: number): string => formatZonedTimestamp(floating, 'UTC')
 
 /**
@@ -50,17 +34,12 @@ const formatFloating = (floating: number): string => formatZonedTimestamp(floati
  * following second (a record stamped `hh:mm:ss` is in `[from, to)` when its second starts in it).
  * Each window's 3 months count from its own start (as BSG checks them), so a window that starts on a clamped day
  * (28 February) is never longer than 3 months.
- *
- * @example
- * import { planFloatingWindows } from '@rcs-records/bsg'
- * planFloatingWindows(Date.parse('2024-01-01T00:00:00Z'), Date.parse('2024-04-15T00:00:00Z'))
- * // [{ from: '2024-01-01 00:00:00', to: '2024-03-31 23:59:59' }, { from: '2024-04-01 00:00:00', to: '2024-04-14 23:59:59' }]
  */
 export const planFloatingWindows = (from: number, to: number): BsgWindow[] => {
   const end = Math.ceil(to / SECOND) * SECOND
   const windows: BsgWindow[] = []
   for (let start = Math.ceil(from / SECOND) * SECOND; start < end; ) {
-    const next = Math.min(shiftMonths(start, WINDOW_MONTHS), end)
+    const next = Math.min(addMonthsUtc(start, WINDOW_MONTHS), end)
     windows.push({ from: formatFloating(start), to: formatFloating(next - SECOND) })
     start = next
   }
@@ -74,10 +53,6 @@ const offsetAt = (instant: number, timeZone: string): number => floatingTime(ins
 
 /**
  * One change of a zone's offset: at instant `at`, from `before` to `after` (ms east of UTC).
- *
- * @example
- * import type { ZoneTransition } from '@rcs-records/bsg'
- * const kyivAutumn: ZoneTransition = { at: Date.parse('2024-10-27T01:00:00Z'), before: 3 * 3_600_000, after: 2 * 3_600_000 }
  */
 export interface ZoneTransition {
   at: number
@@ -88,11 +63,6 @@ export interface ZoneTransition {
 /**
  * The offset changes of `timeZone` in `[from, to]` (epoch ms), in order: offsets sampled once a day, each change
  * then found to the millisecond. Like the timestamp parser, it assumes a zone changes its offset at most once a day.
- *
- * @example
- * import { zoneTransitions } from '@rcs-records/bsg'
- * zoneTransitions(Date.parse('2024-10-26T00:00:00Z'), Date.parse('2024-10-28T00:00:00Z'), 'Europe/Kyiv')
- * // [{ at: Date.parse('2024-10-27T01:00:00Z'), before: 10_800_000, after: 7_200_000 }]
  */
 export const zoneTransitions = (from: number, to: number, timeZone: string): ZoneTransition[] => {
   const transitions: ZoneTransition[] = []
@@ -223,7 +193,7 @@ const unambiguousEnds = (reading: ZoneReading, ranges: SecondRange[], now: numbe
 const splitRange = (reading: ZoneReading, range: SecondRange): BsgWindow[] => {
   const windows: BsgWindow[] = []
   for (let start = range.first; start <= range.last; ) {
-    let next = Math.min(shiftMonths(start, WINDOW_MONTHS), range.last + SECOND)
+    let next = Math.min(addMonthsUtc(start, WINDOW_MONTHS), range.last + SECOND)
     if (next <= range.last) {
       const at = ambiguousAt(reading, next) ?? ambiguousAt(reading, next - SECOND)
       if (at !== undefined) next = floorSecond(at.start) - SECOND
@@ -252,11 +222,6 @@ const splitRange = (reading: ZoneReading, range: SecondRange): BsgWindow[] => {
  * - every window end is read as an instant no later than `now`, in every one of those readings.
  *
  * An empty or inverted range gives none.
- *
- * @example
- * import { planWindows } from '@rcs-records/bsg'
- * planWindows(Date.parse('2024-03-31T00:30:00Z'), Date.parse('2024-03-31T01:30:00Z'), Date.now(), 'Europe/Kyiv')
- * // [{ from: '2024-03-31 02:30:00', to: '2024-03-31 04:29:59' }]
  */
 export const planWindows = (from: number, to: number, now: number, timeZone: string): BsgWindow[] => {
   const end = Math.min(to, now)

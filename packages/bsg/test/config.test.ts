@@ -1,6 +1,7 @@
 import { RcsError } from '@rcs-records/core'
 import { describe, expect, it } from 'vitest'
-import { adapter, ConfigCodec } from '../src/index.js'
+import { ConfigCodec } from '../src/config.js'
+import { adapter } from '../src/index.js'
 import { API_KEY, makeClient } from './fixtures.js'
 
 const decode = (config: unknown) => {

@@ -2,7 +2,8 @@ import { RcsError, type RcsRecord, silentLogger } from '@rcs-records/core'
 import { createHttpTransport } from '@rcs-records/core/kit'
 import nock from 'nock'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { adapter, ConfigCodec, normalize, resolveFallback } from '../src/index.js'
+import { ConfigCodec } from '../src/config.js'
+import { adapter, normalize, resolveFallback } from '../src/index.js'
 import { API_KEY, BASE, makeClient, makeJwt, manualClock, message, page, SEED_EXAMPLE } from './fixtures.js'
 
 const NOW = Date.parse('2024-08-15T12:00:00.400Z')

@@ -1,14 +1,8 @@
 import { arbitraryPayload } from '@rcs-records/testkit'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  BsgCallbackCodec,
-  BsgMessageCodec,
-  BsgStatusCodec,
-  normalize,
-  parseWebhook,
-  statusTable,
-} from '../src/index.js'
+import { normalize, parseWebhook, statusTable } from '../src/index.js'
+import { BsgCallbackCodec, BsgMessageCodec, BsgStatusCodec } from '../src/payload.js'
 import { CALLBACK_EXAMPLE, SEED_EXAMPLE, SPEC_CLICK_CALLBACK, SPEC_SINGLE, SPEC_STATUS_CALLBACK } from './fixtures.js'
 
 /** Ids around the edges of what BSG ids are: digits, too many digits, negative, fractional, unsafe, not numbers. */

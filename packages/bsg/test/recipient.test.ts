@@ -1,6 +1,7 @@
 import { RcsError } from '@rcs-records/core'
 import { describe, expect, it } from 'vitest'
-import { ConfigCodec, normalize, parseWebhook } from '../src/index.js'
+import { ConfigCodec } from '../src/config.js'
+import { normalize, parseWebhook } from '../src/index.js'
 import { CALLBACK_EXAMPLE, makeClient, message } from './fixtures.js'
 
 const recipientOf = (phone: unknown, defaultCountry?: string) => {

@@ -1,7 +1,7 @@
-import { parseIsoTimestamp } from '@rcs-records/core/kit'
+import { addMonthsUtc, parseIsoTimestamp } from '@rcs-records/core/kit'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { floatingTime, planFloatingWindows, planWindows, shiftMonths, zoneTransitions } from '../src/index.js'
+import { floatingTime, planFloatingWindows, planWindows, zoneTransitions } from '../src/windows.js'
 
 const at = (iso: string) => Date.parse(iso)
 /** A window edge read back as wall-clock-as-UTC ms. */
@@ -17,7 +17,7 @@ describe('planWindows', () => {
       { from: '2024-07-01 00:00:00', to: '2024-08-15 12:00:00' },
     ])
     for (const window of windows) {
-      expect(edge(window.to)).toBeLessThan(shiftMonths(edge(window.from), 3))
+      expect(edge(window.to)).toBeLessThan(addMonthsUtc(edge(window.from), 3))
       expect(edge(window.to)).toBeLessThanOrEqual(now)
     }
   })
@@ -73,7 +73,7 @@ describe('planWindows', () => {
           const start = edge(window.from)
           const end = edge(window.to)
           if (end < start) return false
-          if (end >= shiftMonths(start, 3)) return false
+          if (end >= addMonthsUtc(start, 3)) return false
           if (previousEnd !== null && start <= previousEnd) return false
           previousEnd = end
         }
@@ -150,10 +150,10 @@ describe('planWindows', () => {
   })
 })
 
-describe('planFloatingWindows and shiftMonths', () => {
+describe('planFloatingWindows and addMonthsUtc', () => {
   it('clamps the day when shifting months', () => {
-    expect(new Date(shiftMonths(at('2024-05-31T10:00:00Z'), -3)).toISOString()).toBe('2024-02-29T10:00:00.000Z')
-    expect(new Date(shiftMonths(at('2024-11-30T00:00:00Z'), 3)).toISOString()).toBe('2025-02-28T00:00:00.000Z')
+    expect(new Date(addMonthsUtc(at('2024-05-31T10:00:00Z'), -3)).toISOString()).toBe('2024-02-29T10:00:00.000Z')
+    expect(new Date(addMonthsUtc(at('2024-11-30T00:00:00Z'), 3)).toISOString()).toBe('2025-02-28T00:00:00.000Z')
   })
 
   it('counts each window from its own start, so a window starting on a clamped day stays within 3 months', () => {

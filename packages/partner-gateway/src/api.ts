@@ -18,11 +18,6 @@ const UNRESERVED = /^[\w.!~*'()-]*$/
  * An id as it goes into a URL: exactly `encodeURIComponent(id)`, but without the call for the usual id (a UUID,
  * `order-12345`) that has nothing to escape — batch lookups encode every id twice (to plan the URL lengths, then to
  * build the URL), and the regular-expression test is several times cheaper than the call.
- *
- * @example
- * import { encodeId } from './api.js'
- * encodeId('order-12345') // 'order-12345'
- * encodeId('a b/ü') // 'a%20b%2F%C3%BC'
  */
 export const encodeId = (id: string): string => (UNRESERVED.test(id) ? id : encodeURIComponent(id))
 
@@ -30,11 +25,6 @@ export const encodeId = (id: string): string => (UNRESERVED.test(id) ? id : enco
  * The retry hint of a partner-gateway 429 body, `{"status":429,…,"retryAfter":12}` (seconds), in milliseconds;
  * null when absent, negative or not a number. Handed to the transport as `retryAfterFromBody` (a `Retry-After`
  * header still wins), which caps it at `maxRetryAfterMs`.
- *
- * @example
- * import { retryAfterFromBody } from '@rcs-records/partner-gateway'
- * retryAfterFromBody({ status: 429, error: 'Too Many Requests', retryAfter: 12 }) // 12000
- * retryAfterFromBody({ retryAfter: 'soon' }) // null
  */
 export const retryAfterFromBody = (body: unknown): number | null => {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return null
@@ -49,11 +39,6 @@ export const retryAfterFromBody = (body: unknown): number | null => {
 /**
  * The single-status lookup's 404: `not_found`, saying that a channel mismatch gives 404 too (the lookup is scoped to
  * the channel, and the vendor answers an unknown id and a wrong channel alike).
- *
- * @example
- * import { notFoundOnChannel } from '@rcs-records/partner-gateway'
- * const classifyError = notFoundOnChannel('order-12345', 'RCS')
- * classifyError({ status: 404, body: null, headers: new Headers() })?.kind // 'not_found'
  */
 export const notFoundOnChannel =
   (id: string, channel: string): NonNullable<HttpRequest['classifyError']> =>
@@ -67,10 +52,6 @@ export const notFoundOnChannel =
 
 /**
  * A 414 from the batch endpoint: `bad_request`, saying which setting shortens the URLs.
- *
- * @example
- * import { uriTooLong } from '@rcs-records/partner-gateway'
- * uriTooLong(4000)({ status: 414, body: null, headers: new Headers() })?.kind // 'bad_request'
  */
 export const uriTooLong =
   (maxUrlLength: number): NonNullable<HttpRequest['classifyError']> =>
@@ -87,29 +68,16 @@ const HISTORY_PATH = '/partner-gateway/v1/messages/history'
 
 /**
  * The start of every batch-status URL, up to and including `ids=`; ids follow, then {@link batchUrlSuffix}.
- *
- * @example
- * import { batchUrlPrefix } from '@rcs-records/partner-gateway'
- * batchUrlPrefix('https://lora-api.agiletelecom.com/api') // 'https://lora-api.agiletelecom.com/api/partner-gateway/v1/messages/status?ids='
  */
 export const batchUrlPrefix = (baseUrl: string): string => `${new URL(`${baseUrl}${STATUS_PATH}`).href}?ids=`
 
 /**
  * The end of every batch-status URL: the channel, upper-case.
- *
- * @example
- * import { batchUrlSuffix } from '@rcs-records/partner-gateway'
- * batchUrlSuffix('RCS') // '&channel=RCS'
  */
 export const batchUrlSuffix = (wireChannel: string): string => `&channel=${wireChannel}`
 
 /**
  * The batch-status URL of some ids: each id URL-encoded, joined with a bare `,` (no spaces), as the vendor documents.
- *
- * @example
- * import { batchUrl } from '@rcs-records/partner-gateway'
- * batchUrl('https://lora-api.agiletelecom.com/api', ['msg-001', 'msg-002'], 'RCS')
- * // 'https://lora-api.agiletelecom.com/api/partner-gateway/v1/messages/status?ids=msg-001,msg-002&channel=RCS'
  */
 export const batchUrl = (baseUrl: string, ids: readonly string[], wireChannel: string): string =>
   batchUrlFrom(batchUrlPrefix(baseUrl), ids, wireChannel)
@@ -120,10 +88,6 @@ const batchUrlFrom = (prefix: string, ids: readonly string[], wireChannel: strin
 
 /**
  * The query of one history page.
- *
- * @example
- * import type { HistoryQuery } from './api.js'
- * const query: HistoryQuery = { channel: 'RCS', from: '2025-01-01T00:00:00Z', to: '2025-01-02T00:00:00Z', page: 0, limit: 100 }
  */
 export interface HistoryQuery {
   channel: string
@@ -137,10 +101,6 @@ export interface HistoryQuery {
 /**
  * The three status-reading endpoints, authenticated, with the vendor's error quirks handled (429 body hint, the 404
  * of a channel mismatch, 414).
- *
- * @example
- * import type { PartnerApi } from './api.js'
- * const first = (api: PartnerApi) => api.status('order-12345', 'RCS')
  */
 export interface PartnerApi {
   /** `GET /messages/status/{id}?channel=`; an id of `.` or `..` is a `bad_request` without a request. */
@@ -153,11 +113,6 @@ export interface PartnerApi {
 
 /**
  * Builds the {@link PartnerApi} of a config over core's transport.
- *
- * @example
- * import { createHttpTransport } from '@rcs-records/core'
- * import { createPartnerApi } from './api.js'
- * const api = createPartnerApi(createHttpTransport({ provider: 'partner-gateway' }), config)
  */
 export const createPartnerApi = (
   http: HttpTransport,

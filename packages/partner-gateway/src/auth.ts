@@ -3,10 +3,6 @@ import { type Auth, authOf, type Config } from './config.js'
 
 /**
  * Base64 of a string's UTF-8 bytes (what Basic auth sends), without `node:` modules.
- *
- * @example
- * import { base64Utf8 } from './auth.js'
- * base64Utf8('acme:pässword') // 'YWNtZTpww6Rzc3dvcmQ='
  */
 export const base64Utf8 = (text: string): string => {
   let binary = ''
@@ -18,11 +14,6 @@ export const base64Utf8 = (text: string): string => {
  * The credential headers of every request — `X-Api-Key` (the vendor's recommendation) or
  * `Authorization: Basic base64(user:pass)` — with every secret added to the client's `secrets`: the key, or the
  * password and `user:password` (whose base64 forms cover the header value), so no error can echo them in any form.
- *
- * @example
- * import { createSecretSet } from '@rcs-records/core'
- * import { authHeaders } from './auth.js'
- * authHeaders({ apiKey: 'pg-live-3f9c2a7b' }, createSecretSet()) // { 'x-api-key': 'pg-live-3f9c2a7b' }
  */
 export const authHeaders = (
   config: Pick<Config, 'apiKey' | 'username' | 'password'>,

@@ -13,17 +13,6 @@ import { parseWebhook } from './webhook.js'
  * `adapter.create` does): `get` by the single-status endpoint, `getMany` by the batch endpoint, `list` over the history
  * endpoint, and the pure `normalize`/`parseWebhook` in the configured currency and channel. Every credential is
  * registered as a secret.
- *
- * @example
- * import { silentLogger, systemClock } from '@rcs-records/core'
- * import { createHttpTransport } from '@rcs-records/core/kit'
- * import { ConfigCodec, createPartnerGatewayAdapter } from '@rcs-records/partner-gateway'
- * const decoded = ConfigCodec.decode({ apiKey: 'pg-live-3f9c2a7b' })
- * if (decoded._tag === 'Right') {
- *   const pg = createPartnerGatewayAdapter(decoded.right, {
- *     http: createHttpTransport({ provider: 'partner-gateway' }), clock: systemClock, logger: silentLogger,
- *   })
- * }
  */
 export const createPartnerGatewayAdapter = (config: Config, ctx: AdapterContext): Adapter => {
   const api = createPartnerApi(ctx.http, config)

@@ -3,29 +3,16 @@ import * as t from 'io-ts'
 
 /**
  * The vendor's documented base URL (every path is relative to it: `/partner-gateway/v1/...`).
- *
- * @example
- * import { DEFAULT_BASE_URL } from '@rcs-records/partner-gateway'
- * DEFAULT_BASE_URL // 'https://lora-api.agiletelecom.com/api'
  */
 export const DEFAULT_BASE_URL = 'https://lora-api.agiletelecom.com/api'
 
 /**
  * The channels partner-gateway serves, by their canonical names (sent upper-case on the wire).
- *
- * @example
- * import { PartnerChannelCodec } from '@rcs-records/partner-gateway'
- * PartnerChannelCodec.is('whatsapp') // true
- * PartnerChannelCodec.is('viber') // false
  */
 export const PartnerChannelCodec = t.keyof({ rcs: null, sms: null, whatsapp: null }, 'PartnerChannel')
 
 /**
  * `rcs` | `sms` | `whatsapp`: the canonical channels partner-gateway has.
- *
- * @example
- * import type { PartnerChannel } from '@rcs-records/partner-gateway'
- * const channel: PartnerChannel = 'sms'
  */
 export type PartnerChannel = t.TypeOf<typeof PartnerChannelCodec>
 
@@ -66,10 +53,6 @@ const ConfigFieldsCodec = t.partial({
 
 /**
  * How the adapter authenticates: an API key (`X-Api-Key`, the vendor's recommendation) or Basic auth.
- *
- * @example
- * import type { Auth } from '@rcs-records/partner-gateway'
- * const auth: Auth = { kind: 'apiKey', apiKey: '…' }
  */
 export type Auth = { kind: 'apiKey'; apiKey: string } | { kind: 'basic'; username: string; password: string }
 
@@ -199,11 +182,6 @@ const authFailures = (
 /**
  * io-ts codec of the adapter config: validates each field (errors name what was expected, never the value), checks
  * that exactly one auth method is given, and applies the defaults, so `create` receives a complete {@link Config}.
- *
- * @example
- * import { ConfigCodec } from '@rcs-records/partner-gateway'
- * const result = ConfigCodec.decode({ apiKey: 'pg-live-3f9c2a7b', channel: 'sms' })
- * if (result._tag === 'Right') result.right.pageSize // 100
  */
 export const ConfigCodec: t.Type<Config, Config, unknown> = new t.Type<Config, Config, unknown>(
   'PartnerGatewayConfig',
@@ -252,10 +230,6 @@ export const ConfigCodec: t.Type<Config, Config, unknown> = new t.Type<Config, C
 
 /**
  * The auth method of a complete config.
- *
- * @example
- * import { authOf } from '@rcs-records/partner-gateway'
- * authOf({ username: 'acme', password: 's3cret-pass' } as never) // { kind: 'basic', username: 'acme', password: 's3cret-pass' }
  */
 export const authOf = (config: Pick<Config, 'apiKey' | 'username' | 'password'>): Auth =>
   config.apiKey !== undefined

@@ -9,12 +9,6 @@ import { describeValue, parseIsoTimestamp, toDecimalString } from '@rcs-records/
 /**
  * A message id: a non-empty string (UUIDs and caller-chosen ids such as `order-12345`), or a safe integer written
  * as a string; null otherwise.
- *
- * @example
- * import { readId } from './fields.js'
- * readId('order-12345') // 'order-12345'
- * readId(42) // '42'
- * readId('') // null
  */
 export const readId = (value: unknown): string | null => {
   if (typeof value === 'string') return value !== '' ? value : null
@@ -24,33 +18,18 @@ export const readId = (value: unknown): string | null => {
 
 /**
  * A non-empty string; null otherwise.
- *
- * @example
- * import { readText } from './fields.js'
- * readText('Message delivered') // 'Message delivered'
- * readText(3) // null
  */
 export const readText = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null)
 
 /**
  * A partner-gateway timestamp (ISO-8601 with `Z` or an offset) as canonical ISO UTC with milliseconds; null when
  * absent or unusable.
- *
- * @example
- * import { readTimestamp } from './fields.js'
- * readTimestamp('2025-10-16T12:42:18+02:00') // '2025-10-16T10:42:18.000Z'
- * readTimestamp('16/10/2025') // null
  */
 export const readTimestamp = (value: unknown): string | null => parseIsoTimestamp(value)
 
 /**
  * A cost: the payload's bare amount (number or decimal string) in `currency`; null when the amount is absent or not
  * a decimal.
- *
- * @example
- * import { readCost } from './fields.js'
- * readCost(0.035, 'EUR') // { amount: '0.035', currency: 'EUR' }
- * readCost('n/a', 'EUR') // null
  */
 export const readCost = (value: unknown, currency: string): Cost | null => {
   const amount = toDecimalString(value)
@@ -59,10 +38,6 @@ export const readCost = (value: unknown, currency: string): Cost | null => {
 
 /**
  * The issue of a payload that is not a JSON object, at `path` (`(root)` for the payload itself).
- *
- * @example
- * import { notAnObject } from './fields.js'
- * notAnObject(42, '') // [{ path: '(root)', expected: 'object', actual: '42' }]
  */
 export const notAnObject = (value: unknown, prefix: string): DecodeIssue[] =>
   value !== null && typeof value === 'object' && !Array.isArray(value)

@@ -11,10 +11,6 @@ import { PROVIDER } from './provider.js'
 
 /**
  * What `get` needs from the adapter.
- *
- * @example
- * import type { GetDeps } from './get.js'
- * const deps: GetDeps = { api, config, normalizerFor }
  */
 export interface GetDeps {
   api: PartnerApi
@@ -25,10 +21,6 @@ export interface GetDeps {
 /**
  * The `provider` error of a status answer about another message than the one asked for: it is never returned as
  * the answer (it would be merged into the wrong message's state).
- *
- * @example
- * import { anotherMessage } from './get.js'
- * anotherMessage('order-12345', 'order-99999', 'RCS').kind // 'provider'
  */
 export const anotherMessage = (asked: string, answered: string, wire: string): RcsError =>
   new RcsError({
@@ -45,10 +37,6 @@ export const anotherMessage = (asked: string, answered: string, wire: string): R
  * `{deliveryStatus}`) takes the asked id; one naming another id is a `provider` error, never the answer. A 404 is
  * `not_found` whose message says a channel mismatch gives 404 too. `opts.from` is not needed (the vendor looks ids
  * up without a time window).
- *
- * @example
- * import { getStatus } from './get.js'
- * const result = await getStatus(deps, 'order-12345', { channel: 'sms' })()
  */
 export const getStatus =
   (deps: GetDeps, id: string, opts?: CallOptions): TaskEither<RcsError, RcsRecord> =>
@@ -69,10 +57,6 @@ export const getStatus =
 
 /**
  * What `getMany` needs from the adapter.
- *
- * @example
- * import type { GetManyDeps } from './get.js'
- * const deps: GetManyDeps = { api, config, logger, normalizerFor }
  */
 export interface GetManyDeps {
   api: PartnerApi
@@ -90,11 +74,6 @@ const needsSingle = (id: string): boolean => id.includes(',')
  * How a batch lookup is split: `chunks` for the batch endpoint, bounded by `idsPerRequest` and by the URL length
  * (every URL ≤ `maxUrlLength`, unless one id alone is longer), and `single` — ids containing a comma, which the
  * comma-separated `ids` parameter cannot carry — for the single-status endpoint.
- *
- * @example
- * import { planBatches } from '@rcs-records/partner-gateway'
- * const config = { baseUrl: 'https://lora-api.agiletelecom.com/api', idsPerRequest: 2, maxUrlLength: 4000 }
- * planBatches(['a', 'b', 'c', 'x,y'], 'RCS', config) // { chunks: [['a', 'b'], ['c']], single: ['x,y'] }
  */
 export const planBatches = (
   ids: readonly string[],
@@ -121,10 +100,6 @@ export const planBatches = (
  * `missing`; records come back in the order of the input ids. A response item that fails to decode is skipped with
  * a logger warning (its id then counts as missing); an item for an id that was not asked is ignored. Any request
  * failure (after the transport's retries) fails the whole call and starts no further requests.
- *
- * @example
- * import { getManyStatuses } from './get.js'
- * const result = await getManyStatuses(deps, ['order-1', 'order-2'], { channel: 'rcs' })()
  */
 export const getManyStatuses =
   (

@@ -24,10 +24,6 @@ import { PROVIDER } from './provider.js'
 
 /**
  * What `list` needs from the adapter.
- *
- * @example
- * import type { ListDeps } from './list.js'
- * const deps: ListDeps = { api, config, clock, logger, normalizerFor }
  */
 export interface ListDeps {
   api: PartnerApi
@@ -41,10 +37,6 @@ export interface ListDeps {
  * Full pages in a row that bring no record not already seen before `list` decides the vendor ignores `page` and stops
  * with an error (one such page can happen when many records are inserted while paging; three cannot). A short page
  * of records already seen is a vendor repeating its last page: the end.
- *
- * @example
- * import { STALE_PAGE_LIMIT } from '@rcs-records/partner-gateway'
- * STALE_PAGE_LIMIT // 3
  */
 export const STALE_PAGE_LIMIT = 3
 
@@ -53,10 +45,6 @@ const MAX_PAGE_SIZE = 1000
 
 /**
  * The checked plan of a listing: what is asked of the vendor and what is filtered client-side.
- *
- * @example
- * import type { ListPlan } from '@rcs-records/partner-gateway'
- * const nothingToAsk = (plan: ListPlan) => plan.skip !== null
  */
 export interface ListPlan {
   /** The query as core checked it (the client-side filter reads it). */
@@ -80,11 +68,6 @@ export interface ListPlan {
  * DELIVERED, `undeliverable` → ERROR, `expired` → EXPIRED); otherwise none (`sent` is SENT or RECEIVED, several
  * statuses are several values, `unknown` is UNKNOWN and any value not documented) and the filter is client-side
  * only. `natives` is empty when no history status can match (`pending`, `rejected`, `canceled`).
- *
- * @example
- * import { vendorStatusFilter } from '@rcs-records/partner-gateway'
- * vendorStatusFilter(new Set(['expired'])) // { status: 'EXPIRED', natives: 1 }
- * vendorStatusFilter(new Set(['sent'])) // { status: undefined, natives: 2 }
  */
 export const vendorStatusFilter = (
   statuses: ReadonlySet<DeliveryStatus>,
@@ -109,11 +92,6 @@ const whySkip = (checked: CheckedListQuery, served: boolean, natives: number): s
  * `unsupported`. `to` defaults to now; a page size above 1000 is clamped. A canonical channel partner-gateway does
  * not have (`viber`, `other`), a status no history record can have, a campaign or a reference need no request: the
  * answer is empty (`skip`).
- *
- * @example
- * import { planList } from '@rcs-records/partner-gateway'
- * const plan = planList({ from: '2025-01-01T00:00:00Z', status: 'delivered' }, config, Date.now())
- * plan.query.status // 'DELIVERED'
  */
 export const planList = (
   query: ListQuery,
@@ -215,12 +193,6 @@ async function* historyPages(
  * {@link STALE_PAGE_LIMIT} full pages in a row with nothing new (a vendor ignoring `page`). A record that fails to
  * decode is skipped and reported (`onInvalid`, or a logger warning), or thrown with `strict`. The scaffolding is
  * core's `listRecords`. A bad query throws its {@link RcsError} at once; a failing page, while iterating.
- *
- * @example
- * import { listHistory } from './list.js'
- * for await (const record of listHistory(deps, { from: '2025-01-01T00:00:00Z', status: 'undeliverable' })) {
- *   console.log(record.id, record.reason?.code)
- * }
  */
 export const listHistory = (deps: ListDeps, query: ListQuery): AsyncIterable<RcsRecord> => {
   const plan = planList(query, deps.config, deps.clock.now())

@@ -28,7 +28,7 @@ import { PROVIDER } from './provider.js'
  * | unknown | UNKNOWN, anything else |
  *
  * @example
- * import { lookupStatus } from '@rcs-records/core'
+ * import { lookupStatus } from '@rcs-records/core/kit'
  * import { statusTable } from '@rcs-records/partner-gateway'
  * lookupStatus(statusTable, 'RECEIVED') // 'sent'
  * lookupStatus(statusTable, 'PENDING_RETRY') // 'unknown'
@@ -50,7 +50,8 @@ export const statusTable: StatusTable<PartnerStatus> = {
  *
  * @example
  * import { listingReportsRead } from '@rcs-records/partner-gateway'
- * listingReportsRead // false
+ * declare const readCount: number
+ * const readCell = listingReportsRead ? String(readCount) : 'n/a (webhooks only)' // 'n/a (webhooks only)'
  */
 export const listingReportsRead = false
 
@@ -58,11 +59,6 @@ export const listingReportsRead = false
  * {@link statusTable} as a `switch`, for the normalise hot path: a keyed lookup with a string fresh from
  * `JSON.parse` probes the string table on every call; comparing with seven constants is ~3× cheaper. Same answers as
  * `lookupStatus(statusTable, value)` (a test checks them against each other).
- *
- * @example
- * import { statusOf } from './mapping.js'
- * statusOf('RECEIVED') // 'sent'
- * statusOf('constructor') // 'unknown'
  */
 export const statusOf = (value: string): DeliveryStatus => {
   switch (value) {
@@ -87,7 +83,7 @@ export const statusOf = (value: string): DeliveryStatus => {
  * `unknown` with the code kept as `vendorStatus`. A `READ` event is `read`.
  *
  * @example
- * import { lookupStatus } from '@rcs-records/core'
+ * import { lookupStatus } from '@rcs-records/core/kit'
  * import { webhookStatusTable } from '@rcs-records/partner-gateway'
  * lookupStatus(webhookStatusTable, 6) // 'undeliverable'
  */
@@ -99,12 +95,6 @@ export const webhookStatusTable: StatusTable<'3' | '6'> = {
 /**
  * The native statuses each canonical status comes from in status/history payloads: what `list` can ask the vendor
  * to filter on (`status=` takes one native value).
- *
- * @example
- * import { nativeStatusesOf } from '@rcs-records/partner-gateway'
- * nativeStatusesOf('sent') // ['SENT', 'RECEIVED']
- * nativeStatusesOf('read') // ['READ']
- * nativeStatusesOf('pending') // []
  */
 export const nativeStatusesOf = (status: DeliveryStatus): PartnerStatus[] => {
   const natives: PartnerStatus[] = []
@@ -118,10 +108,6 @@ const WIRE_CHANNELS: Readonly<Record<PartnerChannel, string>> = { rcs: 'RCS', sm
 
 /**
  * A canonical channel as the vendor spells it on the wire.
- *
- * @example
- * import { wireChannel } from '@rcs-records/partner-gateway'
- * wireChannel('whatsapp') // 'WHATSAPP'
  */
 export const wireChannel = (channel: PartnerChannel): string => WIRE_CHANNELS[channel]
 
@@ -130,12 +116,6 @@ const CHANNELS: Readonly<Record<string, Channel>> = { RCS: 'rcs', SMS: 'sms', WH
 /**
  * The canonical channel of a payload's `channel` field (case-insensitive); `fallback` when absent, `other` for a
  * value partner-gateway does not document.
- *
- * @example
- * import { channelOf } from '@rcs-records/partner-gateway'
- * channelOf('SMS', 'rcs') // 'sms'
- * channelOf(undefined, 'rcs') // 'rcs'
- * channelOf('TELEGRAM', 'rcs') // 'other'
  */
 export const channelOf = (value: unknown, fallback: Channel): Channel => {
   if (value === undefined || value === null) return fallback
@@ -151,10 +131,6 @@ export const channelOf = (value: unknown, fallback: Channel): Channel => {
 /**
  * One rule of {@link reasonRules} (core's `ReasonRule`): a description matching `pattern` gives `code`, with
  * `permanent` when the rule knows better than the code's default.
- *
- * @example
- * import type { ReasonRule } from '@rcs-records/partner-gateway'
- * const rule: ReasonRule = { pattern: /opted out/i, code: 'opted_out' }
  */
 export type ReasonRule = CoreReasonRule
 
@@ -205,10 +181,6 @@ export const reasonRules: readonly ReasonRule[] = [
 
 /**
  * What a description says: the reason code, and `permanent` when the rule knows better than the code's default.
- *
- * @example
- * import type { MatchedReason } from '@rcs-records/partner-gateway'
- * const matched: MatchedReason = { code: 'blocked', permanent: null }
  */
 export interface MatchedReason {
   code: ReasonCode
@@ -217,11 +189,6 @@ export interface MatchedReason {
 
 /**
  * The reason code a failure description gives, by {@link reasonRules}; `unknown` when no rule matches.
- *
- * @example
- * import { reasonFromDescription } from '@rcs-records/partner-gateway'
- * reasonFromDescription('Invalid number').code // 'invalid_recipient'
- * reasonFromDescription('Message not delivered').code // 'unknown'
  */
 export const reasonFromDescription = (description: string | null): MatchedReason => {
   if (description === null) return UNKNOWN_REASON
@@ -247,12 +214,6 @@ const MATCHED_REASONS_LIMIT = 1024
  * The failure reason of a record: `expired` → `timed_out`; `undeliverable` → from the description (see
  * {@link reasonRules}); no reason for any other status. `vendorCode` is the one given, else the native status or
  * callback code; `message` the description. The signature every adapter's `reasonFor` has.
- *
- * @example
- * import { reasonFor } from '@rcs-records/partner-gateway'
- * reasonFor('undeliverable', 'ERROR', 'No RCS-capable device')?.code // 'not_rcs_capable'
- * reasonFor('expired', 'EXPIRED')?.code // 'timed_out'
- * reasonFor('delivered', 'DELIVERED', 'Message delivered') // null
  */
 export const reasonFor = (
   status: DeliveryStatus,
@@ -273,11 +234,6 @@ export const reasonFor = (
 /**
  * The channel a call is scoped to: the call's own (`opts.channel` / `query.channel`), else the config's. A channel
  * partner-gateway does not have (`viber`, `other`) is a `bad_request` before any request.
- *
- * @example
- * import { resolveChannel } from '@rcs-records/partner-gateway'
- * resolveChannel(undefined, 'rcs') // right('rcs')
- * resolveChannel('viber', 'rcs') // left(bad_request)
  */
 export const resolveChannel = (requested: unknown, fallback: PartnerChannel): Either<RcsError, PartnerChannel> => {
   if (requested === undefined) return right(fallback)

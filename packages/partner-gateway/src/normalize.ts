@@ -27,10 +27,6 @@ export interface NormalizeOptions {
 
 /**
  * Keys a decode error reads the record's id from.
- *
- * @example
- * import { ID_KEYS } from './normalize.js'
- * ID_KEYS // ['customerMessageId', 'messageId']
  */
 export const ID_KEYS: readonly string[] = ['customerMessageId', 'messageId']
 
@@ -40,10 +36,6 @@ const CURRENCY = /^[A-Z]{3}$/
 
 /**
  * A `config` error for unusable normalize options (normalising must not throw on them).
- *
- * @example
- * import { badOption } from './normalize.js'
- * badOption('currency', 'an ISO 4217 code such as EUR', 'euro').kind // 'config'
  */
 export const badOption = (name: string, expected: string, value: unknown): RcsError =>
   new RcsError({
@@ -54,10 +46,6 @@ export const badOption = (name: string, expected: string, value: unknown): RcsEr
 
 /**
  * Checks options once; the error for unusable ones.
- *
- * @example
- * import { checkOptions } from './normalize.js'
- * checkOptions('EUR', 'rcs', undefined) // null
  */
 export const checkOptions = (currency: unknown, channel: unknown, defaultCountry?: unknown): RcsError | null => {
   if (typeof currency !== 'string' || !CURRENCY.test(currency)) {
@@ -164,11 +152,6 @@ export const createNormalizer = (
 
 /**
  * The id a status answer names (`customerMessageId`, else `messageId`), or null when it names none usable.
- *
- * @example
- * import { answeredId } from './normalize.js'
- * answeredId({ customerMessageId: 'order-12345', deliveryStatus: 'SENT' }) // 'order-12345'
- * answeredId({ deliveryStatus: 'DELIVERED' }) // null
  */
 export const answeredId = (payload: unknown): string | null => {
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return null
@@ -181,10 +164,6 @@ export const answeredId = (payload: unknown): string | null => {
  * an answer that names no id at all (the overview shows the body `{deliveryStatus}`) is the record of `askedId`.
  * Whether an answer naming another id may stand is the caller's decision (see {@link answeredId}); this never
  * replaces an id the answer names.
- *
- * @example
- * import { normalizeLookupAnswer } from './normalize.js'
- * normalizeLookupAnswer({ deliveryStatus: 'DELIVERED' }, 'order-12345') // right(record with id 'order-12345')
  */
 export const normalizeLookupAnswer = (
   payload: unknown,
@@ -271,21 +250,12 @@ export const normalize = (payload: unknown, options?: NormalizeOptions): Either<
 
 /**
  * A normaliser bound to a currency and a default channel.
- *
- * @example
- * import type { Normalizer } from './normalize.js'
- * const first = (normalize: Normalizer, items: unknown[]) => normalize(items[0])
  */
 export type Normalizer = (payload: unknown) => Either<RcsError, RcsRecord>
 
 /**
  * One normaliser per channel, all in the config's currency (and default phone country): a payload without a
  * `channel` field is on the channel its lookup or listing was scoped to.
- *
- * @example
- * import { normalizersByChannel } from './normalize.js'
- * const normalizerFor = normalizersByChannel('EUR')
- * normalizerFor('sms')({ customerMessageId: 'a', deliveryStatus: 'SENT' }) // right(record on sms)
  */
 export const normalizersByChannel = (
   currency: string,

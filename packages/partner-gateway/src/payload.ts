@@ -17,10 +17,6 @@ import { PROVIDER } from './provider.js'
 /**
  * The `deliveryStatus` values partner-gateway documents for its status, batch and history endpoints; the keys of
  * `statusTable`.
- *
- * @example
- * import { PartnerStatusCodec } from '@rcs-records/partner-gateway'
- * PartnerStatusCodec.is('RECEIVED') // true
  */
 export const PartnerStatusCodec = /* @__PURE__ */ t.keyof(
   { SENT: null, RECEIVED: null, DELIVERED: null, READ: null, ERROR: null, EXPIRED: null, UNKNOWN: null },
@@ -52,11 +48,6 @@ const MessageId = /* @__PURE__ */ refinedCodec<string | number>(
  * whatever they hold (an unusable value becomes null and stays in `raw`): `deliveryStatusDescription` /
  * `deliveryStatoDescription`, `channel` (`RCS`, `SMS`, `WHATSAPP`), `destination` (E.164), `sender`, `body`,
  * `direction`, `sendDate`, `deliveryDate` (ISO-8601), `cost` (number or decimal string), `parts`.
- *
- * @example
- * import { DeliveryStatusResponseCodec } from '@rcs-records/partner-gateway'
- * DeliveryStatusResponseCodec.is({ customerMessageId: 'order-12345', deliveryStato: 'DELIVERED' }) // true
- * DeliveryStatusResponseCodec.is({ deliveryStatus: 'DELIVERED' }) // false: no id
  */
 export const DeliveryStatusResponseCodec = /* @__PURE__ */ t.intersection(
   [
@@ -98,10 +89,6 @@ export type DeliveryStatusResponse = t.TypeOf<typeof DeliveryStatusResponseCodec
 /**
  * io-ts codec of a batch or history response as {@link pageItems} reads it: a bare JSON array (the API reference) or
  * `{ "messages": [...] }` (the vendor's use-case page).
- *
- * @example
- * import { HistoryPageCodec } from '@rcs-records/partner-gateway'
- * HistoryPageCodec.is({ messages: [] }) // true
  */
 export const HistoryPageCodec = /* @__PURE__ */ t.union(
   [t.UnknownArray, /* @__PURE__ */ t.type({ messages: t.UnknownArray })],
@@ -112,12 +99,6 @@ export const HistoryPageCodec = /* @__PURE__ */ t.union(
  * The items of a batch or history response: a bare JSON array (the API reference) or `{ "messages": [...] }` (the
  * vendor's use-case page). Anything else is a `decode` error for the whole response; the items themselves are
  * decoded one by one by the caller.
- *
- * @example
- * import { pageItems } from '@rcs-records/partner-gateway'
- * pageItems([{ customerMessageId: 'a', deliveryStatus: 'SENT' }]) // right([...])
- * pageItems({ messages: [] }) // right([])
- * pageItems({ data: [] }) // left(decode error at "messages")
  */
 export const pageItems = (body: unknown): Either<RcsError, readonly unknown[]> => {
   if (Array.isArray(body)) return right(body)

@@ -1,9 +1,5 @@
 /**
  * The adapter name: the `provider` of every record and error. Its own module, so that every other module — pure or
  * I/O — imports the constant without importing anything else.
- *
- * @example
- * import { PROVIDER } from '@rcs-records/partner-gateway'
- * PROVIDER // 'partner-gateway'
  */
 export const PROVIDER = 'partner-gateway'

@@ -1,7 +1,8 @@
 import { createClient, RcsError } from '@rcs-records/core'
 import { validateConfig } from '@rcs-records/core/kit'
 import { describe, expect, it } from 'vitest'
-import { adapter, ConfigCodec } from '../src/index.js'
+import { ConfigCodec } from '../src/config.js'
+import { adapter } from '../src/index.js'
 import { API_KEY } from './fixtures.js'
 
 const decode = (config: unknown) => {

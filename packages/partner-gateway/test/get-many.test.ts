@@ -1,7 +1,7 @@
 import type { RcsError } from '@rcs-records/core'
 import nock from 'nock'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { planBatches } from '../src/index.js'
+import { planBatches } from '../src/get.js'
 import { BASE_URL, RATE_LIMITED_BODY } from './fixtures.js'
 import { makeClient, ORIGIN, recordingClock, recordingLogger, rejection, STATUS_PATH } from './helpers.js'
 

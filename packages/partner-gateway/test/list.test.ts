@@ -1,7 +1,7 @@
 import { type RcsError, type RcsRecord, silentLogger } from '@rcs-records/core'
 import nock from 'nock'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { planList, vendorStatusFilter } from '../src/index.js'
+import { planList, vendorStatusFilter } from '../src/list.js'
 import { WRAPPED_HISTORY } from './fixtures.js'
 import { collect, HISTORY_PATH, makeClient, ORIGIN, recordingClock, rejection } from './helpers.js'
 

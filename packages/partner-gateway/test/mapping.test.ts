@@ -1,15 +1,8 @@
 import { lookupStatus } from '@rcs-records/core/kit'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  channelOf,
-  nativeStatusesOf,
-  reasonFor,
-  reasonFromDescription,
-  statusTable,
-  webhookStatusTable,
-} from '../src/index.js'
-import { statusOf } from '../src/mapping.js'
+import { statusTable, webhookStatusTable } from '../src/index.js'
+import { channelOf, nativeStatusesOf, reasonFor, reasonFromDescription, statusOf } from '../src/mapping.js'
 
 describe('status table: the design mapping', () => {
   it.each([

@@ -1,14 +1,8 @@
 import { arbitraryPayload } from '@rcs-records/testkit'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  DeliveryStatusResponseCodec,
-  HistoryPageCodec,
-  normalize,
-  PartnerStatusCodec,
-  pageItems,
-  statusTable,
-} from '../src/index.js'
+import { normalize, statusTable } from '../src/index.js'
+import { DeliveryStatusResponseCodec, HistoryPageCodec, PartnerStatusCodec, pageItems } from '../src/payload.js'
 import { STATUS_DELIVERED, STATUS_ITALIAN, STATUS_OVERVIEW, WRAPPED_HISTORY } from './fixtures.js'
 
 /** Ids and statuses around the edges of what the decoder accepts. */

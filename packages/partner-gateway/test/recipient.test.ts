@@ -1,7 +1,8 @@
 import { RcsError } from '@rcs-records/core'
 import nock from 'nock'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { ConfigCodec, normalize, parseWebhook } from '../src/index.js'
+import { ConfigCodec } from '../src/config.js'
+import { normalize, parseWebhook } from '../src/index.js'
 import { STATUS_DELIVERED, WEBHOOK_GUIDE_DELIVERED, WEBHOOK_READ } from './fixtures.js'
 import { makeClient, ORIGIN, STATUS_PATH } from './helpers.js'
 

@@ -1,6 +1,6 @@
 import nock from 'nock'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { retryAfterFromBody } from '../src/index.js'
+import { retryAfterFromBody } from '../src/api.js'
 import { RATE_LIMITED_BODY, STATUS_ITALIAN } from './fixtures.js'
 import { makeClient, ORIGIN, recordingClock, STATUS_PATH } from './helpers.js'
 

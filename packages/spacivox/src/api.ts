@@ -16,31 +16,18 @@ import { PROVIDER } from './provider.js'
 
 /**
  * The path of the RCS records endpoint under `baseUrl`.
- *
- * @example
- * import { RECORDS_PATH } from '@rcs-records/spacivox'
- * RECORDS_PATH // '/j/rcs_records'
  */
 export const RECORDS_PATH = '/j/rcs_records'
 
 /**
  * Formats an instant for `start`, `end` and `modified_since`: ISO-8601 UTC, in the documented form
  * `2015-01-06T00:00:00Z` when it falls on a whole second, with milliseconds otherwise (so no instant is rounded).
- *
- * @example
- * import { formatInstant } from '@rcs-records/spacivox'
- * formatInstant(Date.parse('2015-01-06T00:00:00Z')) // '2015-01-06T00:00:00Z'
- * formatInstant(Date.parse('2015-01-06T00:00:00.250Z')) // '2015-01-06T00:00:00.250Z'
  */
 export const formatInstant = (ms: number): string =>
   ms % 1000 === 0 ? formatIsoSeconds(ms) : new Date(ms).toISOString()
 
 /**
  * One request's window: `[start, end)` in epoch ms, and the optional `modified_since`.
- *
- * @example
- * import type { SliceRequest } from './api.js'
- * const day: SliceRequest = { start: Date.parse('2015-01-06T00:00:00Z'), end: Date.parse('2015-01-07T00:00:00Z') }
  */
 export interface SliceRequest {
   start: number
@@ -51,11 +38,6 @@ export interface SliceRequest {
 /**
  * The query string of one request, in the vendor example's order: `start`, `end`, `team`, then `modified_since`
  * and `include` when used.
- *
- * @example
- * import { searchParamsOf } from './api.js'
- * searchParamsOf({ start: 0, end: 86_400_000 }, { team: 1, includeContent: false })
- * // { start: '1970-01-01T00:00:00Z', end: '1970-01-02T00:00:00Z', team: 1, modified_since: undefined, include: undefined }
  */
 export const searchParamsOf = (
   slice: SliceRequest,
@@ -79,10 +61,6 @@ const bodyText = (body: unknown): string | null => {
 /**
  * Explains the API's error answers: 403 is how it refuses a bad or missing token (`auth`); 400 is a refused query
  * (`bad_request`) and carries the vendor's body text. Other statuses keep core's defaults (5xx are retried).
- *
- * @example
- * import { classifyRecordsError } from './api.js'
- * classifyRecordsError({ status: 403, body: null, headers: new Headers() })?.kind // 'auth'
  */
 export const classifyRecordsError = (
   failure: HttpFailure,
@@ -114,11 +92,6 @@ const notAnArray = (body: unknown): RcsError =>
  * The records endpoint: one `GET /j/rcs_records` per slice, Bearer-authenticated, the body checked to be the
  * documented bare array (items are decoded one by one by the caller). The array is the freshly parsed body, the
  * caller's to keep or empty as it reads.
- *
- * @example
- * import { createRecordsApi } from './api.js'
- * const api = createRecordsApi(http, config)
- * const result = await api.records({ start: Date.parse('2015-01-06T00:00:00Z'), end: Date.parse('2015-01-07T00:00:00Z') })()
  */
 export const createRecordsApi = (http: HttpTransport, config: Config) => {
   const url = `${config.baseUrl}${RECORDS_PATH}`
@@ -143,9 +116,5 @@ export const createRecordsApi = (http: HttpTransport, config: Config) => {
 
 /**
  * The records endpoint as {@link createRecordsApi} builds it.
- *
- * @example
- * import type { RecordsApi } from './api.js'
- * const fetchDay = (api: RecordsApi, start: number) => api.records({ start, end: start + 86_400_000 })
  */
 export type RecordsApi = ReturnType<typeof createRecordsApi>

@@ -8,10 +8,6 @@ import { PROVIDER } from './provider.js'
 
 /**
  * The error of `get` and `getMany`: `/j/rcs_records` has no lookup by id.
- *
- * @example
- * import { unsupportedLookup } from './client.js'
- * unsupportedLookup('get').kind // 'unsupported'
  */
 export const unsupportedLookup = (what: 'get' | 'getMany'): RcsError =>
   new RcsError({
@@ -27,17 +23,6 @@ export const unsupportedLookup = (what: 'get' | 'getMany'): RcsError =>
  * built by `createClient` around this). It builds the Spacivox adapter instance from a complete config (what
  * `adapter.create` does): `list` over time slices, the pure `normalize`, and `get`/`getMany` that fail with
  * `unsupported`.
- *
- * @example
- * import { silentLogger, systemClock } from '@rcs-records/core'
- * import { createHttpTransport } from '@rcs-records/core/kit'
- * import { ConfigCodec, createSpacivoxAdapter } from '@rcs-records/spacivox'
- * const decoded = ConfigCodec.decode({ token: '0a1b2c3d4e5f', baseUrl: 'https://api.example.com' })
- * if (decoded._tag === 'Right') {
- *   const spacivox = createSpacivoxAdapter(decoded.right, {
- *     http: createHttpTransport({ provider: 'spacivox' }), clock: systemClock, logger: silentLogger,
- *   })
- * }
  */
 export const createSpacivoxAdapter = (config: Config, ctx: AdapterContext): Adapter => {
   ctx.http.secrets.add(config.token)

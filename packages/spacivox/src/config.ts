@@ -3,10 +3,6 @@ import * as t from 'io-ts'
 
 /**
  * What a config error says when `baseUrl` is missing: the vendor does not publish its API host.
- *
- * @example
- * import { BASE_URL_REQUIRED } from '@rcs-records/spacivox'
- * BASE_URL_REQUIRED.startsWith('required') // true
  */
 export const BASE_URL_REQUIRED =
   'required: the base URL of your Spacivox API (the vendor does not publish its host; ask your account manager)'
@@ -128,11 +124,6 @@ const DEFAULTS = { sliceHours: 24, includeContent: false, concurrency: 3, sliceR
 /**
  * io-ts codec of the adapter config: validates each field (errors name what was expected, never the value) and
  * applies the defaults, so `create` receives a complete {@link Config}.
- *
- * @example
- * import { ConfigCodec } from '@rcs-records/spacivox'
- * const result = ConfigCodec.decode({ token: '0a1b2c3d4e5f', baseUrl: 'https://api.example.com' })
- * if (result._tag === 'Right') result.right.sliceHours // 24
  */
 export const ConfigCodec: t.Type<Config, Config, unknown> = new t.Type<Config, Config, unknown>(
   'SpacivoxConfig',

@@ -11,20 +11,12 @@ import { createSpacivoxAdapter } from './client.js'
 import { type Config, ConfigCodec, type ConfigInput } from './config.js'
 import { PROVIDER } from './provider.js'
 
-export { formatInstant, RECORDS_PATH } from './api.js'
-export { createSpacivoxAdapter } from './client.js'
-export { BASE_URL_REQUIRED, type Config, ConfigCodec, type ConfigInput } from './config.js'
-export { isDocumentedState, reasonFor, stateDescriptions, statusOf, statusTable } from './mapping.js'
+// The public surface (the design's list, then this adapter's documented extras; see the README's "Exports"). The
+// rest — codecs, the slice planner, the API layer, the mapping helpers — is internal.
+export type { Config, ConfigInput } from './config.js'
+export { statusTable } from './mapping.js'
 export { createNormalizer, type NormalizeOptions, normalize } from './normalize.js'
-export {
-  RecordsResponseCodec,
-  type SpacivoxRecord,
-  SpacivoxRecordCodec,
-  type SpacivoxState,
-  SpacivoxStateCodec,
-} from './payload.js'
-export { PROVIDER } from './provider.js'
-export { MODIFIED_SINCE_LIMIT_MS } from './slices.js'
+export type { SpacivoxRecord, SpacivoxState } from './payload.js'
 export {
   createMemoryStore,
   type MemoryRecordStore,
@@ -58,4 +50,15 @@ export const adapter: AdapterDefinition<Config, ConfigInput> = {
   create: createSpacivoxAdapter,
 }
 
+/**
+ * The Spacivox adapter definition, as the default export (the same object as {@link adapter}).
+ *
+ * @example
+ * import spacivox from '@rcs-records/spacivox'
+ * import { createClient } from '@rcs-records/core'
+ * const client = createClient({
+ *   adapter: spacivox,
+ *   config: { token: process.env.SPACIVOX_TOKEN, baseUrl: 'https://api.example.com' },
+ * })
+ */
 export default adapter

@@ -9,10 +9,6 @@ import { type ListPlan, nextSliceLength, planList } from './slices.js'
 
 /**
  * What `list` needs from the adapter.
- *
- * @example
- * import type { ListDeps } from './list.js'
- * const deps: ListDeps = { api, config, clock, logger, normalize }
  */
 export interface ListDeps {
   api: RecordsApi
@@ -93,12 +89,6 @@ async function* slicePages(deps: ListDeps, plan: ListPlan, seen: SliceIds): Asyn
  * yielded once (the first copy). Filters the API lacks (status, campaign, reference, channel) are applied there too; each slice's
  * payloads are let go of as soon as they are read. Query problems — including a `modifiedSince` older than 48 hours
  * — are `bad_request` errors before any request, thrown at once; a failing slice throws while iterating.
- *
- * @example
- * import { listSlices } from './list.js'
- * for await (const record of listSlices(deps, { from: '2015-01-06T00:00:00Z', to: '2015-01-07T00:00:00Z' })) {
- *   console.log(record.id, record.status)
- * }
  */
 export const listSlices = (deps: ListDeps, query: ListQuery): AsyncIterable<RcsRecord> => {
   const plan = planList(query, deps.config, deps.clock.now())

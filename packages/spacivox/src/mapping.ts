@@ -16,7 +16,7 @@ import type { SpacivoxState } from './payload.js'
  * | anything else | — | unknown |
  *
  * @example
- * import { lookupStatus } from '@rcs-records/core'
+ * import { lookupStatus } from '@rcs-records/core/kit'
  * import { statusTable } from '@rcs-records/spacivox'
  * lookupStatus(statusTable, 2) // 'undeliverable'
  */
@@ -30,10 +30,6 @@ export const statusTable: StatusTable<SpacivoxState> = {
 
 /**
  * The vendor's own word for each documented state (what `vendorDescription` carries).
- *
- * @example
- * import { stateDescriptions } from '@rcs-records/spacivox'
- * stateDescriptions[2] // 'failed'
  */
 export const stateDescriptions: Readonly<Record<SpacivoxState, string>> = {
   0: 'sent',
@@ -45,11 +41,6 @@ export const stateDescriptions: Readonly<Record<SpacivoxState, string>> = {
 
 /**
  * True for a documented state: an integer 0–4 sent as a JSON number (a string `"1"` is not one).
- *
- * @example
- * import { isDocumentedState } from '@rcs-records/spacivox'
- * isDocumentedState(1) // true
- * isDocumentedState('1') // false
  */
 export const isDocumentedState = (state: unknown): state is SpacivoxState =>
   state === 0 || state === 1 || state === 2 || state === 3 || state === 4
@@ -57,12 +48,6 @@ export const isDocumentedState = (state: unknown): state is SpacivoxState =>
 /**
  * The canonical status of a raw `state`: only integers sent as numbers are looked up, so `"1"` and `1.5` are
  * `unknown` rather than a guess.
- *
- * @example
- * import { statusOf } from '@rcs-records/spacivox'
- * statusOf(4) // 'read'
- * statusOf(7) // 'unknown'
- * statusOf('1') // 'unknown'
  */
 export const statusOf = (state: unknown): DeliveryStatus =>
   isDocumentedState(state) ? (statusTable[state] ?? 'unknown') : 'unknown'
@@ -71,11 +56,6 @@ export const statusOf = (state: unknown): DeliveryStatus =>
  * The failure reason of a record, with every adapter's signature `reasonFor(status, vendorStatus)`. The API says only
  * "failed" (state 2, `undeliverable`) or "rejected" (3, `rejected`) — never why — so both are `unknown` (permanence
  * unknown), with the state as `vendorCode` and the vendor's word as `message`. Null for every other status.
- *
- * @example
- * import { reasonFor } from '@rcs-records/spacivox'
- * reasonFor('undeliverable', 2) // { code: 'unknown', permanent: null, vendorCode: '2', message: 'failed' }
- * reasonFor('delivered', 1) // null
  */
 export const reasonFor = (status: DeliveryStatus, vendorStatus: unknown): FailureReason | null =>
   (status === 'undeliverable' || status === 'rejected') && (vendorStatus === 2 || vendorStatus === 3)

@@ -21,10 +21,6 @@ const STATE_EXPECTED = 'an integer state (0 sent, 1 delivered, 2 failed, 3 rejec
 /**
  * What makes a payload not a record at all: not an object, no usable `id`, or no `state` (a `state` that is a
  * number or a string is a record whose state may be unknown, not a decode failure).
- *
- * @example
- * import { recordIssues } from './normalize.js'
- * recordIssues({ id: 'x' }) // [{ path: 'id', … }, { path: 'state', … }]
  */
 export const recordIssues = (payload: unknown): DecodeIssue[] => {
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {

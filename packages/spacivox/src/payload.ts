@@ -11,11 +11,6 @@ import * as t from 'io-ts'
 
 /**
  * The documented `state` values of `/j/rcs_records`: 0 sent, 1 delivered, 2 failed, 3 rejected, 4 read.
- *
- * @example
- * import { SpacivoxStateCodec } from '@rcs-records/spacivox'
- * SpacivoxStateCodec.is(4) // true
- * SpacivoxStateCodec.is(7) // false
  */
 export const SpacivoxStateCodec = /* @__PURE__ */ t.union(
   [
@@ -51,11 +46,6 @@ const SpacivoxId = /* @__PURE__ */ refinedCodec<number | string>(
  * documents and accepted whatever they hold (an unusable value becomes null and stays in `raw`): `campaign`, `job`,
  * `team`, `portal` (numbers), `number` (E.164), `reference` (string), `timestamp` (ISO-8601 UTC) and, with
  * `include=content_message`, `content_message`.
- *
- * @example
- * import { SpacivoxRecordCodec } from '@rcs-records/spacivox'
- * SpacivoxRecordCodec.is({ id: 1, state: 0, number: '+33612345678' }) // true
- * SpacivoxRecordCodec.is({ id: 1 }) // false
  */
 export const SpacivoxRecordCodec = /* @__PURE__ */ t.intersection(
   [
@@ -86,9 +76,5 @@ export type SpacivoxRecord = t.TypeOf<typeof SpacivoxRecordCodec>
 /**
  * io-ts codec of a `/j/rcs_records` response: a bare JSON array (no envelope, no pagination), checked by the API
  * layer. Items are decoded one by one afterwards, so one bad item never loses a slice.
- *
- * @example
- * import { RecordsResponseCodec } from '@rcs-records/spacivox'
- * RecordsResponseCodec.is([{ id: 1, state: 0 }]) // true
  */
 export const RecordsResponseCodec = t.UnknownArray

@@ -1,3 +1,15 @@
+import type { SeenIds } from '@rcs-records/core/kit'
+
+// Why not core's `RecentIds` (the de-duper of the BSG and partner-gateway listings): the two keep different
+// promises. `RecentIds(capacity)` forgets by count — an id is remembered for at least `capacity` further ids — which
+// suits paged listings, whose pages have a known size. Here the promise is "a record returned by two neighbouring
+// slices is yielded once", whatever a slice holds: slices are adaptive and a dense one can return far more than
+// `sliceRecords`, so no capacity fixed in advance keeps that promise (too small forgets inside a big slice, too
+// large holds many slices' ids). The generations therefore turn at slice boundaries (`nextSlice`, called by the
+// listing), never on a count, and each is sharded (below) so that a big slice's set stays out of V8's large-object
+// space. Both implement core's `SeenIds`, which is all `listRecords` needs; folding the two into one core class would
+// add the slice rotation and the sharding to every paged listing's hot path for no gain there.
+
 /**
  * Sets per slice. One `Set` of a whole slice's ids (thousands) has a hash table over 128 KB, which V8 puts in its
  * large-object space; a new one every slice, each living two slices, piles up there as old-generation garbage
@@ -17,18 +29,8 @@ const emptyShards = (): Set<string>[] => Array.from({ length: SHARDS }, () => ne
  * Remembers the ids of the current slice and the one before it — enough to catch a record that a listing returns
  * in two neighbouring slices (one at a boundary, or one that changed between two requests), in memory bounded by
  * two slices whatever their size, so a sync of millions of records never accumulates every id.
- *
- * @example
- * import { SliceIds } from './slice-ids.js'
- * const seen = new SliceIds()
- * seen.add('1') // true
- * seen.nextSlice()
- * seen.add('1') // false: seen in the previous slice
- * seen.nextSlice()
- * seen.nextSlice()
- * seen.add('1') // true: two slices later it is forgotten
  */
-export class SliceIds {
+export class SliceIds implements SeenIds {
   private previous = emptyShards()
   private current = emptyShards()
 

@@ -11,10 +11,6 @@ import { PROVIDER } from './provider.js'
 
 /**
  * How far back `modified_since` may reach: the API accepts only an instant within the past 48 hours.
- *
- * @example
- * import { MODIFIED_SINCE_LIMIT_MS } from '@rcs-records/spacivox'
- * MODIFIED_SINCE_LIMIT_MS // 172800000
  */
 export const MODIFIED_SINCE_LIMIT_MS = 48 * 3_600_000
 
@@ -25,10 +21,6 @@ const hoursAgo = (ms: number): string => `${(ms / HOUR_MS).toFixed(1)} hours`
 /**
  * The checked plan of a listing: its slices (in time order) and `modified_since`; core's list scaffolding applies
  * the filters the API lacks (status, campaign, reference, and `[from, to)` itself) from `checked`.
- *
- * @example
- * import type { ListPlan } from './slices.js'
- * const requests = (plan: ListPlan) => plan.slices.length
  */
 export interface ListPlan {
   checked: CheckedListQuery
@@ -63,10 +55,6 @@ const checkModifiedSince = (ms: number | undefined, now: number): number | undef
  * checks (see `checkListQuery`: dates, `[from, to)`, statuses, channel, page size), then `modifiedSince` within the
  * past 48 hours (by the adapter clock) and not in the future. The range is split into slices of `config.sliceHours`
  * (the last one ends at `to`, clamped to now). `pageSize` is ignored: the API has no pagination.
- *
- * @example
- * import { planList } from './slices.js'
- * planList({ from: '2015-01-01T00:00:00Z', to: '2015-01-11T00:00:00Z' }, config, Date.now()).slices.length // 10
  */
 export const planList = (query: ListQuery, config: Pick<Config, 'sliceHours'>, now: number): ListPlan => {
   const checked = checkListQuery(query, PROVIDER, now)
@@ -88,10 +76,6 @@ const MIN_SLICE_MS = 1_000
  * slice: shorter in proportion when it returned more than `target`; longer when it returned less than half of it (in
  * proportion, at most 4× a time); never shorter than a second nor longer than `maxMs`; otherwise `currentMs` (the
  * length in use) is kept.
- *
- * @example
- * import { nextSliceLength } from './slices.js'
- * nextSliceLength({ lengthMs: 86_400_000, records: 40_000, currentMs: 86_400_000, target: 10_000, maxMs: 86_400_000 }) // 21_600_000
  */
 export const nextSliceLength = (slice: {
   lengthMs: number

@@ -8,10 +8,15 @@ import { MODIFIED_SINCE_LIMIT_MS } from './slices.js'
  * a database table, Redis); both methods may be synchronous or return promises.
  *
  * @example
+ * import type { RcsRecord } from '@rcs-records/core'
  * import type { RecordStore } from '@rcs-records/spacivox'
+ * declare const db: {
+ *   get(table: string, id: string): Promise<RcsRecord | undefined>
+ *   put(table: string, id: string, record: RcsRecord): Promise<void>
+ * }
  * const store: RecordStore = {
- *   get: async (id) => rowToRecord(await db.get('records', id)),
- *   set: async (id, record) => db.put('records', id, record),
+ *   get: (id) => db.get('records', id),
+ *   set: (id, record) => db.put('records', id, record),
  * }
  */
 export interface RecordStore {
@@ -34,10 +39,12 @@ export interface MemoryRecordStore extends RecordStore {
  * Creates an in-memory {@link RecordStore} (tests, scripts, small volumes), optionally seeded with records.
  *
  * @example
+ * import type { RcsRecord } from '@rcs-records/core'
  * import { createMemoryStore } from '@rcs-records/spacivox'
+ * declare const record: RcsRecord // e.g. { id: '1', status: 'delivered', … }
  * const store = createMemoryStore()
- * store.set('1', record)
- * store.records.get('1')?.status
+ * store.set(record.id, record)
+ * store.records.get(record.id)?.status // 'delivered'
  */
 export const createMemoryStore = (initial: Iterable<RcsRecord> = []): MemoryRecordStore => {
   const records = new Map<string, RcsRecord>()
@@ -67,8 +74,10 @@ export interface SyncCheckpoint {
  * Options of {@link syncIncrementally}.
  *
  * @example
- * import type { SyncOptions } from '@rcs-records/spacivox'
- * const options: SyncOptions = { client, store, checkpoint: null, start: '2026-01-01T00:00:00Z' }
+ * import type { RcsClient } from '@rcs-records/core'
+ * import { createMemoryStore, type SyncOptions } from '@rcs-records/spacivox'
+ * declare const client: RcsClient
+ * const options: SyncOptions = { client, store: createMemoryStore(), checkpoint: null, start: '2026-01-01T00:00:00Z' }
  */
 export interface SyncOptions {
   /** Anything that lists records with `modifiedSince`: an `RcsClient` or an adapter instance. */
@@ -140,10 +149,6 @@ const differs = (a: RcsRecord, b: RcsRecord): boolean =>
  * The query of one run: incremental (`modifiedSince` a few minutes before the checkpoint) when the checkpoint is
  * recent enough for the API's 48-hour rule, otherwise a full listing; both from `lookbackMs` before the checkpoint
  * (the first run from `start`) to now.
- *
- * @example
- * import { planSync } from './sync.js'
- * planSync({ checkpoint: null, start: '2026-01-01T00:00:00Z' }, Date.now()).mode // 'full'
  */
 export const planSync = (
   options: Pick<SyncOptions, 'checkpoint' | 'start' | 'lookbackMs'>,
@@ -178,10 +183,10 @@ export const planSync = (
  *
  * @example
  * import { createClient } from '@rcs-records/core'
- * import { adapter, createMemoryStore, syncIncrementally } from '@rcs-records/spacivox'
+ * import { adapter, createMemoryStore, type SyncCheckpoint, syncIncrementally } from '@rcs-records/spacivox'
  * const client = createClient({ adapter, config: { token: process.env.SPACIVOX_TOKEN, baseUrl: 'https://api.example.com' } })
  * const store = createMemoryStore()
- * let checkpoint = null
+ * let checkpoint: SyncCheckpoint | null = null // load it from where the last run saved it
  * for (;;) {
  *   const result = await syncIncrementally({ client, store, checkpoint, start: '2026-01-01T00:00:00Z' })
  *   checkpoint = result.checkpoint

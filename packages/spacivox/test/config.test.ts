@@ -1,7 +1,8 @@
 import { RcsError } from '@rcs-records/core'
 import { createSecretSet } from '@rcs-records/core/kit'
 import { describe, expect, it } from 'vitest'
-import { adapter, BASE_URL_REQUIRED, ConfigCodec, default as defaultExport } from '../src/index.js'
+import { BASE_URL_REQUIRED, ConfigCodec } from '../src/config.js'
+import { adapter, default as defaultExport } from '../src/index.js'
 import { BASE, makeClient, rejection, TOKEN } from './fixtures.js'
 
 const decode = (config: unknown) => {

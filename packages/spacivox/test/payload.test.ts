@@ -1,13 +1,9 @@
 import { arbitraryPayload } from '@rcs-records/testkit'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  isDocumentedState,
-  normalize,
-  RecordsResponseCodec,
-  SpacivoxRecordCodec,
-  SpacivoxStateCodec,
-} from '../src/index.js'
+import { normalize } from '../src/index.js'
+import { isDocumentedState } from '../src/mapping.js'
+import { RecordsResponseCodec, SpacivoxRecordCodec, SpacivoxStateCodec } from '../src/payload.js'
 import { item, SEED_RECORD } from './fixtures.js'
 
 /** Ids and states around the edges of what the decoder accepts. */

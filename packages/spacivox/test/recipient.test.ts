@@ -1,6 +1,7 @@
 import { RcsError } from '@rcs-records/core'
 import { describe, expect, it } from 'vitest'
-import { ConfigCodec, createNormalizer, normalize } from '../src/index.js'
+import { ConfigCodec } from '../src/config.js'
+import { createNormalizer, normalize } from '../src/index.js'
 import { item, makeClient, SEED_RECORD } from './fixtures.js'
 
 const recipientOf = (number: unknown, defaultCountry?: string) => {

@@ -6,7 +6,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { formatRfc2822 } from '../../src/index.js'
+import { formatRfc2822 } from '../../src/rfc2822.js'
 
 export const ACCOUNT_SID = 'AC0123456789abcdef0123456789abcdef'
 export const AUTH_TOKEN = 'example-auth-token-5f1e2d3c4b5a'
