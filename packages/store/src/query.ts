@@ -63,10 +63,6 @@ export interface FunnelOptions {
 /**
  * A record's place in time for `from`/`to` and for ordering: `createdAt`, else `sentAt`, else `updatedAt` (the
  * `record_at` column computes the same).
- *
- * @example
- * import { recordTime } from './query.js'
- * recordTime(record) // '2026-01-02T03:04:05.000Z'
  */
 export const recordTime = (record: RcsRecord): string | null => record.createdAt ?? record.sentAt ?? record.updatedAt
 
@@ -91,10 +87,6 @@ export interface Where {
 /**
  * Checks a query (unknown statuses or channels, dates that are not dates, `from` not before `to` are
  * `bad_request`, one message naming the field) and builds its WHERE clause on `rcs_records t`.
- *
- * @example
- * import { whereOf } from './query.js'
- * whereOf({ provider: 'bsg', final: false }) // { sql: 't.provider = $1::text AND t.final = $2::boolean', params: ['bsg', false] }
  */
 export const whereOf = (query: StoreQuery = {}): Where => {
   if (query === null || typeof query !== 'object') throw badRequest('the query must be an object')
@@ -149,10 +141,6 @@ export const QUERY_PAGE_SIZE = 500
  * its own short statement. Memory is one page; no transaction or connection is held between pages, so a consumer
  * that applies records while it reads (or is slow) blocks nobody. A record changed while the stream runs is seen
  * once (its key decides its place), in whichever state its page read.
- *
- * @example
- * import { streamQuery } from './query.js'
- * for await (const record of streamQuery(driver, { final: false })) console.log(record.id)
  */
 export async function* streamQuery(
   db: Queryable,
@@ -194,10 +182,6 @@ export async function* streamQuery(
 
 /**
  * The number of records a query matches (`SELECT count(*)`).
- *
- * @example
- * import { countQuery } from './query.js'
- * await countQuery(driver, { provider: 'bsg', final: false })
  */
 export const countQuery = async (db: Queryable, query: StoreQuery = {}): Promise<number> => {
   const where = whereOf(query)
@@ -214,10 +198,6 @@ const emptyStatuses = (): Record<DeliveryStatus, number> =>
 /**
  * Counts per provider (and campaign) and canonical status, aggregated in SQL (`GROUP BY`), so a funnel over
  * millions of records moves a few rows. Rows come ordered by provider, then campaign (null last).
- *
- * @example
- * import { funnelQuery } from './query.js'
- * const rows = await funnelQuery(driver, { from: '2026-01-01' })
  */
 export const funnelQuery = async (
   db: Queryable,

@@ -44,7 +44,9 @@ export interface ApplyOptions {
  * Safe under concurrent writers; see the package README for the schema and the guarantees.
  *
  * @example
+ * import type { RcsRecord } from '@rcs-records/core'
  * import { openStore } from '@rcs-records/store'
+ * declare const records: RcsRecord[] // e.g. what a client's list() yielded
  * const store = await openStore('./rcs-records-data')
  * await store.apply(records, { source: 'poll' })
  * console.log(await store.count({ final: false }))
