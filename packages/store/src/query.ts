@@ -1,12 +1,5 @@
-import {
-  type Channel,
-  ChannelCodec,
-  DELIVERY_STATUSES,
-  type DeliveryStatus,
-  RcsError,
-  type RcsRecord,
-} from '@rcs-records/core'
-import { toEpochMs } from '@rcs-records/core/kit'
+import { type Channel, ChannelCodec, DELIVERY_STATUSES, type DeliveryStatus, type RcsRecord } from '@rcs-records/core'
+import { badRequest, toEpochMs } from '@rcs-records/core/kit'
 import type { Queryable } from './driver/driver.js'
 import { decodeRow, SELECT_COLUMNS } from './row.js'
 
@@ -66,12 +59,10 @@ export interface FunnelOptions {
  */
 export const recordTime = (record: RcsRecord): string | null => record.createdAt ?? record.sentAt ?? record.updatedAt
 
-const badRequest = (message: string) => new RcsError({ kind: 'bad_request', message: `store: query: ${message}` })
-
 const instant = (value: Date | string | undefined, name: string): number | null => {
   if (value === undefined) return null
   const ms = toEpochMs(value)
-  if (ms === null) throw badRequest(`\`${name}\` must be a Date or an ISO-8601 timestamp`)
+  if (ms === null) throw badRequest(`store: query: \`${name}\` must be a Date or an ISO-8601 timestamp`)
   return ms
 }
 
@@ -89,7 +80,7 @@ export interface Where {
  * `bad_request`, one message naming the field) and builds its WHERE clause on `rcs_records t`.
  */
 export const whereOf = (query: StoreQuery = {}): Where => {
-  if (query === null || typeof query !== 'object') throw badRequest('the query must be an object')
+  if (query === null || typeof query !== 'object') throw badRequest('store: query: the query must be an object')
   const parts: string[] = []
   const params: unknown[] = []
   const add = (sql: (n: string) => string, value: unknown) => {
@@ -98,7 +89,8 @@ export const whereOf = (query: StoreQuery = {}): Where => {
   }
   const providers = list(query.provider)
   if (providers !== undefined) {
-    if (providers.some((p) => typeof p !== 'string')) throw badRequest('`provider` must be a string or strings')
+    if (providers.some((p) => typeof p !== 'string'))
+      throw badRequest('store: query: `provider` must be a string or strings')
     if (providers.length === 1) add((n) => `t.provider = ${n}::text`, providers[0])
     else add((n) => `t.provider = ANY(${n}::text[])`, [...providers])
   }
@@ -106,26 +98,31 @@ export const whereOf = (query: StoreQuery = {}): Where => {
   if (statuses !== undefined) {
     const unknown = statuses.filter((s) => !DELIVERY_STATUSES.includes(s))
     if (unknown.length > 0) {
-      throw badRequest(`unknown \`status\` ${JSON.stringify(unknown[0])}; one of ${DELIVERY_STATUSES.join(', ')}`)
+      throw badRequest(
+        `store: query: unknown \`status\` ${JSON.stringify(unknown[0])}; one of ${DELIVERY_STATUSES.join(', ')}`,
+      )
     }
     add((n) => `t.status = ANY(${n}::text[])`, [...statuses])
   }
   if (query.final !== undefined) {
-    if (typeof query.final !== 'boolean') throw badRequest('`final` must be true or false')
+    if (typeof query.final !== 'boolean') throw badRequest('store: query: `final` must be true or false')
     add((n) => `t.final = ${n}::boolean`, query.final)
   }
   if (query.campaign !== undefined) {
-    if (typeof query.campaign !== 'string') throw badRequest('`campaign` must be a string')
+    if (typeof query.campaign !== 'string') throw badRequest('store: query: `campaign` must be a string')
     add((n) => `t.campaign = ${n}::text`, query.campaign)
   }
   if (query.channel !== undefined) {
-    if (!ChannelCodec.is(query.channel)) throw badRequest(`unknown \`channel\` ${JSON.stringify(query.channel)}`)
+    if (!ChannelCodec.is(query.channel))
+      throw badRequest(`store: query: unknown \`channel\` ${JSON.stringify(query.channel)}`)
     add((n) => `t.channel = ${n}::text`, query.channel)
   }
   const from = instant(query.from, 'from')
   const to = instant(query.to, 'to')
   if (from !== null && to !== null && !(from < to)) {
-    throw badRequest(`\`from\` (${new Date(from).toISOString()}) must be before \`to\` (${new Date(to).toISOString()})`)
+    throw badRequest(
+      `store: query: \`from\` (${new Date(from).toISOString()}) must be before \`to\` (${new Date(to).toISOString()})`,
+    )
   }
   if (from !== null) add((n) => `t.record_at >= rcs_ms_to_ts(${n}::bigint)`, from)
   if (to !== null) add((n) => `t.record_at < rcs_ms_to_ts(${n}::bigint)`, to)
