@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 /** The packages whose examples CI checks so far (every package's are to be, as each is cleaned up). */
-const CHECKED = ['core', 'partner-gateway', 'bsg', 'spacivox']
+const CHECKED = ['core', 'partner-gateway', 'bsg', 'spacivox', 'testkit', 'simulator', 'store', 'cli']
 const packages = process.argv.length > 2 ? process.argv.slice(2) : CHECKED
 
 const sources = (dir) =>

@@ -18,11 +18,6 @@ const REWRITES: readonly (readonly [RegExp, string])[] = [
 
 /**
  * Rewrites the library's advice in an error message into the CLI's flags.
- *
- * @example
- * import { forCommandLine } from '@rcs-records/cli'
- * forCommandLine('bsg: no message 42 …; pass { from } to search further back')
- * // 'bsg: no message 42 …; pass --from to search further back'
  */
 export const forCommandLine = (message: string): string =>
   REWRITES.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), message)

@@ -6,8 +6,13 @@ import { EXIT } from './exit-codes.js'
  * the one line printed on stderr.
  *
  * @example
- * import { CliError, EXIT } from '@rcs-records/cli'
- * throw new CliError('--from is required', EXIT.usage)
+ * import { CliError, parseCommandLine } from '@rcs-records/cli'
+ * try {
+ *   parseCommandLine(['lsit'], Date.now())
+ * } catch (error) {
+ *   if (error instanceof CliError) console.error(error.message, error.exitCode)
+ *   // unknown command "lsit"; did you mean "list"? (see rcs-records --help) 2
+ * }
  */
 export class CliError extends Error {
   override readonly name = 'CliError'

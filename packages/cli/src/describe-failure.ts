@@ -8,10 +8,6 @@ import { terminalSafe } from './output/sanitize.js'
 
 /**
  * What the CLI prints and returns for a failure.
- *
- * @example
- * import type { Failure } from '@rcs-records/cli'
- * const failure: Failure = { line: 'rcs-records: bsg: not found', exitCode: 4 }
  */
 export interface Failure {
   /** One line, prefixed with `rcs-records: `, with every registered secret redacted. */
@@ -33,12 +29,6 @@ const oneLine = (text: string): string => terminalSafe(text.replace(/\s*[\r\n]+\
  * anything else an internal error (exit 1). Never a stack trace; registered secrets are redacted, control characters
  * removed, and the library's advice rewritten as flags (`pass { from }` → `pass --from`). A `not_found` for an id
  * the vendor can never have (`details.invalidId`, e.g. `abc` on BSG) is a usage error (exit 2).
- *
- * @example
- * import { RcsError } from '@rcs-records/core'
- * import { describeFailure } from '@rcs-records/cli'
- * describeFailure(new RcsError({ kind: 'not_found', message: 'bsg: no message 42' }))
- * // { line: 'rcs-records: bsg: no message 42', exitCode: 4 }
  */
 export const describeFailure = (error: unknown): Failure => {
   if (error instanceof CliError)

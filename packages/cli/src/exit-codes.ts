@@ -4,8 +4,9 @@ import type { RcsErrorKind } from '@rcs-records/core'
  * The exit codes of `rcs-records`, stable and documented in the README.
  *
  * @example
- * import { EXIT } from '@rcs-records/cli'
- * if (result.exitCode === EXIT.notFound) console.log('no such message')
+ * import { EXIT, nodeIo, runCli } from '@rcs-records/cli'
+ * const code = await runCli(['get', '26130', '--provider', 'bsg'], nodeIo())
+ * if (code === EXIT.notFound) console.log('no such message')
  */
 export const EXIT = {
   /** Everything went as asked. */
@@ -30,8 +31,8 @@ export const EXIT = {
  * One of the values of {@link EXIT}.
  *
  * @example
- * import type { ExitCode } from '@rcs-records/cli'
- * const code: ExitCode = 0
+ * import { EXIT, type ExitCode } from '@rcs-records/cli'
+ * const failed = (code: ExitCode): boolean => code !== EXIT.ok && code !== EXIT.interrupted
  */
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT]
 
@@ -50,9 +51,5 @@ const EXIT_OF_KIND: Readonly<Record<RcsErrorKind, ExitCode>> = {
 
 /**
  * The exit code for an RcsError kind.
- *
- * @example
- * import { exitCodeOfKind } from '@rcs-records/cli'
- * exitCodeOfKind('not_found') // 4
  */
 export const exitCodeOfKind = (kind: RcsErrorKind): ExitCode => EXIT_OF_KIND[kind]

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Simulator } from '@rcs-records/simulator'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CSV_COLUMNS } from '../src/index.js'
+import { CSV_COLUMNS } from '../src/output/record-columns.js'
 import { ensureBuilt, lines, runBinary } from './support/binary.js'
 import { frozenSimulator, tempDir, writeJson } from './support/simulator.js'
 

@@ -4,7 +4,7 @@ import { type AddressInfo, createServer } from 'node:net'
 import { join } from 'node:path'
 import type { Simulator } from '@rcs-records/simulator'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { parseConfigText } from '../src/index.js'
+import { parseConfigText } from '../src/config/config-file.js'
 import { BIN, ensureBuilt, lines, ROOT, runBinary } from './support/binary.js'
 import { frozenSimulator, tempDir, writeJson } from './support/simulator.js'
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { CliError } from '../src/cli-error.js'
-import { envConfigFor, parseConfigText, resolveConfigs } from '../src/index.js'
+import { parseConfigText } from '../src/config/config-file.js'
+import { envConfigFor } from '../src/config/env-config.js'
+import { resolveConfigs } from '../src/config/resolve-config.js'
 
 const CANARY = 'canary-secret-9f3b1c7d'
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { csvCell, csvLine } from '../src/index.js'
+import { csvCell, csvLine } from '../src/output/csv.js'
 
 /** A strict RFC 4180 reader for one record (quoted fields may hold commas, quotes and line breaks). */
 const parseCsvRecord = (text: string): string[] => {

@@ -1,18 +1,13 @@
 import { DELIVERY_STATUSES, type DeliveryStatus } from '@rcs-records/core'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { Funnel } from '../src/index.js'
-import {
-  bar,
-  createPalette,
-  FunnelAccumulator,
-  funnelCsvLines,
-  funnelOf,
-  funnelRows,
-  renderFunnel,
-  renderFunnelReport,
-  sampleRecords,
-} from '../src/index.js'
+import { sampleRecords } from '../src/commands/sample-records.js'
+import { createPalette } from '../src/output/colors.js'
+import { bar } from '../src/report/bar.js'
+import type { Funnel } from '../src/report/funnel.js'
+import { FunnelAccumulator, funnelOf } from '../src/report/funnel.js'
+import { funnelCsvLines, funnelRows } from '../src/report/funnel-rows.js'
+import { renderFunnel, renderFunnelReport } from '../src/report/render-funnel.js'
 import { record } from './support/records.js'
 
 const group = { label: 'g', provider: null, campaign: null }

@@ -1,17 +1,13 @@
 import { RcsError } from '@rcs-records/core'
 import { registerSecret } from '@rcs-records/core/kit'
 import { describe, expect, it } from 'vitest'
-import {
-  CliError,
-  CSV_COLUMNS,
-  createPalette,
-  createRecordWriter,
-  defaultFormat,
-  describeFailure,
-  type LineSink,
-  shouldColor,
-  streamSink,
-} from '../src/index.js'
+import { describeFailure } from '../src/describe-failure.js'
+import { CliError } from '../src/index.js'
+import { createPalette, shouldColor } from '../src/output/colors.js'
+import { defaultFormat } from '../src/output/format.js'
+import { CSV_COLUMNS } from '../src/output/record-columns.js'
+import { createRecordWriter } from '../src/output/record-writer.js'
+import { type LineSink, streamSink } from '../src/output/sink.js'
 import { record } from './support/records.js'
 
 const memorySink = (): LineSink & { lines: string[] } => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { CliError } from '../src/cli-error.js'
-import { parseCommandLine, storeLocation } from '../src/index.js'
+import { storeLocation } from '../src/commands/store-target.js'
+import { parseCommandLine } from '../src/index.js'
 
 const NOW = Date.parse('2026-03-01T12:00:00Z')
 const parse = (...argv: string[]) => parseCommandLine(argv, NOW)

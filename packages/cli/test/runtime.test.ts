@@ -1,16 +1,11 @@
 import { RcsError } from '@rcs-records/core'
 import { describe, expect, it } from 'vitest'
-import {
-  Aborted,
-  createHttpActivity,
-  createProgressReporter,
-  describeProgress,
-  formatClock,
-  idsFromText,
-  settleOrAbort,
-  untilAborted,
-  windowFraction,
-} from '../src/index.js'
+import { idsFromText } from '../src/commands/read-ids.js'
+import { describeProgress, formatClock, windowFraction } from '../src/progress/describe-progress.js'
+import { createProgressReporter } from '../src/progress/progress-reporter.js'
+import { createHttpActivity } from '../src/runtime/http-activity.js'
+import { untilAborted } from '../src/runtime/until-aborted.js'
+import { Aborted, settleOrAbort } from '../src/runtime/until-aborted-promise.js'
 import { record } from './support/records.js'
 
 describe('untilAborted', () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { createPalette, createRecordWriter, type LineSink, untilAborted } from '../src/index.js'
+import { createPalette } from '../src/output/colors.js'
+import { createRecordWriter } from '../src/output/record-writer.js'
+import type { LineSink } from '../src/output/sink.js'
+import { untilAborted } from '../src/runtime/until-aborted.js'
 import { alive, collectGarbage } from './support/gc.js'
 import { record } from './support/records.js'
 

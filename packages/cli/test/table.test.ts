@@ -1,6 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { createPalette, fitColumns, recordsTable, renderTable, TABLE_COLUMNS, tableLineWidth } from '../src/index.js'
+import { createPalette } from '../src/output/colors.js'
+import { fitColumns, tableLineWidth } from '../src/output/fit-columns.js'
+import { TABLE_COLUMNS } from '../src/output/record-columns.js'
+import { recordsTable } from '../src/output/records-table.js'
+import { renderTable } from '../src/output/table.js'
 import { record } from './support/records.js'
 
 const plain = createPalette(false)
@@ -131,7 +135,7 @@ describe('renderTable', () => {
 
 describe('displayWidth', () => {
   it('counts wide characters as two cells and combining marks as none', async () => {
-    const { displayWidth, truncateToWidth } = await import('../src/index.js')
+    const { displayWidth, truncateToWidth } = await import('../src/output/display-width.js')
     expect(displayWidth('abc')).toBe(3)
     expect(displayWidth('日本語')).toBe(6)
     expect(displayWidth('e\u0301')).toBe(1)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { parseDuration, parseInstant } from '../src/index.js'
+import { parseDuration } from '../src/args/duration.js'
+import { parseInstant } from '../src/args/instant.js'
 
 describe('parseDuration', () => {
   it.each([

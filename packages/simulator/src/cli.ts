@@ -6,10 +6,6 @@ import { isVendor, type Vendor } from './vendors.js'
 
 /**
  * Usage of the `rcs-records-simulator` command.
- *
- * @example
- * import { SIMULATOR_USAGE } from '@rcs-records/simulator'
- * console.log(SIMULATOR_USAGE)
  */
 export const SIMULATOR_USAGE = `Usage: rcs-records-simulator [options]
 
@@ -30,10 +26,6 @@ Options:
 
 /**
  * Where the command writes.
- *
- * @example
- * import type { CommandIo } from '@rcs-records/simulator'
- * const io: CommandIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }
  */
 export interface CommandIo {
   out(text: string): void
@@ -62,10 +54,6 @@ const parseFaults = (text: string | undefined): SimulatorOptions['faults'] => {
 
 /**
  * Parses the command's arguments into simulator options (null for `--help`).
- *
- * @example
- * import { parseSimulatorArgs } from '@rcs-records/simulator'
- * parseSimulatorArgs(['--port', '8787', '--records', '100000'])?.records // 100000
  */
 export const parseSimulatorArgs = (argv: readonly string[]): SimulatorOptions | null =>
   parseCommand(argv)?.options ?? null
@@ -102,10 +90,6 @@ const parseCommand = (argv: readonly string[]): { options: SimulatorOptions; des
 
 /**
  * What the command prints once listening.
- *
- * @example
- * import { describeSimulator } from '@rcs-records/simulator'
- * console.log(JSON.stringify(describeSimulator(sim), null, 2))
  */
 export const describeSimulator = (sim: Simulator) => ({
   url: sim.url,
@@ -122,11 +106,6 @@ export const describeSimulator = (sim: Simulator) => ({
  * Runs the command: starts a simulator, prints its configs as JSON (`sim.config`, one object per provider — what
  * `rcs-records simulate` prints and `rcs-records --config` reads; with `--describe`, {@link describeSimulator}),
  * and stops when `signal` aborts. Resolves to the exit code.
- *
- * @example
- * import { runSimulatorCommand } from '@rcs-records/simulator'
- * const stop = new AbortController()
- * const exit = runSimulatorCommand(['--port', '0'], { out: console.log, err: console.error }, stop.signal)
  */
 export const runSimulatorCommand = async (
   argv: readonly string[],

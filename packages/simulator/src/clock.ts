@@ -8,9 +8,11 @@
  * Compatible with core's `Clock` (`now`, `sleep`), plus controls for tests.
  *
  * @example
- * import { createSimulatorClock } from '@rcs-records/simulator'
- * const clock = createSimulatorClock({ now: Date.parse('2026-01-01T00:00:00Z') })
- * clock.advance(60_000) // one minute later, for every record status
+ * import { startSimulator } from '@rcs-records/simulator'
+ * const sim = await startSimulator({ now: Date.parse('2026-01-01T00:00:00Z'), frozen: true })
+ * sim.clock.advance(60_000) // one minute later, for every record status
+ * sim.clock.now() // Date.parse('2026-01-01T00:01:00Z')
+ * await sim.close()
  */
 export interface SimulatorClock {
   /** Milliseconds since the epoch, as the simulator sees it. */
@@ -31,10 +33,6 @@ export interface SimulatorClock {
 
 /**
  * Options of {@link createSimulatorClock}.
- *
- * @example
- * import type { SimulatorClockOptions } from '@rcs-records/simulator'
- * const options: SimulatorClockOptions = { now: Date.parse('2026-01-01T00:00:00Z'), frozen: true }
  */
 export interface SimulatorClockOptions {
   /** The instant the clock starts at (default: `Date.now()`). */
@@ -55,11 +53,6 @@ interface Sleeper {
 
 /**
  * Creates a simulator clock.
- *
- * @example
- * import { createSimulatorClock } from '@rcs-records/simulator'
- * const clock = createSimulatorClock()
- * await clock.sleep(10)
  */
 export const createSimulatorClock = (options: SimulatorClockOptions = {}): SimulatorClock => {
   const realNow = options.realNow ?? Date.now

@@ -50,8 +50,10 @@ export interface SimulatorOptions {
  * Options with every default filled in.
  *
  * @example
- * import { resolveOptions } from './options.js'
- * resolveOptions({}).records.bsg // 1000
+ * import { startSimulator } from '@rcs-records/simulator'
+ * const sim = await startSimulator({ records: { bsg: 500 } })
+ * sim.options.records // { 'partner-gateway': 1000, bsg: 500, spacivox: 1000 }
+ * await sim.close()
  */
 export interface ResolvedOptions {
   port: number
@@ -94,10 +96,6 @@ const recordCount = (vendor: Vendor, value: number | undefined): number => {
 
 /**
  * Fills in defaults and checks values (a RangeError names the bad option).
- *
- * @example
- * import { resolveOptions } from './options.js'
- * resolveOptions({ records: 10 }).records.spacivox // 10
  */
 export const resolveOptions = (options: SimulatorOptions): ResolvedOptions => {
   const records = options.records

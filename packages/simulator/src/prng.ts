@@ -6,10 +6,6 @@
 /**
  * A 32-bit integer hash with good avalanche ("lowbias32" by C. Wellons). It is a bijection on 32-bit integers,
  * which {@link unmix32} inverts.
- *
- * @example
- * import { mix32 } from './prng.js'
- * mix32(1) // a well-scrambled unsigned 32-bit integer
  */
 export const mix32 = (input: number): number => {
   let x = input >>> 0
@@ -23,10 +19,6 @@ export const mix32 = (input: number): number => {
 
 /**
  * The inverse of {@link mix32}: `unmix32(mix32(x)) === x` for every unsigned 32-bit `x`.
- *
- * @example
- * import { mix32, unmix32 } from './prng.js'
- * unmix32(mix32(12345)) // 12345
  */
 export const unmix32 = (input: number): number => {
   let x = input >>> 0
@@ -42,38 +34,21 @@ const GOLDEN = 0x9e3779b9
 
 /**
  * Derives a sub-seed from a seed and a stream number (a vendor, a fault, a record).
- *
- * @example
- * import { deriveSeed } from './prng.js'
- * const bsgSeed = deriveSeed(1, 2)
  */
 export const deriveSeed = (seed: number, stream: number): number => mix32((seed >>> 0) + Math.imul(stream, GOLDEN))
 
 /**
  * The `key`-th unsigned 32-bit value of the stream named by `base` (a seed from {@link deriveSeed}).
- *
- * @example
- * import { deriveSeed, hashAt } from './prng.js'
- * const recordSeed = deriveSeed(deriveSeed(1, 2), 42)
- * hashAt(recordSeed, 0) // the record's first random word
  */
 export const hashAt = (base: number, key: number): number => mix32(base + Math.imul(key + 1, 0x85ebca6b))
 
 /**
  * The `key`-th value of a stream as a float in [0, 1).
- *
- * @example
- * import { deriveSeed, unitAt } from './prng.js'
- * unitAt(deriveSeed(1, 2), 0) < 1 // true
  */
 export const unitAt = (base: number, key: number): number => hashAt(base, key) / 4294967296
 
 /**
  * Picks from weighted choices with a uniform `u` in [0, 1).
- *
- * @example
- * import { pickWeighted } from './prng.js'
- * pickWeighted([['a', 0.9], ['b', 0.1]], 0.95) // 'b'
  */
 export const pickWeighted = <T>(choices: readonly (readonly [T, number])[], u: number): T => {
   let table = tables.get(choices)
@@ -94,21 +69,12 @@ const tables = new WeakMap<readonly unknown[], { bounds: number[]; values: unkno
 
 /**
  * A value spread log-uniformly between `min` and `max` (many short delays, a few long ones), from a uniform `u`.
- *
- * @example
- * import { logUniform } from './prng.js'
- * logUniform(1_000, 600_000, 0.5) // about 24,495
  */
 export const logUniform = (min: number, max: number, u: number): number =>
   Math.round(min * Math.exp(u * Math.log(max / min)))
 
 /**
  * Small sequential PRNG (mulberry32) for places where a stream of values is wanted (shuffles, fault rolls).
- *
- * @example
- * import { mulberry32 } from './prng.js'
- * const next = mulberry32(1)
- * next() // a float in [0, 1)
  */
 export const mulberry32 = (seed: number): (() => number) => {
   let state = seed >>> 0

@@ -15,6 +15,9 @@ import type { Vendor } from './vendors.js'
  * `loadClient({ provider: 'bsg', ...sim.config.bsg })`.
  *
  * @example
+ * import { loadClient } from '@rcs-records/core'
+ * import type { Simulator } from '@rcs-records/simulator'
+ * declare const sim: Simulator
  * const client = await loadClient({ provider: 'partner-gateway', ...sim.config['partner-gateway'] })
  */
 export interface SimulatorConfig {

@@ -15,6 +15,8 @@ import { VENDORS } from './vendors.js'
  * The credentials the simulator accepts (deterministic from the seed, so a restarted simulator accepts the same).
  *
  * @example
+ * import type { Simulator } from '@rcs-records/simulator'
+ * declare const sim: Simulator
  * const auth = Buffer.from(`${sim.credentials['partner-gateway'].username}:${sim.credentials['partner-gateway'].password}`).toString('base64')
  */
 export interface SimulatorCredentials {
@@ -25,10 +27,6 @@ export interface SimulatorCredentials {
 
 /**
  * The three vendor models of one simulator.
- *
- * @example
- * import type { SimulatorModels } from './state.js'
- * const bsgCount = (models: SimulatorModels) => models.bsg.timeline.count
  */
 export interface SimulatorModels {
   'partner-gateway': PartnerGatewayModel
@@ -38,10 +36,6 @@ export interface SimulatorModels {
 
 /**
  * Everything a request handler needs.
- *
- * @example
- * import type { SimulatorState } from './state.js'
- * const now = (state: SimulatorState) => state.clock.now()
  */
 export interface SimulatorState {
   options: ResolvedOptions
@@ -64,10 +58,6 @@ const secretOf = (seed: number, stream: number, words: number): string => {
 
 /**
  * Seeded credentials.
- *
- * @example
- * import { credentialsFor } from './state.js'
- * credentialsFor(1).bsg.apiKey.startsWith('live_') // true
  */
 export const credentialsFor = (seed: number): SimulatorCredentials => ({
   'partner-gateway': {
@@ -84,12 +74,6 @@ export const credentialsFor = (seed: number): SimulatorCredentials => ({
 
 /**
  * Builds the state of a simulator from resolved options (no I/O).
- *
- * @example
- * import { resolveOptions } from './options.js'
- * import { createState } from './state.js'
- * const state = createState(resolveOptions({ records: 10 }))
- * state.models.bsg.timeline.count // 10
  */
 export const createState = (options: ResolvedOptions): SimulatorState => {
   const clock = createSimulatorClock({ now: options.now, frozen: options.frozen })

@@ -5,9 +5,12 @@ import type { PerVendor, Vendor } from './vendors.js'
  * Counters of a running simulator, so a test can assert e.g. "exactly one re-login" or "no request was retried".
  *
  * @example
+ * import { strict as assert } from 'node:assert'
+ * import type { Simulator } from '@rcs-records/simulator'
+ * declare const sim: Simulator
  * const before = sim.stats().logins
- * // … run the client …
- * expect(sim.stats().logins - before).toBe(1)
+ * // … run the client, with a token-expiry fault …
+ * assert.equal(sim.stats().logins - before, 1) // one re-login
  */
 export interface SimulatorStats {
   /** Every request received. */
@@ -38,10 +41,6 @@ const perVendor = (): PerVendor<number> => ({ 'partner-gateway': 0, bsg: 0, spac
 
 /**
  * Empty counters.
- *
- * @example
- * import { emptyStats } from './stats.js'
- * emptyStats().requests // 0
  */
 export const emptyStats = (): SimulatorStats => ({
   requests: 0,
@@ -60,10 +59,6 @@ export const emptyStats = (): SimulatorStats => ({
 
 /**
  * A deep copy of the counters (what `sim.stats()` hands out).
- *
- * @example
- * import { emptyStats, snapshotStats } from './stats.js'
- * snapshotStats(emptyStats()).byVendor.bsg // 0
  */
 export const snapshotStats = (stats: SimulatorStats): SimulatorStats => ({
   ...stats,
@@ -79,12 +74,6 @@ export const snapshotStats = (stats: SimulatorStats): SimulatorStats => ({
 
 /**
  * Counts one request.
- *
- * @example
- * import { countRequest, emptyStats } from './stats.js'
- * const stats = emptyStats()
- * countRequest(stats, 'bsg', 'login')
- * stats.byRoute['bsg login'] // 1
  */
 export const countRequest = (stats: SimulatorStats, vendor: Vendor | null, route: RouteName): void => {
   stats.requests++
@@ -96,12 +85,6 @@ export const countRequest = (stats: SimulatorStats, vendor: Vendor | null, route
 
 /**
  * Counts one response status (and an unauthorized answer).
- *
- * @example
- * import { countStatus, emptyStats } from './stats.js'
- * const stats = emptyStats()
- * countStatus(stats, 'spacivox', 403)
- * stats.unauthorized.spacivox // 1
  */
 export const countStatus = (stats: SimulatorStats, vendor: Vendor | null, status: number): void => {
   stats.byStatus[String(status)] = (stats.byStatus[String(status)] ?? 0) + 1
@@ -110,12 +93,6 @@ export const countStatus = (stats: SimulatorStats, vendor: Vendor | null, status
 
 /**
  * Counts one fault that fired.
- *
- * @example
- * import { countFault, emptyStats } from './stats.js'
- * const stats = emptyStats()
- * countFault(stats, 'bsg', 'hang')
- * stats.faults.hang // 1
  */
 export const countFault = (stats: SimulatorStats, vendor: Vendor, kind: FaultKind): void => {
   stats.faults[kind] = (stats.faults[kind] ?? 0) + 1
@@ -124,13 +101,6 @@ export const countFault = (stats: SimulatorStats, vendor: Vendor, kind: FaultKin
 
 /**
  * Resets every counter in place.
- *
- * @example
- * import { countFault, emptyStats, resetStats } from './stats.js'
- * const stats = emptyStats()
- * countFault(stats, 'bsg', 'hang')
- * resetStats(stats)
- * stats.faults.hang // undefined
  */
 export const resetStats = (stats: SimulatorStats): void => {
   Object.assign(stats, emptyStats())

@@ -64,8 +64,14 @@ export interface TruthRecord {
  * Ground truth: what the server holds and what a correct client must report.
  *
  * @example
+ * import { strict as assert } from 'node:assert'
+ * import type { RcsRecord } from '@rcs-records/core'
+ * import type { Simulator } from '@rcs-records/simulator'
+ * declare const sim: Simulator
+ * declare const records: RcsRecord[] // what a client listed over [from, to)
+ * const { from, to } = sim.truth.window('bsg')
  * const expected = sim.truth.expected('bsg', { from, to })
- * expect(new Map(records.map((r) => [r.id, r.status]))).toEqual(expected)
+ * assert.deepEqual(new Map(records.map((r) => [r.id, r.status])), expected)
  */
 export interface Truth {
   /** The records of a window, oldest first (generated, then inserted). */
@@ -108,10 +114,6 @@ type AnyModel = RecordModel<{ events: { at: number }[] }, string | number>
 
 /**
  * Creates the ground truth of a simulator.
- *
- * @example
- * const truth = createTruth(state)
- * truth.count('spacivox') // 1000 by default
  */
 export const createTruth = (state: SimulatorState): Truth => {
   const modelOf = (vendor: Vendor): AnyModel => state.models[vendor] as unknown as AnyModel

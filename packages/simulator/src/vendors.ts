@@ -59,11 +59,6 @@ export type PerVendor<T> = { [V in Vendor]: T }
 
 /**
  * True when `value` names a vendor the simulator serves.
- *
- * @example
- * import { isVendor } from '@rcs-records/simulator'
- * isVendor('bsg') // true
- * isVendor('twilio') // false
  */
 export const isVendor = (value: unknown): value is Vendor =>
   value === 'partner-gateway' || value === 'bsg' || value === 'spacivox'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseSimulatorArgs, runSimulatorCommand, SIMULATOR_USAGE } from '../src/index.js'
+import { parseSimulatorArgs, runSimulatorCommand, SIMULATOR_USAGE } from '../src/cli.js'
 
 const capture = () => {
   const out: string[] = []

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createSimulatorClock } from '../src/index.js'
+import { createSimulatorClock } from '../src/clock.js'
 
 describe('simulator clock', () => {
   it('runs with real time from its start instant, plus what was advanced', () => {

@@ -82,10 +82,6 @@ const MARK_JOINED = `UPDATE rcs_aliases AS a SET unjoined = false
  * are re-keyed to the record it names, and records kept under an alias that this batch resolves are taken out
  * and merged into the first observation of the record they belong to (so `received` stays the number of
  * observations given, each counted once).
- *
- * @example
- * import { applyWithAliases } from './aliases.js'
- * const result = await driver.transaction((tx) => applyWithAliases(tx, records, 'webhook'))
  */
 export const applyWithAliases = async (
   tx: Queryable,
@@ -145,10 +141,6 @@ const join = async (
 
 /**
  * The id a vendor message id names for `provider`, or null when the store has not learned it.
- *
- * @example
- * import { aliasTarget } from './aliases.js'
- * await aliasTarget(driver, 'partner-gateway', 'e766…') // 'order-12345'
  */
 export const aliasTarget = async (db: Queryable, provider: string, alias: string): Promise<string | null> => {
   const rows = await db.query<{ id: string | null }>(

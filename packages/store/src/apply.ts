@@ -111,10 +111,6 @@ const keyOf = (provider: string, id: string) => `${provider.length}:${provider}$
  *    seen every change before it (a plain sequence would not be: change 11 can commit before change 10).
  * A message's row is locked from its first write (the insert, or the `FOR UPDATE`) to commit, so concurrent
  * batches apply one after the other per message: the result is a sequential `mergeRecords` fold of all of them.
- *
- * @example
- * import { applyBatch } from './apply.js'
- * const result = await driver.transaction((tx) => applyBatch(tx, records, 'poll'))
  */
 export const applyBatch = async (
   tx: Queryable,

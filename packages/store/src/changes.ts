@@ -24,6 +24,7 @@ export interface StoreChange {
  *
  * @example
  * import type { ChangesOptions } from '@rcs-records/store'
+ * declare const savedCursor: string // the cursor of the last change processed
  * const next: ChangesOptions = { after: savedCursor, limit: 1_000 }
  */
 export interface ChangesOptions {
@@ -49,10 +50,6 @@ const cursorOf = (after: string | null | undefined): string => {
 /**
  * Streams the change log in commit order (see `apply.ts`: change numbers are taken under a lock held to commit), a
  * page at a time, up to the changes committed when each page is read; resumable from any cursor.
- *
- * @example
- * import { streamChanges } from './changes.js'
- * for await (const change of streamChanges(driver, { after: cursor })) cursor = change.cursor
  */
 export async function* streamChanges(db: Queryable, options: ChangesOptions = {}): AsyncGenerator<StoreChange> {
   let after = cursorOf(options.after)

@@ -27,10 +27,6 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
 /**
  * Whether a database error means the connection failed (refused, reset, closed, the server shutting down) rather
  * than the statement.
- *
- * @example
- * import { isConnectionFailure } from './errors.js'
- * isConnectionFailure(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })) // true
  */
 export const isConnectionFailure = (error: unknown): boolean => {
   const code = codeOf(error)
@@ -44,10 +40,6 @@ export const isConnectionFailure = (error: unknown): boolean => {
  * Turns whatever a database driver threw into an {@link RcsError}: `transport` when the connection failed, `auth`
  * when the server refused the credentials, otherwise `provider` (the database refused the statement), with the SQLSTATE in `details`. The message names the
  * store by `where` (a URL without its password), never by the URL given.
- *
- * @example
- * import { storeError } from './errors.js'
- * throw storeError(error, 'postgres://app:***@db/rcs', 'apply')
  */
 export const storeError = (error: unknown, where: string, action: string): RcsError => {
   if (error instanceof RcsError) return error

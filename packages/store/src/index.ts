@@ -4,6 +4,11 @@
  * or PGlite (PostgreSQL in WebAssembly, in-process) by default, so nothing has to be installed to start. A change
  * feed in commit order, and `syncToStore`, a resumable sync that also refreshes records not final yet.
  *
+ * The design's three functions — `openStore`, `syncToStore`, `createWebhookHandler` — and the types of their options
+ * and results. One addition: `readSyncCheckpoint` / `syncCheckpointKey` (with `SyncCheckpoint`) read where a sync
+ * stands, which `rcs-records sync` needs to start where earlier syncs started when no `--from` is given; the
+ * checkpoint's stored form stays the store's own.
+ *
  * @packageDocumentation
  */
 

@@ -106,10 +106,6 @@ const applied = async (tx: Queryable): Promise<Set<number>> =>
  * Brings the schema to {@link SCHEMA_VERSION}: in one transaction that first takes the migration advisory lock, so
  * two processes opening the same database at once migrate it once (the second waits, then finds nothing to do).
  * A database migrated by a newer version of the library is refused (`config`), never downgraded.
- *
- * @example
- * import { migrate } from './migrations.js'
- * await migrate(driver) // [1] on a new database, [] after
  */
 export const migrate = async (driver: Driver): Promise<number[]> =>
   driver.transaction(async (tx) => {

@@ -1,12 +1,5 @@
-import {
-  type Channel,
-  ChannelCodec,
-  DELIVERY_STATUSES,
-  type DeliveryStatus,
-  RcsError,
-  type RcsRecord,
-} from '@rcs-records/core'
-import { toEpochMs } from '@rcs-records/core/kit'
+import { type Channel, ChannelCodec, DELIVERY_STATUSES, type DeliveryStatus, type RcsRecord } from '@rcs-records/core'
+import { badRequest, toEpochMs } from '@rcs-records/core/kit'
 import type { Queryable } from './driver/driver.js'
 import { decodeRow, SELECT_COLUMNS } from './row.js'
 
@@ -63,19 +56,13 @@ export interface FunnelOptions {
 /**
  * A record's place in time for `from`/`to` and for ordering: `createdAt`, else `sentAt`, else `updatedAt` (the
  * `record_at` column computes the same).
- *
- * @example
- * import { recordTime } from './query.js'
- * recordTime(record) // '2026-01-02T03:04:05.000Z'
  */
 export const recordTime = (record: RcsRecord): string | null => record.createdAt ?? record.sentAt ?? record.updatedAt
-
-const badRequest = (message: string) => new RcsError({ kind: 'bad_request', message: `store: query: ${message}` })
 
 const instant = (value: Date | string | undefined, name: string): number | null => {
   if (value === undefined) return null
   const ms = toEpochMs(value)
-  if (ms === null) throw badRequest(`\`${name}\` must be a Date or an ISO-8601 timestamp`)
+  if (ms === null) throw badRequest(`store: query: \`${name}\` must be a Date or an ISO-8601 timestamp`)
   return ms
 }
 
@@ -91,13 +78,9 @@ export interface Where {
 /**
  * Checks a query (unknown statuses or channels, dates that are not dates, `from` not before `to` are
  * `bad_request`, one message naming the field) and builds its WHERE clause on `rcs_records t`.
- *
- * @example
- * import { whereOf } from './query.js'
- * whereOf({ provider: 'bsg', final: false }) // { sql: 't.provider = $1::text AND t.final = $2::boolean', params: ['bsg', false] }
  */
 export const whereOf = (query: StoreQuery = {}): Where => {
-  if (query === null || typeof query !== 'object') throw badRequest('the query must be an object')
+  if (query === null || typeof query !== 'object') throw badRequest('store: query: the query must be an object')
   const parts: string[] = []
   const params: unknown[] = []
   const add = (sql: (n: string) => string, value: unknown) => {
@@ -106,7 +89,8 @@ export const whereOf = (query: StoreQuery = {}): Where => {
   }
   const providers = list(query.provider)
   if (providers !== undefined) {
-    if (providers.some((p) => typeof p !== 'string')) throw badRequest('`provider` must be a string or strings')
+    if (providers.some((p) => typeof p !== 'string'))
+      throw badRequest('store: query: `provider` must be a string or strings')
     if (providers.length === 1) add((n) => `t.provider = ${n}::text`, providers[0])
     else add((n) => `t.provider = ANY(${n}::text[])`, [...providers])
   }
@@ -114,26 +98,31 @@ export const whereOf = (query: StoreQuery = {}): Where => {
   if (statuses !== undefined) {
     const unknown = statuses.filter((s) => !DELIVERY_STATUSES.includes(s))
     if (unknown.length > 0) {
-      throw badRequest(`unknown \`status\` ${JSON.stringify(unknown[0])}; one of ${DELIVERY_STATUSES.join(', ')}`)
+      throw badRequest(
+        `store: query: unknown \`status\` ${JSON.stringify(unknown[0])}; one of ${DELIVERY_STATUSES.join(', ')}`,
+      )
     }
     add((n) => `t.status = ANY(${n}::text[])`, [...statuses])
   }
   if (query.final !== undefined) {
-    if (typeof query.final !== 'boolean') throw badRequest('`final` must be true or false')
+    if (typeof query.final !== 'boolean') throw badRequest('store: query: `final` must be true or false')
     add((n) => `t.final = ${n}::boolean`, query.final)
   }
   if (query.campaign !== undefined) {
-    if (typeof query.campaign !== 'string') throw badRequest('`campaign` must be a string')
+    if (typeof query.campaign !== 'string') throw badRequest('store: query: `campaign` must be a string')
     add((n) => `t.campaign = ${n}::text`, query.campaign)
   }
   if (query.channel !== undefined) {
-    if (!ChannelCodec.is(query.channel)) throw badRequest(`unknown \`channel\` ${JSON.stringify(query.channel)}`)
+    if (!ChannelCodec.is(query.channel))
+      throw badRequest(`store: query: unknown \`channel\` ${JSON.stringify(query.channel)}`)
     add((n) => `t.channel = ${n}::text`, query.channel)
   }
   const from = instant(query.from, 'from')
   const to = instant(query.to, 'to')
   if (from !== null && to !== null && !(from < to)) {
-    throw badRequest(`\`from\` (${new Date(from).toISOString()}) must be before \`to\` (${new Date(to).toISOString()})`)
+    throw badRequest(
+      `store: query: \`from\` (${new Date(from).toISOString()}) must be before \`to\` (${new Date(to).toISOString()})`,
+    )
   }
   if (from !== null) add((n) => `t.record_at >= rcs_ms_to_ts(${n}::bigint)`, from)
   if (to !== null) add((n) => `t.record_at < rcs_ms_to_ts(${n}::bigint)`, to)
@@ -149,10 +138,6 @@ export const QUERY_PAGE_SIZE = 500
  * its own short statement. Memory is one page; no transaction or connection is held between pages, so a consumer
  * that applies records while it reads (or is slow) blocks nobody. A record changed while the stream runs is seen
  * once (its key decides its place), in whichever state its page read.
- *
- * @example
- * import { streamQuery } from './query.js'
- * for await (const record of streamQuery(driver, { final: false })) console.log(record.id)
  */
 export async function* streamQuery(
   db: Queryable,
@@ -194,10 +179,6 @@ export async function* streamQuery(
 
 /**
  * The number of records a query matches (`SELECT count(*)`).
- *
- * @example
- * import { countQuery } from './query.js'
- * await countQuery(driver, { provider: 'bsg', final: false })
  */
 export const countQuery = async (db: Queryable, query: StoreQuery = {}): Promise<number> => {
   const where = whereOf(query)
@@ -214,10 +195,6 @@ const emptyStatuses = (): Record<DeliveryStatus, number> =>
 /**
  * Counts per provider (and campaign) and canonical status, aggregated in SQL (`GROUP BY`), so a funnel over
  * millions of records moves a few rows. Rows come ordered by provider, then campaign (null last).
- *
- * @example
- * import { funnelQuery } from './query.js'
- * const rows = await funnelQuery(driver, { from: '2026-01-01' })
  */
 export const funnelQuery = async (
   db: Queryable,

@@ -98,10 +98,6 @@ const jsonColumns = (value: unknown): [unknown, string | null] => {
 
 /**
  * A record as one row of a JSON batch (for `json_to_recordset`). Only for records the store validated.
- *
- * @example
- * import { encodeRow } from './row.js'
- * const batch = JSON.stringify(records.map(encodeRow))
  */
 export const encodeRow = (record: RcsRecord): EncodedRow => {
   const [extra, extraText] = jsonColumns(record.extra)
@@ -148,11 +144,6 @@ const iso = (value: unknown): string | null => (value === null ? null : new Date
 
 /**
  * The record a row of `SELECT {@link SELECT_COLUMNS}` holds, exactly as it was stored.
- *
- * @example
- * import { decodeRow, SELECT_COLUMNS } from './row.js'
- * const rows = await db.query(`SELECT ${SELECT_COLUMNS} FROM rcs_records t`)
- * const records = rows.map(decodeRow)
  */
 export const decodeRow = (row: Record<string, unknown>): RcsRecord => {
   const status = row.status as DeliveryStatus

@@ -2,10 +2,6 @@
  * Deep equality of stored data: the same keys with equal values (key order aside, as `jsonb` keeps none), numbers
  * compared with `Object.is` (so `-0` differs from `0` and NaN equals NaN, as they round-trip). Decides whether a
  * merge changed a stored record.
- *
- * @example
- * import { sameData } from './same.js'
- * sameData({ a: 1, b: [2] }, { b: [2], a: 1 }) // true
  */
 export const sameData = (a: unknown, b: unknown): boolean => {
   if (Object.is(a, b)) return true

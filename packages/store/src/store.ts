@@ -1,4 +1,5 @@
 import { RcsError, type RcsRecord } from '@rcs-records/core'
+import { badRequest } from '@rcs-records/core/kit'
 import { aliasTarget, applyWithAliases } from './aliases.js'
 import { type ApplyResult, addResults, emptyResult } from './apply.js'
 import { type ChangesOptions, type StoreChange, streamChanges } from './changes.js'
@@ -44,7 +45,9 @@ export interface ApplyOptions {
  * Safe under concurrent writers; see the package README for the schema and the guarantees.
  *
  * @example
+ * import type { RcsRecord } from '@rcs-records/core'
  * import { openStore } from '@rcs-records/store'
+ * declare const records: RcsRecord[] // e.g. what a client's list() yielded
  * const store = await openStore('./rcs-records-data')
  * await store.apply(records, { source: 'poll' })
  * console.log(await store.count({ final: false }))
@@ -88,10 +91,8 @@ const DEFAULT_BATCH_SIZE = 1_000
 
 const isAsync = (value: object): value is AsyncIterable<RcsRecord> => Symbol.asyncIterator in value
 
-const badRequest = (message: string) => new RcsError({ kind: 'bad_request', message: `store: ${message}` })
-
 const checkText = (value: unknown, name: string): string => {
-  if (typeof value !== 'string') throw badRequest(`\`${name}\` must be a string`)
+  if (typeof value !== 'string') throw badRequest(`store: \`${name}\` must be a string`)
   return value
 }
 
@@ -167,7 +168,7 @@ export const openStore = async (url?: string, options: StoreOptions = {}): Promi
         : `pglite:${location.dataDir}`
   let closed = false
   const open = () => {
-    if (closed) throw badRequest(`${where} is closed`)
+    if (closed) throw badRequest(`store: ${where} is closed`)
   }
 
   const apply = async (
@@ -176,7 +177,7 @@ export const openStore = async (url?: string, options: StoreOptions = {}): Promi
   ): Promise<ApplyResult> => {
     open()
     if (records === null || typeof records !== 'object')
-      throw badRequest('apply: `records` must be an iterable of records')
+      throw badRequest('store: apply: `records` must be an iterable of records')
     const source = applyOptions.source === undefined ? null : checkText(applyOptions.source, 'source')
     const checkpoint = applyOptions.checkpoint
     if (checkpoint !== undefined) {

@@ -51,11 +51,6 @@ const describe = (value: unknown): string => {
  * data that `jsonb` would change (U+0000, an unpaired surrogate, `-0`): store its {@link jsonText}; `not_json`
  * when it is not JSON data at all (`undefined` inside it, NaN, Infinity, a bigint, a function, a Date or other class
  * instance, a cycle). Walks without recursion, so a deeply nested payload cannot overflow the stack.
- *
- * @example
- * import { jsonProblem } from './stored-json.js'
- * jsonProblem({ a: [1, 'x'] }) // null
- * jsonProblem({ a: 'nul \u0000' }) // { kind: 'not_jsonb', path: 'a' }
  */
 export const jsonProblem = (root: unknown): JsonProblem | null => (isExactJsonb(root) ? null : locateProblem(root))
 
@@ -151,10 +146,6 @@ const locateProblem = (root: unknown): JsonProblem | null => {
  * JSON text of plain data, like `JSON.stringify` but keeping `-0` (written `-0`, which `JSON.parse` reads back as
  * `-0`). `JSON.stringify` already escapes U+0000 and unpaired surrogates (`\u0000`, `\ud800`), so the text is valid
  * UTF-8 that a `text` column holds. Only for values {@link jsonProblem} accepts.
- *
- * @example
- * import { jsonText } from './stored-json.js'
- * jsonText({ a: -0, b: 'x\u0000' }) // '{"a":-0,"b":"x\\u0000"}'
  */
 export const jsonText = (value: unknown): string => {
   if (typeof value === 'number') return Object.is(value, -0) ? '-0' : JSON.stringify(value)

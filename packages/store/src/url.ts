@@ -3,10 +3,6 @@ import { registerSecret } from '@rcs-records/core/kit'
 
 /**
  * Where a store lives, as {@link parseStoreUrl} reads it from the URL given to `openStore`.
- *
- * @example
- * import { parseStoreUrl } from './url.js'
- * parseStoreUrl('pglite:./data') // { kind: 'pglite', dataDir: './data' }
  */
 export type StoreLocation =
   | { kind: 'memory' }
@@ -21,10 +17,6 @@ const configError = (message: string) => new RcsError({ kind: 'config', message:
 /**
  * The URL without its password (and without a `password` query parameter), for messages and logs:
  * `postgres://app:secret@db:5432/rcs` → `postgres://app:***@db:5432/rcs`.
- *
- * @example
- * import { displayUrl } from './url.js'
- * displayUrl('postgres://app:secret@localhost/rcs') // 'postgres://app:***@localhost/rcs'
  */
 export const displayUrl = (url: string): string => {
   try {
@@ -58,11 +50,6 @@ const registerUrlSecrets = (url: string): void => {
  * Reads the URL of `openStore`: nothing or `memory://` → PGlite in memory; `pglite:<dir>`, `pglite://<dir>`,
  * `file:<dir>` or a plain path → PGlite on disk; `postgres://…` / `postgresql://…` → a server. Credentials in a
  * PostgreSQL URL are registered as secrets, so they never appear in an error.
- *
- * @example
- * import { parseStoreUrl } from './url.js'
- * parseStoreUrl(undefined) // { kind: 'memory' }
- * parseStoreUrl('./rcs-records-data') // { kind: 'pglite', dataDir: './rcs-records-data' }
  */
 export const parseStoreUrl = (url: string | undefined): StoreLocation => {
   if (url === undefined) return { kind: 'memory' }

@@ -46,10 +46,6 @@ const textFieldIssues = (record: RcsRecord): DecodeIssue[] => {
  * Checks one record before the store takes it: a valid {@link RcsRecord} (core's `RcsRecordCodec`), whose canonical
  * text fields PostgreSQL can hold and whose `extra` and `raw` are JSON data. Returns the issues, with paths
  * prefixed by `prefix` (the record's place in the batch), or null when the record is fine.
- *
- * @example
- * import { recordIssues } from './validate.js'
- * recordIssues({ provider: 'bsg' }, '0') // [{ path: '0.id', expected: 'string', … }, …]
  */
 export const recordIssues = (value: unknown, prefix: string): DecodeIssue[] | null => {
   let issues: DecodeIssue[]
@@ -66,10 +62,6 @@ export const recordIssues = (value: unknown, prefix: string): DecodeIssue[] | nu
 /**
  * The `decode` RcsError for a record the store refuses: it names each failing path (`3.status`: the fourth record
  * of the input) and keeps the record in `details.raw`.
- *
- * @example
- * import { refusal } from './validate.js'
- * throw refusal(record, recordIssues(record, '0') ?? [])
  */
 export const refusal = (value: unknown, issues: readonly DecodeIssue[]): RcsError => {
   const provider = (value as { provider?: unknown } | null)?.provider

@@ -45,11 +45,6 @@ const withValueAt = (root: unknown, path: Path, replacement: unknown): unknown =
  * Near-valid payloads: one of the samples with one to three of its fields (at any depth up to 3) replaced by
  * arbitrary JSON or removed. These find the crashes that plain random JSON never reaches (`amount: null`,
  * `status: {}`, a date that is a number…).
- *
- * @example
- * import fc from 'fast-check'
- * import { mutationsOf } from '@rcs-records/testkit'
- * fc.sample(mutationsOf([{ id: 1, state: 0 }]), 3)
  */
 export const mutationsOf = (samples: readonly unknown[]): fc.Arbitrary<unknown> | null => {
   const usable = samples
@@ -87,10 +82,6 @@ const deeplyNested = (depth: number): unknown => {
 /**
  * Payloads that break careless decoders: prototype-polluting keys, inherited property names, a huge string, deep
  * nesting, odd numbers.
- *
- * @example
- * import { nastyPayloads } from '@rcs-records/testkit'
- * for (const payload of nastyPayloads()) adapter.normalize(payload)
  */
 export const nastyPayloads = (): unknown[] => [
   JSON.parse('{"__proto__":{"polluted":"yes","status":"delivered","id":"1"}}'),
@@ -106,12 +97,23 @@ export const nastyPayloads = (): unknown[] => [
 
 /**
  * Anything a vendor (or an attacker) could send: arbitrary JSON, arbitrary JS values, near-valid mutations of the
- * samples, and {@link nastyPayloads}.
+ * samples, and nasty payloads (prototype keys, 1 MB strings, 5,000-deep arrays).
  *
  * @example
- * import fc from 'fast-check'
+ * import type { RcsError, RcsRecord } from '@rcs-records/core'
  * import { arbitraryPayload } from '@rcs-records/testkit'
- * fc.assert(fc.property(arbitraryPayload([fixture]), (payload) => { adapter.normalize(payload) }))
+ * import fc from 'fast-check'
+ * import type { Either } from 'fp-ts/lib/Either.js'
+ * // your adapter's decoder, its io-ts codec, and a documented payload
+ * declare const normalize: (payload: unknown) => Either<RcsError, RcsRecord>
+ * declare const MessageCodec: { is(value: unknown): boolean }
+ * declare const documentedMessage: unknown
+ * // the codec accepts exactly what normalize accepts, and normalize never throws
+ * fc.assert(
+ *   fc.property(arbitraryPayload([documentedMessage]), (payload) =>
+ *     MessageCodec.is(payload) === (normalize(payload)._tag === 'Right'),
+ *   ),
+ * )
  */
 export const arbitraryPayload = (samples: readonly unknown[]): fc.Arbitrary<unknown> => {
   const mutated = mutationsOf(samples)

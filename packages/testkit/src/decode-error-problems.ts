@@ -20,11 +20,6 @@ const issuePaths = (details: unknown): string[] | null => {
  * What is wrong with an error that should be a `decode` RcsError: it must be an RcsError of kind `decode` from this
  * provider whose `details.issues` name at least one non-empty path (and the expected ones), keeping the payload in
  * `details.raw`.
- *
- * @example
- * import { decodeErrorProblems } from '@rcs-records/testkit'
- * const result = adapter.normalize(null)
- * if (result._tag === 'Left') decodeErrorProblems(result.left, 'bsg', { payload: { value: null } }) // []
  */
 export const decodeErrorProblems = (error: unknown, provider: string, expected: DecodeExpectations = {}): string[] => {
   if (!(error instanceof RcsError)) return [`failed with ${describeError(error)}, which is not an RcsError`]

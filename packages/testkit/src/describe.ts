@@ -7,15 +7,23 @@ import type { ConformanceOptions } from './types.js'
 
 /**
  * Registers the conformance suite for an adapter as vitest tests: one `describe` named after the adapter with one
- * test per check (see `CONFORMANCE_CHECKS`). A check with problems fails its test with every problem listed; a check
+ * test per check (the README's table of checks). A check with problems fails its test with every problem listed; a check
  * that cannot run (no server, no webhooks, `options.skip`) is reported as skipped with the reason. The server is
  * started on first need and closed after the last test.
  *
  * @example
  * // test/conformance.test.ts of your adapter package
- * import { describeAdapterConformance } from '@rcs-records/testkit'
- * import { adapter } from '../src/index.js'
- * import { startTestServer } from './server.js'
+ * import type { AdapterDefinition } from '@rcs-records/core'
+ * import { type ConformanceWindow, describeAdapterConformance } from '@rcs-records/testkit'
+ * // yours: the adapter (your src/index.ts), a documented payload, a local stand-in for the vendor's API
+ * declare const adapter: AdapterDefinition<{ accountSid: string; authToken: string }>
+ * declare const documentedMessage: Record<string, unknown>
+ * declare const startTestServer: () => Promise<{
+ *   config: unknown
+ *   window: ConformanceWindow
+ *   ids: string[]
+ *   close(): Promise<void>
+ * }>
  *
  * describeAdapterConformance(adapter, {
  *   configs: {

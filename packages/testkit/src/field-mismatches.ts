@@ -5,10 +5,6 @@ import type { ExpectedFields } from './types.js'
 
 /**
  * The fields of `record` that differ from `expected` (only the fields `expected` gives are compared).
- *
- * @example
- * import { fieldMismatches } from '@rcs-records/testkit'
- * fieldMismatches(record, { status: 'delivered' }) // ['status: expected "delivered", got "sent"'] when it is sent
  */
 export const fieldMismatches = (record: RcsRecord, expected: ExpectedFields): string[] => {
   const mismatches: string[] = []

@@ -5,11 +5,6 @@ import { preview } from './preview.js'
 /**
  * What calling an adapter function produced: a Right, a Left, an exception (never allowed), or something that is not
  * an Either at all.
- *
- * @example
- * import { runEither } from '@rcs-records/testkit'
- * const outcome = runEither(() => adapter.normalize(null))
- * if (outcome.kind === 'threw') console.error('normalize threw')
  */
 export type Outcome<A> =
   | { kind: 'right'; value: A }
@@ -30,10 +25,6 @@ const fromValue = <A>(value: unknown): Outcome<A> => {
 
 /**
  * Calls a function that should return an fp-ts Either, catching what it should never do (throw, return junk).
- *
- * @example
- * import { runEither } from '@rcs-records/testkit'
- * runEither(() => adapter.normalize({})).kind // 'left'
  */
 export const runEither = <A>(call: () => Either<unknown, A>): Outcome<A> => {
   try {
@@ -45,10 +36,6 @@ export const runEither = <A>(call: () => Either<unknown, A>): Outcome<A> => {
 
 /**
  * Calls a function that should return an fp-ts TaskEither and runs the task, catching throws and rejections.
- *
- * @example
- * import { runTask } from '@rcs-records/testkit'
- * const outcome = await runTask(() => adapter.get('42'))
  */
 export const runTask = async <A>(call: () => TaskEither<unknown, A>): Promise<Outcome<A>> => {
   try {
@@ -62,10 +49,6 @@ export const runTask = async <A>(call: () => TaskEither<unknown, A>): Promise<Ou
 
 /**
  * A one-line account of an outcome for a problem report.
- *
- * @example
- * import { describeOutcome } from '@rcs-records/testkit'
- * describeOutcome({ kind: 'threw', error: new TypeError('x is null') }) // 'threw TypeError: x is null'
  */
 export const describeOutcome = (outcome: Outcome<unknown>): string => {
   switch (outcome.kind) {
@@ -82,10 +65,6 @@ export const describeOutcome = (outcome: Outcome<unknown>): string => {
 
 /**
  * A short description of an error: its name, RcsError kind when it has one, and message.
- *
- * @example
- * import { describeError } from '@rcs-records/testkit'
- * describeError(new Error('boom')) // 'Error: boom'
  */
 export const describeError = (error: unknown): string => {
   if (error instanceof Error) {

@@ -8,10 +8,6 @@ const replacer = (_key: string, value: unknown): unknown => {
 
 /**
  * A short, safe rendering of any value for a problem report (never throws, even on cycles or BigInt).
- *
- * @example
- * import { preview } from '@rcs-records/testkit'
- * preview({ id: 1 }) // '{"id":1}'
  */
 export const preview = (value: unknown): string => {
   let text: string

@@ -4,10 +4,6 @@ import { describeError, describeOutcome, type Outcome } from './outcome.js'
 /**
  * Iterates a `list` and reports how it ended: the number of records, or the error it threw (synchronously or while
  * iterating).
- *
- * @example
- * import { drainList } from '@rcs-records/testkit'
- * const ended = await drainList(() => adapter.list({ from: 'not a date' }), 10)
  */
 export const drainList = async (
   list: () => AsyncIterable<unknown>,
@@ -27,10 +23,6 @@ export const drainList = async (
 
 /**
  * The problem with an outcome that should be a Left RcsError of `kind` (null when it is one).
- *
- * @example
- * import { expectKind, runTask } from '@rcs-records/testkit'
- * expectKind(await runTask(() => adapter.get('x')), 'unsupported', 'get')
  */
 export const expectKind = (outcome: Outcome<unknown>, kind: RcsError['kind'], what: string): string | null => {
   if (outcome.kind === 'left' && outcome.error instanceof RcsError && outcome.error.kind === kind) return null
@@ -39,10 +31,6 @@ export const expectKind = (outcome: Outcome<unknown>, kind: RcsError['kind'], wh
 
 /**
  * The problem with a thrown list error that should be an RcsError of `kind` (null when it is one).
- *
- * @example
- * import { expectThrownKind } from '@rcs-records/testkit'
- * expectThrownKind({ count: 0, error, threw: true }, 'bad_request', 'list with from: "junk"')
  */
 export const expectThrownKind = (
   ended: { count: number; error: unknown; threw: boolean },
@@ -57,10 +45,6 @@ export const expectThrownKind = (
 
 /**
  * A list query over `window` with the server's page size.
- *
- * @example
- * import { windowQuery } from '@rcs-records/testkit'
- * windowQuery({ from: '2025-01-01T00:00:00Z', to: '2025-01-02T00:00:00Z' }, 10, { status: 'delivered' })
  */
 export const windowQuery = (
   window: { from: Date | string; to: Date | string },

@@ -35,10 +35,6 @@ const ownContainers = (record: RcsRecord): Array<[string, unknown]> => [
  * as `provider`, have `final === isFinal(status)`, a `reason` only on failure outcomes, a non-empty id, and never
  * share an object with `raw` (the record, `extra`, `cost`, `reason` and `fallback` are the adapter's own objects, so
  * changing one never changes the vendor payload). When `normalisedFrom` is given, `raw` must be that very payload.
- *
- * @example
- * import { recordProblems } from '@rcs-records/testkit'
- * recordProblems(adapter.normalize(payload).right, 'bsg', { value: payload }) // [] when the record is sound
  */
 export const recordProblems = (record: unknown, provider: string, normalisedFrom?: { value: unknown }): string[] => {
   const decoded = RcsRecordCodec.decode(record)

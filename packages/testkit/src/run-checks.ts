@@ -25,12 +25,6 @@ const withTimeout = async (work: Promise<CheckReport>, ms: number): Promise<Chec
 /**
  * Runs one check within a run: honours `options.skip`, times it, turns a crash of the check into a problem, and
  * scrubs secret values from every problem and note.
- *
- * @example
- * import { CONFORMANCE_CHECKS, createConformanceRun, runCheck } from '@rcs-records/testkit'
- * const run = createConformanceRun(adapter, options)
- * const result = await runCheck(run, CONFORMANCE_CHECKS[0])
- * await run.close()
  */
 export const runCheck = async <C>(run: ConformanceRun<C>, check: ConformanceCheck): Promise<CheckResult> => {
   const started = Date.now()
@@ -64,7 +58,10 @@ export const runCheck = async <C>(run: ConformanceRun<C>, check: ConformanceChec
  * in vitest tests.
  *
  * @example
- * import { runConformanceChecks } from '@rcs-records/testkit'
+ * import type { AdapterDefinition } from '@rcs-records/core'
+ * import { type ConformanceOptions, runConformanceChecks } from '@rcs-records/testkit'
+ * declare const adapter: AdapterDefinition<{ apiKey: string }>
+ * declare const options: ConformanceOptions
  * const results = await runConformanceChecks(adapter, options)
  * for (const result of results) console.log(result.status, result.name, result.problems.join('\n'))
  */
@@ -90,7 +87,10 @@ export const runConformanceChecks = async <C>(
  * A readable, multi-line account of check results (failed checks with their problems, then skips).
  *
  * @example
- * import { formatCheckResults, runConformanceChecks } from '@rcs-records/testkit'
+ * import type { AdapterDefinition } from '@rcs-records/core'
+ * import { type ConformanceOptions, formatCheckResults, runConformanceChecks } from '@rcs-records/testkit'
+ * declare const adapter: AdapterDefinition<{ apiKey: string }>
+ * declare const options: ConformanceOptions
  * console.log(formatCheckResults(await runConformanceChecks(adapter, options)))
  */
 export const formatCheckResults = (results: readonly CheckResult[]): string =>

@@ -106,15 +106,6 @@ const countingLogger = (): { logger: Logger; warnings(): number } => {
 
 /**
  * Creates the shared state of one run.
- *
- * @example
- * import { createConformanceRun } from '@rcs-records/testkit'
- * const run = createConformanceRun(adapter, options)
- * try {
- *   const listed = await run.listed()
- * } finally {
- *   await run.close()
- * }
  */
 export const createConformanceRun = <C>(
   definition: AdapterDefinition<C>,

@@ -7,11 +7,6 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => {
 /**
  * Structural equality of plain data: primitives by `Object.is`, arrays element by element, plain objects by their
  * own enumerable keys (whatever their prototype, so a null-prototype `extra` equals an object literal).
- *
- * @example
- * import { sameValue } from '@rcs-records/testkit'
- * sameValue({ a: [1, 2] }, { a: [1, 2] }) // true
- * sameValue({ a: 1 }, { a: 1, b: undefined }) // false
  */
 export const sameValue = (a: unknown, b: unknown): boolean => {
   if (Object.is(a, b)) return true

@@ -23,10 +23,6 @@ const views = (error: unknown): Array<[string, string]> => {
 /**
  * Where in an error (message, stack, JSON, details, `util.inspect`, `String()`) any of the secrets appears. The
  * result names the secret by its position, never by its value.
- *
- * @example
- * import { secretLeaks } from '@rcs-records/testkit'
- * secretLeaks(new Error('token abc123456 refused'), ['abc123456']) // ['secret #1 in message', …]
  */
 export const secretLeaks = (error: unknown, secrets: readonly string[]): string[] => {
   const leaks: string[] = []

@@ -2,18 +2,15 @@ import { RcsError } from '@rcs-records/core'
 import { buildRecord, decodeError, failureReason } from '@rcs-records/core/kit'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  decodeErrorProblems,
-  fieldMismatches,
-  formatCheckResults,
-  mutationsOf,
-  recordProblems,
-  runEither,
-  runTask,
-  sameValue,
-  secretLeaks,
-  unseenStatuses,
-} from '../src/index.js'
+import { mutationsOf } from '../src/arbitraries.js'
+import { unseenStatuses } from '../src/checks/statuses.js'
+import { decodeErrorProblems } from '../src/decode-error-problems.js'
+import { fieldMismatches } from '../src/field-mismatches.js'
+import { formatCheckResults } from '../src/index.js'
+import { runEither, runTask } from '../src/outcome.js'
+import { recordProblems } from '../src/record-problems.js'
+import { sameValue } from '../src/same-value.js'
+import { secretLeaks } from '../src/secret-leaks.js'
 
 const payload = { id: 7, state: 1, meta: { team: 2 } }
 const sound = () => buildRecord({ provider: 'x', id: '7', status: 'delivered', vendorStatus: 1, raw: payload })

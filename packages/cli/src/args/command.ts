@@ -4,10 +4,6 @@ import type { OutputFormat } from '../output/format.js'
 
 /**
  * Options every command that talks to a vendor shares: where the config comes from and how output looks.
- *
- * @example
- * import type { CommonOptions } from '@rcs-records/cli'
- * const options: CommonOptions = { provider: 'bsg', raw: false, color: true, progress: true, verbose: false, http: {} }
  */
 export interface CommonOptions {
   /** `--provider`: one provider, a comma-separated list, or `all` (list and report only). */
@@ -34,10 +30,6 @@ export interface CommonOptions {
 
 /**
  * Options of a lookup by id (`get`, `get-many`, `watch`).
- *
- * @example
- * import type { LookupOptions } from '@rcs-records/cli'
- * const lookup: LookupOptions = { channel: 'rcs', from: '2026-01-01T00:00:00.000Z' }
  */
 export interface LookupOptions {
   channel?: Channel
@@ -47,10 +39,6 @@ export interface LookupOptions {
 
 /**
  * The filters of `list` and `report`.
- *
- * @example
- * import type { ListFilters } from '@rcs-records/cli'
- * const filters: ListFilters = { from: '2026-01-01T00:00:00.000Z', to: '2026-01-02T00:00:00.000Z', status: ['read'] }
  */
 export interface ListFilters {
   from: string
@@ -67,10 +55,6 @@ export interface ListFilters {
 /**
  * The filters of `query` and `report --store`, on the records kept in a store (`@rcs-records/store`'s `StoreQuery`):
  * `from`/`to` are the half-open range of the records' creation time.
- *
- * @example
- * import type { StoreFilters } from '@rcs-records/cli'
- * const open: StoreFilters = { provider: ['bsg'], final: false, from: '2026-01-01T00:00:00.000Z' }
  */
 export interface StoreFilters {
   provider?: string[]
@@ -124,9 +108,5 @@ export type Command =
 
 /**
  * The name of a command.
- *
- * @example
- * import type { CommandName } from '@rcs-records/cli'
- * const name: CommandName = 'report'
  */
 export type CommandName = Command['name']

@@ -10,12 +10,6 @@ const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)?$/
 
 /**
  * Parses a duration such as `250ms`, `5s`, `2m`, `1h`, `7d`; a bare number is seconds. Null when it is not one.
- *
- * @example
- * import { parseDuration } from '@rcs-records/cli'
- * parseDuration('90s') // 90000
- * parseDuration('5') // 5000
- * parseDuration('soon') // null
  */
 export const parseDuration = (text: string): number | null => {
   const match = DURATION.exec(text.trim())

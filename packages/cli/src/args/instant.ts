@@ -8,11 +8,6 @@ const RELATIVE = /^now\s*-\s*(.+)$/i
  * Parses a point in time given on the command line: an ISO-8601 timestamp (with `Z` or an offset; without one it is
  * UTC), a date (`2026-01-31`, midnight UTC), `now`, or `now-<duration>` (`now-2h`, `now-7d`). Returns the canonical
  * ISO UTC string, or null when the text is none of these.
- *
- * @example
- * import { parseInstant } from '@rcs-records/cli'
- * parseInstant('2026-01-31', 0) // '2026-01-31T00:00:00.000Z'
- * parseInstant('now-1h', Date.parse('2026-01-31T12:00:00Z')) // '2026-01-31T11:00:00.000Z'
  */
 export const parseInstant = (text: string, nowMs: number): string | null => {
   const value = text.trim()

@@ -128,10 +128,6 @@ const ALLOWED: Readonly<Record<string, readonly OptionName[]>> = {
 
 /**
  * The commands, in the order `--help` lists them.
- *
- * @example
- * import { COMMAND_NAMES } from '@rcs-records/cli'
- * COMMAND_NAMES.includes('demo') // true
  */
 export const COMMAND_NAMES = [
   'get',

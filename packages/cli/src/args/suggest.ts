@@ -3,11 +3,6 @@ import leven, { closestMatch } from 'leven'
 /**
  * The candidate closest to a mistyped `word` (Levenshtein distance at most 2; 1 for a two-letter word), or null
  * when none is that close: `frm` → `from`, `bgs` → `bsg`, `lsit` → `list`.
- *
- * @example
- * import { closestName } from '@rcs-records/cli'
- * closestName('frm', ['from', 'to', 'format']) // 'from'
- * closestName('zzz', ['from', 'to']) // null
  */
 export const closestName = (word: string, candidates: readonly string[]): string | null => {
   const limit = word.length >= 3 ? 2 : word.length - 1
@@ -19,10 +14,6 @@ export const closestName = (word: string, candidates: readonly string[]): string
 
 /**
  * `; did you mean "x"?` or the empty string.
- *
- * @example
- * import { didYouMean } from '@rcs-records/cli'
- * didYouMean('bgs', ['bsg', 'spacivox']) // '; did you mean "bsg"?'
  */
 export const didYouMean = (
   word: string,

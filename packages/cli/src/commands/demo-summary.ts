@@ -9,10 +9,6 @@ import { formatCount, formatPercent } from '../report/numbers.js'
  * as the store's `funnel` counts them in SQL), plus a total row.
  * `delivered` counts what the funnel counts (delivered and read: a read implies a delivery); `read` is "n/a
  * (webhooks only)" for providers whose listing cannot report it (named in `unreadable`).
- *
- * @example
- * import { createPalette, totalsTable } from '@rcs-records/cli'
- * totalsTable(new Map([['bsg', { delivered: 7, read: 2, undeliverable: 1 }]]), 100, createPalette(false))
  */
 export const totalsTable = (
   byProvider: ReadonlyMap<string, Partial<Record<DeliveryStatus, number>>>,

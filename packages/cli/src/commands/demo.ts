@@ -46,10 +46,6 @@ const storedSample = async (store: RecordStore, provider: string, rows: number):
  * temporary directory (`syncToStore`, as `rcs-records sync` does), then reads everything back from the store: a
  * sample of each provider's records (varied statuses, `rows` each), the totals and the delivery funnel (counted in
  * SQL). Removes the store's directory and stops the simulator at the end, whatever happened.
- *
- * @example
- * import { runDemo } from '@rcs-records/cli'
- * const code = await runDemo(session, { rows: 10 })
  */
 export const runDemo = async (
   session: Session,

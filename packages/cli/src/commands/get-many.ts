@@ -22,10 +22,6 @@ export const GET_MANY_CHUNK = 1_000
  * `rcs-records get-many <ids…|->`: records of many messages (ids from the arguments, or from stdin with `-`),
  * looked up a chunk of ids at a time and written as each chunk comes back, in the order asked. Records found are
  * written; when some ids are unknown they are listed on stderr and the exit code is 4.
- *
- * @example
- * import { runGetMany } from '@rcs-records/cli'
- * const code = await runGetMany(session, ['26130', '26131'], {})
  */
 export const runGetMany = async (
   session: Session,

@@ -12,10 +12,6 @@ import type { Session } from './session.js'
 
 /**
  * The lookup options of a command as core's CallOptions, with the session's abort signal.
- *
- * @example
- * import { callOptionsOf } from '@rcs-records/cli'
- * const options = callOptionsOf({ channel: 'rcs' }, controller.signal)
  */
 export const callOptionsOf = (lookup: LookupOptions, signal: AbortSignal): CallOptions => ({
   ...(lookup.channel === undefined ? {} : { channel: lookup.channel }),
@@ -26,10 +22,6 @@ export const callOptionsOf = (lookup: LookupOptions, signal: AbortSignal): CallO
 /**
  * Writes records in the session's format; with `detail` (one record asked for), the table format shows it as a
  * field/value table and json as one object rather than an array.
- *
- * @example
- * import { writeRecords } from '@rcs-records/cli'
- * writeRecords(session, [record], { detail: true })
  */
 export const writeRecords = (session: Session, records: readonly RcsRecord[], options: { detail: boolean }): void => {
   const { sink, format, palette } = session.openOutput()
@@ -55,10 +47,6 @@ export const writeRecords = (session: Session, records: readonly RcsRecord[], op
 
 /**
  * `rcs-records get <id>`: one message's record. Not found is exit 4.
- *
- * @example
- * import { runGet } from '@rcs-records/cli'
- * const code = await runGet(session, '26130', { channel: 'rcs' })
  */
 export const runGet = async (session: Session, id: string, lookup: LookupOptions): Promise<ExitCode> => {
   const [client] = await session.openClients({ many: false })

@@ -10,10 +10,6 @@ import { describeCounts, streamRecords } from './stream-records.js'
  * `rcs-records list --from --to [filters]`: every record of a window, streamed to the output as it arrives, from
  * one provider or several (`--provider bsg,spacivox` or `all`). Ctrl-C stops it with the output complete line by
  * line (a json array is closed) and exit 130.
- *
- * @example
- * import { runList } from '@rcs-records/cli'
- * const code = await runList(session, { from: '2026-01-01T00:00:00.000Z', to: '2026-01-02T00:00:00.000Z' })
  */
 export const runList = async (session: Session, filters: ListFilters): Promise<ExitCode> => {
   const clients = await session.openClients({ many: true })

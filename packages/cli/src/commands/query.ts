@@ -15,10 +15,6 @@ const plural = (n: number) => `${formatCount(n)} record${n === 1 ? '' : 's'}`
  * the store's order (creation time, provider, id). The store reads a page of 500 at a time and the next page only
  * when the output has taken the last one (a pipe whose reader is behind holds it back), so memory stays constant
  * whatever the number of records. Ctrl-C stops it with the output complete line by line and exit 130.
- *
- * @example
- * import { runQuery } from '@rcs-records/cli'
- * const code = await runQuery(session, { store: './rcs-records-data', query: { final: false } })
  */
 export const runQuery = async (
   session: Session,

@@ -1,10 +1,6 @@
 /**
  * Message ids from text: separated by whitespace or commas, blank lines and `#` comments ignored, duplicates
  * dropped (first occurrence kept).
- *
- * @example
- * import { idsFromText } from '@rcs-records/cli'
- * idsFromText('26130\n26131, 26130\n# done\n') // ['26130', '26131']
  */
 export const idsFromText = (text: string): string[] => {
   const ids = text
@@ -17,10 +13,6 @@ export const idsFromText = (text: string): string[] => {
 
 /**
  * Reads all of a stream (stdin) as UTF-8 text.
- *
- * @example
- * import { readAllText } from '@rcs-records/cli'
- * const text = await readAllText(process.stdin)
  */
 export const readAllText = async (stream: AsyncIterable<string | Uint8Array>): Promise<string> => {
   const decoder = new TextDecoder()

@@ -12,10 +12,6 @@ import { openCommandStore } from './store-target.js'
 
 /**
  * The filters of `query` / `report --store` as the store's `StoreQuery`.
- *
- * @example
- * import { storeQueryOf } from '@rcs-records/cli'
- * storeQueryOf({ provider: ['bsg'], final: false }) // { provider: ['bsg'], final: false }
  */
 export const storeQueryOf = (filters: StoreFilters): StoreQuery => {
   const { provider, status, final, channel, campaign, from, to } = filters
@@ -50,10 +46,6 @@ const unreadableIn = async (report: FunnelReport): Promise<Set<string>> => {
  * campaign and status, whatever the number of records), as the report `rcs-records report` draws. The window shown
  * is `options.window`, else `from`/`to` when given, else the span of the records' creation times. Also returns the providers whose read
  * stage is not reported (see `Funnel.readReported`).
- *
- * @example
- * import { storeFunnelReport } from '@rcs-records/cli'
- * const { report } = await storeFunnelReport(store, { provider: ['bsg'] }, { top: 10, now: Date.now() })
  */
 export const storeFunnelReport = async (
   store: RecordStore,
@@ -79,10 +71,6 @@ export const storeFunnelReport = async (
 /**
  * `rcs-records report --store DIR|URL [filters]`: the delivery funnel of the records kept in a store, aggregated in
  * SQL — no vendor is called. Same formats as `report`.
- *
- * @example
- * import { runStoreReport } from '@rcs-records/cli'
- * const code = await runStoreReport(session, './rcs-records-data', {}, 10)
  */
 export const runStoreReport = async (
   session: Session,

@@ -12,10 +12,6 @@ import { describeCounts, streamRecords } from './stream-records.js'
 /**
  * A funnel report in an output format: the terminal rendering (table), the report object (json), one funnel per
  * line (ndjson) or one funnel per row (csv).
- *
- * @example
- * import { createPalette, funnelReportLines } from '@rcs-records/cli'
- * funnelReportLines(report, 'json', 100, createPalette(false))
  */
 export const funnelReportLines = (
   report: FunnelReport,
@@ -39,10 +35,6 @@ export const funnelReportLines = (
  * `rcs-records report --from --to`: lists the window (from one provider or several) and prints the delivery funnel
  * overall, per provider and per campaign (`--top` largest). Ctrl-C prints the report of what was read so far and
  * exits 130.
- *
- * @example
- * import { runReport } from '@rcs-records/cli'
- * const code = await runReport(session, { from: '2026-01-01T00:00:00.000Z', to: '2026-01-02T00:00:00.000Z' }, 10)
  */
 export const runReport = async (session: Session, filters: ListFilters, top: number): Promise<ExitCode> => {
   const clients = await session.openClients({ many: true })

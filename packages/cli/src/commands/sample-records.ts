@@ -17,10 +17,6 @@ const SHOWCASE: readonly DeliveryStatus[] = [
  * Up to `n` records that show as many different statuses as possible: one of each status in turn (delivered,
  * undeliverable, read, sent, rejected, expired, pending, unknown, canceled), returned oldest first (by creation
  * time, then id) whatever order the vendor listed them in. Deterministic.
- *
- * @example
- * import { sampleRecords } from '@rcs-records/cli'
- * sampleRecords(records, 10).map((record) => record.status) // e.g. ['sent', 'delivered', 'read', 'undeliverable', …]
  */
 export const sampleRecords = (records: readonly RcsRecord[], n: number): RcsRecord[] => {
   const queues = SHOWCASE.map((status) =>

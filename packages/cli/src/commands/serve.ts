@@ -10,10 +10,6 @@ import type { Session } from './session.js'
 
 /**
  * The environment variable `serve` reads the webhook secret from (never a flag: flags show in `ps`).
- *
- * @example
- * import { WEBHOOK_SECRET_ENV } from '@rcs-records/cli'
- * process.env[WEBHOOK_SECRET_ENV] // the secret vendors present
  */
 export const WEBHOOK_SECRET_ENV = 'RCS_RECORDS_WEBHOOK_SECRET'
 
@@ -22,10 +18,6 @@ const DEFAULT_HOST = '127.0.0.1'
 
 /**
  * Options of `rcs-records serve`.
- *
- * @example
- * import type { ServeOptions } from '@rcs-records/cli'
- * const options: ServeOptions = { store: 'pglite:./state', port: 8080, host: '0.0.0.0' }
  */
 export interface ServeOptions {
   store: string
@@ -48,10 +40,6 @@ const accessLine = (request: IncomingMessage, response: ServerResponse, startedA
  * `http` server through `@hono/node-server`'s request listener. The secret comes from RCS_RECORDS_WEBHOOK_SECRET.
  * One access-log line per request on stderr; SIGTERM or Ctrl-C stops accepting connections, lets the requests in
  * flight finish, closes the store and exits 0.
- *
- * @example
- * import { runServe } from '@rcs-records/cli'
- * const code = await runServe(session, { store: 'pglite:./state', port: 8080 })
  */
 export const runServe = async (session: Session, options: ServeOptions): Promise<ExitCode> => {
   const secret = session.io.env[WEBHOOK_SECRET_ENV]

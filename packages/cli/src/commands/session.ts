@@ -19,11 +19,6 @@ import { stderrLogger } from '../runtime/stderr-logger.js'
 
 /**
  * What a command needs while it runs: config, output, progress, logging and Ctrl-C.
- *
- * @example
- * import { openSession } from '@rcs-records/cli'
- * const session = openSession(io, common)
- * const [client] = await session.openClients({ many: false })
  */
 export interface Session {
   io: CliIo
@@ -66,10 +61,6 @@ export const TERMINAL_TABLE_LIMIT = 1_000
 
 /**
  * The width tables fit: the terminal's when stdout is one, else `COLUMNS`, else 120.
- *
- * @example
- * import { outputWidth } from '@rcs-records/cli'
- * outputWidth({ stdoutIsTty: false, columns: undefined, env: { COLUMNS: '80' } }) // 80
  */
 export const outputWidth = (target: {
   stdoutIsTty: boolean
@@ -83,10 +74,6 @@ export const outputWidth = (target: {
 
 /**
  * Starts a session for one command.
- *
- * @example
- * import { nodeIo, openSession } from '@rcs-records/cli'
- * const session = openSession(nodeIo(), { raw: false, color: true, progress: true, verbose: false })
  */
 export const openSession = (io: CliIo, common: CommonOptions): Session => {
   const stdoutIsTty = io.stdout.isTTY === true && common.out === undefined

@@ -10,10 +10,6 @@ const DEFAULT_PORT = 8787
 /**
  * `rcs-records simulate`: starts the simulator of the three vendor APIs on 127.0.0.1, prints a config file for all
  * three on stdout (usable as `--config`), and runs until Ctrl-C, then stops it and exits 0.
- *
- * @example
- * import { runSimulate } from '@rcs-records/cli'
- * const code = await runSimulate(session, { port: 8787, seed: 1 })
  */
 export const runSimulate = async (
   session: Session,

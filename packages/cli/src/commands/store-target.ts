@@ -4,20 +4,12 @@ import type { Session } from './session.js'
 /**
  * The store `sync` and `query` use when `--store` is not given and `RCS_STORE` is not set: a PGlite directory in the
  * current directory, created on first use.
- *
- * @example
- * import { DEFAULT_STORE } from '@rcs-records/cli'
- * DEFAULT_STORE // './rcs-records-data'
  */
 export const DEFAULT_STORE = './rcs-records-data'
 
 /**
  * Where a command's store is: `--store`, else the `RCS_STORE` environment variable (where a `postgres://` URL with a
  * password belongs, rather than in a flag that `ps` shows), else {@link DEFAULT_STORE}.
- *
- * @example
- * import { storeLocation } from '@rcs-records/cli'
- * storeLocation(undefined, { RCS_STORE: 'postgres://rcs@db/rcs' }) // 'postgres://rcs@db/rcs'
  */
 export const storeLocation = (flag: string | undefined, env: Readonly<Record<string, string | undefined>>): string =>
   flag ?? (env.RCS_STORE !== undefined && env.RCS_STORE.trim() !== '' ? env.RCS_STORE : DEFAULT_STORE)
@@ -25,10 +17,6 @@ export const storeLocation = (flag: string | undefined, env: Readonly<Record<str
 /**
  * Opens a command's store (`@rcs-records/store`, loaded only by the commands that use it). The store registers a
  * `postgres://` URL's password with core's redaction, so no error line shows it.
- *
- * @example
- * import { openCommandStore } from '@rcs-records/cli'
- * const store = await openCommandStore(session, './rcs-records-data')
  */
 export const openCommandStore = async (session: Session, location: string): Promise<RecordStore> => {
   const { openStore } = await import('@rcs-records/store')

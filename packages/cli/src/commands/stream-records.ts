@@ -6,10 +6,6 @@ import type { Session } from './session.js'
 
 /**
  * The filters of `list`/`report` as core's ListQuery.
- *
- * @example
- * import { listQueryOf } from '@rcs-records/cli'
- * const query = listQueryOf({ from: '2026-01-01T00:00:00.000Z', to: '2026-01-02T00:00:00.000Z' }, controller.signal)
  */
 export const listQueryOf = (filters: ListFilters, signal: AbortSignal): ListQuery => {
   const { status, channel, campaign, reference, modifiedSince, pageSize, strict } = filters
@@ -32,10 +28,6 @@ export const listQueryOf = (filters: ListFilters, signal: AbortSignal): ListQuer
  * `onRecord` returns a promise (the output is behind), the next record is pulled only once it resolves, so a slow
  * reader never makes records pile up. Stops early, quietly, when the session is interrupted or the output closed. Counts the records seen per provider into `counts`
  * as it goes (so they are known even when a list fails half-way) and returns it.
- *
- * @example
- * import { streamRecords } from '@rcs-records/cli'
- * const counts = await streamRecords(session, clients, filters, (record) => writer.write(record))
  */
 export const streamRecords = async (
   session: Session,
@@ -72,10 +64,6 @@ export const streamRecords = async (
 
 /**
  * `N records` or `N records (bsg 10, spacivox 5)`.
- *
- * @example
- * import { describeCounts } from '@rcs-records/cli'
- * describeCounts(new Map([['bsg', 10], ['spacivox', 5]])) // '15 records (bsg 10, spacivox 5)'
  */
 export const describeCounts = (counts: ReadonlyMap<string, number>): string => {
   const total = [...counts.values()].reduce((sum, count) => sum + count, 0)

@@ -10,10 +10,6 @@ import { formatCount } from '../report/numbers.js'
 /**
  * One line for people about one provider's sync run: the part listed, what it did to the store, the refresh of
  * records not final yet, and how long it took.
- *
- * @example
- * import { describeSyncReport } from '@rcs-records/cli'
- * describeSyncReport(report, 1_200) // 'bsg: listed 2026-01-01 00:00:00 → 2026-01-08 00:00:00 UTC: 1,234 records (1,200 new, 30 changed, 4 unchanged) · …'
  */
 export const describeSyncReport = (report: SyncReport, elapsedMs: number): string => {
   const applied = report.applied
@@ -75,12 +71,6 @@ const csvRow = (report: SyncReport, elapsedMs: number): string =>
  * Writes `sync`'s summaries as runs finish: table → one line per provider and run (fitted to the width); ndjson →
  * the `SyncReport` with `elapsedMs`, one per line; json → an array of them (closed by `end`); csv → a header, then one
  * row each. Table lines are wrapped at `width`.
- *
- * @example
- * import { streamSink, syncSummaryWriter } from '@rcs-records/cli'
- * const summaries = syncSummaryWriter('ndjson', streamSink(process.stdout, () => {}), 100)
- * summaries.write(report, 1_200)
- * summaries.end()
  */
 export const syncSummaryWriter = (format: OutputFormat, sink: LineSink, width: number) => {
   let held: string | null = null

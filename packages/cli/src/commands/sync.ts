@@ -20,10 +20,6 @@ const MAX_INVALID_NOTES = 10
 
 /**
  * What `rcs-records sync` was asked.
- *
- * @example
- * import type { SyncCommandOptions } from '@rcs-records/cli'
- * const options: SyncCommandOptions = { from: '2026-01-01T00:00:00.000Z', follow: false }
  */
 export type SyncCommandOptions = Omit<Extract<Command, { name: 'sync' }>, 'name' | 'common'>
 
@@ -37,10 +33,6 @@ async function* tapped(source: AsyncIterable<RcsRecord>, onRecord: (record: RcsR
 /**
  * The client with its listings counted on the session's progress line (records, rate, position in the window):
  * what `sync` and `demo` hand to `syncToStore`.
- *
- * @example
- * import { progressClient } from '@rcs-records/cli'
- * await syncToStore(progressClient(client, session.progress), store, { from })
  */
 export const progressClient = (client: RcsClient, progress: ProgressReporter): RcsClient => ({
   ...client,
@@ -93,10 +85,6 @@ const startOf = async (
  * run commits what was read and exits 130 (the next run resumes at the last whole slice); with `--follow`, Ctrl-C
  * between runs exits 0. In follow mode a retryable failure (vendor or network) is reported and tried again at the
  * next run.
- *
- * @example
- * import { runSync } from '@rcs-records/cli'
- * const code = await runSync(session, { from: '2026-01-01T00:00:00.000Z', follow: false })
  */
 export const runSync = async (session: Session, options: SyncCommandOptions): Promise<ExitCode> => {
   const { syncToStore } = await import('@rcs-records/store')

@@ -14,10 +14,6 @@ import type { Session } from './session.js'
  * One line describing a change seen by `watch` (the table format of watch):
  * `12:00:05  bsg 26130  sent → delivered`. Vendor text (provider, id, reason) is made terminal-safe first and the
  * colours are applied after, so they reach the terminal intact.
- *
- * @example
- * import { createPalette, describeChange } from '@rcs-records/cli'
- * describeChange(undefined, record, Date.parse('2026-01-01T12:00:05Z'), createPalette(false))
  */
 export const describeChange = (
   previous: RcsRecord | undefined,
@@ -40,10 +36,6 @@ export const describeChange = (
  * vendor's last answer was a failure — an outage, not a slow message; 4 when the vendor answered and an id was
  * never in its answers), or Ctrl-C (exit 130). The timeout is kept even while a poll is in flight. Each change is written as it happens: a record per line (ndjson/csv),
  * a line per change (table), or an array of every change (json).
- *
- * @example
- * import { runWatch } from '@rcs-records/cli'
- * const code = await runWatch(session, ['26130'], {}, { intervalMs: 2_000, timeoutMs: 600_000 })
  */
 export const runWatch = async (
   session: Session,

@@ -3,10 +3,6 @@ import { CliError } from '../cli-error.js'
 
 /**
  * A config file's content, in either accepted shape, as provider → config.
- *
- * @example
- * import type { FileConfigs } from '@rcs-records/cli'
- * const configs: FileConfigs = { providers: { bsg: { apiKey: 'live_…' } }, defaultProvider: 'bsg' }
  */
 export interface FileConfigs {
   /** Config per provider name. */
@@ -36,11 +32,6 @@ const syntaxErrorPosition = (text: string, error: unknown): string => {
  * `{ "bsg": { … }, "spacivox": { … } }`, where a top-level `http` key holds HTTP settings for all of them. Each
  * provider's object may hold its own `http` settings. Errors never quote the file's content, which may hold
  * secrets.
- *
- * @example
- * import { parseConfigText } from '@rcs-records/cli'
- * parseConfigText('{"provider":"bsg","apiKey":"live_abc"}', 'bsg.json')
- * // { providers: { bsg: { apiKey: 'live_abc' } }, defaultProvider: 'bsg' }
  */
 export const parseConfigText = (text: string, path: string): FileConfigs => {
   let parsed: unknown
@@ -72,10 +63,6 @@ export const parseConfigText = (text: string, path: string): FileConfigs => {
 
 /**
  * Reads and parses a config file (see {@link parseConfigText}); an unreadable file is a config error (exit 3).
- *
- * @example
- * import { readConfigFile } from '@rcs-records/cli'
- * const configs = await readConfigFile('./rcs.json')
  */
 export const readConfigFile = async (path: string): Promise<FileConfigs> => {
   let text: string

@@ -1,10 +1,6 @@
 /**
  * Environment variables the CLI reads, per built-in provider: variable → config field. Secrets belong here rather
  * than in files or flags (flags show up in `ps` and shell history).
- *
- * @example
- * import { ENV_VARIABLES } from '@rcs-records/cli'
- * ENV_VARIABLES.bsg // { RCS_BSG_API_KEY: 'apiKey', RCS_BSG_BASE_URL: 'baseUrl' }
  */
 export const ENV_VARIABLES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   'partner-gateway': {
@@ -25,19 +21,11 @@ export const ENV_VARIABLES: Readonly<Record<string, Readonly<Record<string, stri
 
 /**
  * The variable naming the default provider when neither `--provider` nor the config file does.
- *
- * @example
- * import { PROVIDER_VARIABLE } from '@rcs-records/cli'
- * process.env[PROVIDER_VARIABLE] // e.g. 'bsg'
  */
 export const PROVIDER_VARIABLE = 'RCS_PROVIDER'
 
 /**
  * The config fields a provider gets from the environment (empty variables are ignored).
- *
- * @example
- * import { envConfigFor } from '@rcs-records/cli'
- * envConfigFor('bsg', { RCS_BSG_API_KEY: 'live_abc' }) // { apiKey: 'live_abc' }
  */
 export const envConfigFor = (
   provider: string,
@@ -53,10 +41,6 @@ export const envConfigFor = (
 
 /**
  * The built-in providers that have at least one variable set.
- *
- * @example
- * import { providersInEnv } from '@rcs-records/cli'
- * providersInEnv({ RCS_SPACIVOX_TOKEN: 't0k3n-abc' }) // ['spacivox']
  */
 export const providersInEnv = (env: Readonly<Record<string, string | undefined>>): string[] =>
   Object.keys(ENV_VARIABLES).filter((provider) => Object.keys(envConfigFor(provider, env)).length > 0)

@@ -4,10 +4,6 @@ import { CliError } from '../cli-error.js'
 /**
  * The HTTP settings given as flags: `--timeout` (or `--request-timeout`), `--retries`, `--concurrency`,
  * `--allow-insecure-http`.
- *
- * @example
- * import type { HttpFlags } from '@rcs-records/cli'
- * const flags: HttpFlags = { timeoutMs: 10_000, retries: 2 }
  */
 export interface HttpFlags {
   timeoutMs?: number
@@ -19,10 +15,6 @@ export interface HttpFlags {
 /**
  * The retries core makes after a failed attempt when nothing says otherwise (core's default), so the CLI can say
  * "attempt 2/5".
- *
- * @example
- * import { DEFAULT_RETRIES } from '@rcs-records/cli'
- * DEFAULT_RETRIES // 4
  */
 export const DEFAULT_RETRIES = 4
 
@@ -53,10 +45,6 @@ const RETRY_FIELDS: Readonly<Record<string, { check: Check; expected: string }>>
  * Reads the `http` object of a config file: core's `HttpOptions` (`timeoutMs`, `retry: { limit, baseDelayMs,
  * maxDelayMs }`, `maxRetryAfterMs`, `concurrency`, `userAgent`, `maxBodyBytes`, `allowInsecureHttp`), plus
  * `retries` as a short form of `retry.limit`. A problem is a config error naming the field, never its value.
- *
- * @example
- * import { parseHttpSection } from '@rcs-records/cli'
- * parseHttpSection({ timeoutMs: 10_000, retries: 2 }, 'rcs.json: bsg.http') // { timeoutMs: 10000, retry: { limit: 2 } }
  */
 export const parseHttpSection = (value: unknown, where: string): HttpOptions => {
   if (value === undefined) return {}
@@ -99,10 +87,6 @@ export const parseHttpSection = (value: unknown, where: string): HttpOptions => 
 /**
  * Merges HTTP settings, later sources winning field by field (`retry` merged too): the file's top-level `http`,
  * then the provider's own `http`, then the flags.
- *
- * @example
- * import { mergeHttpOptions } from '@rcs-records/cli'
- * mergeHttpOptions({ timeoutMs: 5_000, retry: { limit: 1 } }, {}, { retries: 3 }) // { timeoutMs: 5000, retry: { limit: 3 } }
  */
 export const mergeHttpOptions = (shared: HttpOptions, own: HttpOptions, flags: HttpFlags): HttpOptions => {
   const retry: RetryOptions = {

@@ -16,10 +16,6 @@ const SECRET_FIELD = /key|token|password|secret|bearer|credential/i
 /**
  * Registers every credential-looking string of a config (`apiKey`, `token`, `password`, …, at any depth) with
  * core, so no error message can show it.
- *
- * @example
- * import { registerConfigSecrets } from '@rcs-records/cli'
- * registerConfigSecrets({ apiKey: 'live_abc123' })
  */
 export const registerConfigSecrets = (config: unknown): void => {
   if (config === null || typeof config !== 'object') return
@@ -50,10 +46,6 @@ const checkProviderName = (provider: string): void => {
  * strict layout resolves them). The adapter's codec validates the config; a problem is a `config` RcsError. A name
  * close to a built-in provider is reported as a typo (usage, exit 2); an adapter package that is not installed is a
  * config error that lists the built-in providers.
- *
- * @example
- * import { openClient } from '@rcs-records/cli'
- * const client = await openClient({ provider: 'bsg', config: { apiKey: 'live_…' } }, { logger: console })
  */
 export const openClient = async (
   resolved: ProviderConfig,
@@ -90,10 +82,6 @@ export const openClient = async (
  * exports one (partner-gateway's history has no RCS read status — reads come only by webhook — so a funnel shows
  * "n/a (webhooks only)" for it rather than a real-looking 0), else whether its `statusTable` (native value →
  * canonical status) maps anything to `read`. True when the package says neither.
- *
- * @example
- * import { listingReportsRead } from '@rcs-records/cli'
- * await listingReportsRead('partner-gateway') // false
  */
 export const listingReportsRead = async (provider: string): Promise<boolean> => {
   const name = Object.hasOwn(BUILT_IN_PROVIDERS, provider) ? (BUILT_IN_PROVIDERS[provider] as string) : provider

@@ -6,10 +6,6 @@ import { type HttpFlags, mergeHttpOptions, parseHttpSection } from './http-optio
 
 /**
  * One provider's config as handed to `loadClient`.
- *
- * @example
- * import type { ProviderConfig } from '@rcs-records/cli'
- * const resolved: ProviderConfig = { provider: 'bsg', config: { apiKey: 'live_…' } }
  */
 export interface ProviderConfig {
   provider: string
@@ -21,10 +17,6 @@ export interface ProviderConfig {
 /**
  * Where config comes from, highest precedence first: flags, then the config file, then the environment; the
  * adapter's codec supplies the defaults.
- *
- * @example
- * import type { ConfigSources } from '@rcs-records/cli'
- * const sources: ConfigSources = { flags: { provider: 'bsg' }, env: process.env }
  */
 export interface ConfigSources {
   flags: { provider?: string; baseUrl?: string; http?: HttpFlags }
@@ -78,11 +70,6 @@ const selectProviders = (sources: ConfigSources, many: boolean): string[] => {
  * Decides which provider(s) a command talks to and merges each one's config: flags (`--base-url`) over the config
  * file over environment variables; and its HTTP settings: flags over the provider's `http` over the file's
  * top-level `http`. `many` allows several providers (list, report); otherwise exactly one.
- *
- * @example
- * import { resolveConfigs } from '@rcs-records/cli'
- * resolveConfigs({ flags: { provider: 'bsg' }, env: { RCS_BSG_API_KEY: 'live_abc' } }, { many: false })
- * // [{ provider: 'bsg', config: { apiKey: 'live_abc' } }]
  */
 export const resolveConfigs = (sources: ConfigSources, options: { many: boolean }): ProviderConfig[] => {
   const providers = [...new Set(selectProviders(sources, options.many))]

@@ -6,11 +6,6 @@ export const MAX_JSON_DEPTH = 64
  * what lies below is written as the string `"[nested deeper than 64 levels: not shown]"`, and `cut` is true.
  * Values that nest less are written exactly as `JSON.stringify` writes them (the fast path is `JSON.stringify`
  * itself; the depth-tracking replacer runs only after it overflowed).
- *
- * @example
- * import { boundedJson } from '@rcs-records/cli'
- * boundedJson({ a: 1 }) // { text: '{"a":1}', cut: false }
- * boundedJson(deeplyNested).cut // true
  */
 export const boundedJson = (
   value: unknown,

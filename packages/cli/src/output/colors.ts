@@ -3,11 +3,6 @@ import pc from 'picocolors'
 
 /**
  * The few styles the CLI uses; identity functions when colour is off.
- *
- * @example
- * import { createPalette } from '@rcs-records/cli'
- * const palette = createPalette(false)
- * palette.bold('x') // 'x'
  */
 export interface Palette {
   enabled: boolean
@@ -19,10 +14,6 @@ export interface Palette {
 /**
  * Whether to colour a stream: only a terminal, never with `NO_COLOR` set (any value, see no-color.org) or
  * `--no-color`; `FORCE_COLOR` (non-empty, not `0`) turns it on even when piped.
- *
- * @example
- * import { shouldColor } from '@rcs-records/cli'
- * shouldColor({ isTty: true, env: { NO_COLOR: '1' }, flag: true }) // false
  */
 export const shouldColor = (target: {
   isTty: boolean
@@ -52,11 +43,6 @@ const STATUS_STYLE: Readonly<
 
 /**
  * A palette, coloured or plain.
- *
- * @example
- * import { createPalette } from '@rcs-records/cli'
- * const palette = createPalette(process.stdout.isTTY === true)
- * console.log(palette.status('delivered'))
  */
 export const createPalette = (enabled: boolean): Palette => {
   const colors = pc.createColors(enabled)

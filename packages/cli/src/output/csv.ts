@@ -6,12 +6,6 @@ const FORMULA_START = /^(?:[=@\t\r]|[+-](?![\d.]))/
  * One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break, quotes doubled. A cell a spreadsheet
  * would evaluate as a formula (`=…`, `@…`, `+x…`, `-x…`) is prefixed with `'` (OWASP CSV-injection advice); E.164
  * numbers such as `+380661234567` are left as they are.
- *
- * @example
- * import { csvCell } from '@rcs-records/cli'
- * csvCell('a,b') // '"a,b"'
- * csvCell('say "hi"') // '"say ""hi"""'
- * csvCell('=1+1') // "'=1+1"
  */
 export const csvCell = (value: string): string => {
   const safe = FORMULA_START.test(value) ? `'${value}` : value
@@ -20,9 +14,5 @@ export const csvCell = (value: string): string => {
 
 /**
  * One CSV line (without the line break).
- *
- * @example
- * import { csvLine } from '@rcs-records/cli'
- * csvLine(['id', 'status']) // 'id,status'
  */
 export const csvLine = (cells: readonly string[]): string => cells.map(csvCell).join(',')

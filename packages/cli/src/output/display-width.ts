@@ -12,11 +12,6 @@ const cellsOf = (char: string): number =>
 
 /**
  * How many terminal cells a (control-free) string takes: wide CJK characters and emoji count 2, combining marks 0.
- *
- * @example
- * import { displayWidth } from '@rcs-records/cli'
- * displayWidth('abc') // 3
- * displayWidth('日本') // 4
  */
 export const displayWidth = (text: string): number => {
   let width = 0
@@ -26,10 +21,6 @@ export const displayWidth = (text: string): number => {
 
 /**
  * Cuts a string to at most `width` cells, ending with `…` when it had to cut.
- *
- * @example
- * import { truncateToWidth } from '@rcs-records/cli'
- * truncateToWidth('undeliverable', 8) // 'undeliv…'
  */
 export const truncateToWidth = (text: string, width: number): string => {
   if (displayWidth(text) <= width) return text

@@ -1,9 +1,5 @@
 /**
  * What {@link fitColumns} needs to know about a column.
- *
- * @example
- * import type { ColumnSize } from '@rcs-records/cli'
- * const size: ColumnSize = { natural: 36, min: 8, priority: 10 }
  */
 export interface ColumnSize {
   /** Width of the widest value (or the header). */
@@ -20,10 +16,6 @@ const KEEP_PRIORITY = 10
 
 /**
  * Width of a boxed table line with padding 1 and single borders: `│ a │ b │` → content + 3 per column + 1.
- *
- * @example
- * import { tableLineWidth } from '@rcs-records/cli'
- * tableLineWidth([2, 3]) // 12
  */
 export const tableLineWidth = (widths: readonly number[]): number => {
   const kept = widths.filter((width) => width > 0)
@@ -37,11 +29,6 @@ export const tableLineWidth = (widths: readonly number[]): number => {
  * minimum; a column that does not fit at all is dropped (width 0). Leftover room then widens truncated columns.
  * Only when the priority-10 columns alone are too wide are they truncated, down to their minimum (beyond that the
  * table overflows rather than lose them).
- *
- * @example
- * import { fitColumns } from '@rcs-records/cli'
- * fitColumns([{ natural: 36, min: 8, priority: 10 }, { natural: 13, min: 9, priority: 10 }, { natural: 30, min: 8, priority: 1 }], 60)
- * // [36, 13, 0]
  */
 export const fitColumns = (columns: readonly ColumnSize[], available: number): number[] => {
   const natural = columns.map((column) => Math.max(1, column.natural))

@@ -1,27 +1,15 @@
 /**
  * The output formats of the CLI.
- *
- * @example
- * import { OUTPUT_FORMATS } from '@rcs-records/cli'
- * OUTPUT_FORMATS.includes('csv') // true
  */
 export const OUTPUT_FORMATS = ['table', 'json', 'ndjson', 'csv'] as const
 
 /**
  * `table` (for people) · `json` (one array) · `ndjson` (one record per line) · `csv` (a header, one record per line).
- *
- * @example
- * import type { OutputFormat } from '@rcs-records/cli'
- * const format: OutputFormat = 'ndjson'
  */
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number]
 
 /**
  * True when `value` names an output format.
- *
- * @example
- * import { isOutputFormat } from '@rcs-records/cli'
- * isOutputFormat('yaml') // false
  */
 export const isOutputFormat = (value: string): value is OutputFormat =>
   (OUTPUT_FORMATS as readonly string[]).includes(value)
@@ -37,11 +25,6 @@ const FORMAT_OF_EXTENSION: Readonly<Record<string, OutputFormat>> = {
 /**
  * The format used when `--format` is not given: from the `--out` file's extension (`.json`, `.ndjson`/`.jsonl`,
  * `.csv`, `.txt` → table; any other → ndjson), else `table` when stdout is a terminal and `ndjson` when it is piped.
- *
- * @example
- * import { defaultFormat } from '@rcs-records/cli'
- * defaultFormat({ outPath: 'records.csv', stdoutIsTty: true }) // 'csv'
- * defaultFormat({ stdoutIsTty: false }) // 'ndjson'
  */
 export const defaultFormat = (target: { outPath?: string | undefined; stdoutIsTty: boolean }): OutputFormat => {
   if (target.outPath !== undefined) {

@@ -2,10 +2,6 @@ import type { RcsRecord } from '@rcs-records/core'
 
 /**
  * One column of record output: a name and how to read the value as text.
- *
- * @example
- * import type { RecordColumn } from '@rcs-records/cli'
- * const idColumn: RecordColumn = { name: 'id', value: (record) => record.id }
  */
 export interface RecordColumn {
   name: string
@@ -18,10 +14,6 @@ const text = (value: string | number | boolean | null | undefined): string =>
 /**
  * Every canonical field as a flat column, in the order of the CSV header. `raw` and `extra` are left out (use json
  * or ndjson for them); `fallbackIds` are joined with `;`.
- *
- * @example
- * import { CSV_COLUMNS } from '@rcs-records/cli'
- * CSV_COLUMNS.map((column) => column.name).join(',') // 'provider,id,reference,…'
  */
 export const CSV_COLUMNS: readonly RecordColumn[] = [
   { name: 'provider', value: (r) => r.provider },
@@ -51,10 +43,6 @@ export const CSV_COLUMNS: readonly RecordColumn[] = [
 /**
  * A column of the records table: besides its value, how narrow it may get (`min`) and how much it matters when the
  * terminal is too narrow for all of them (`priority`: the lowest is dropped first; 10 is never dropped).
- *
- * @example
- * import type { TableColumn } from '@rcs-records/cli'
- * const column: TableColumn = { name: 'id', min: 8, priority: 10, value: (record) => record.id }
  */
 export interface TableColumn extends RecordColumn {
   min: number
@@ -63,20 +51,12 @@ export interface TableColumn extends RecordColumn {
 
 /**
  * An ISO timestamp as `yyyy-mm-dd hh:mm:ss` (UTC), or empty.
- *
- * @example
- * import { compactTime } from '@rcs-records/cli'
- * compactTime('2026-01-31T12:00:05.000Z') // '2026-01-31 12:00:05'
  */
 export const compactTime = (iso: string | null): string => (iso === null ? '' : iso.slice(0, 19).replace('T', ' '))
 
 /**
  * The latest instant a record carries (created, sent, delivered, read or updated), or null: when its status last
  * moved, as far as the vendor says.
- *
- * @example
- * import { latestTime } from '@rcs-records/cli'
- * latestTime(record) // '2026-01-31T12:00:05.000Z'
  */
 export const latestTime = (record: RcsRecord): string | null => {
   let latest: string | null = null
@@ -88,10 +68,6 @@ export const latestTime = (record: RcsRecord): string | null => {
 
 /**
  * The columns of the records table, most useful first.
- *
- * @example
- * import { TABLE_COLUMNS } from '@rcs-records/cli'
- * TABLE_COLUMNS.filter((column) => column.priority >= 10).map((column) => column.name) // ['id', 'status']
  */
 export const TABLE_COLUMNS: readonly TableColumn[] = [
   { name: 'provider', min: 8, priority: 6, value: (r) => r.provider },

@@ -3,10 +3,6 @@ import type { RcsRecord } from '@rcs-records/core'
 /**
  * A record as the json/ndjson output shows it: every canonical field, `raw` only when asked for (it can be large
  * and is the vendor's shape, not ours).
- *
- * @example
- * import { recordForJson } from '@rcs-records/cli'
- * JSON.stringify(recordForJson(record, { raw: false }))
  */
 export const recordForJson = (record: RcsRecord, options: { raw: boolean }): Record<string, unknown> => {
   if (options.raw) return { ...record }

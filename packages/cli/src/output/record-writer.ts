@@ -13,12 +13,6 @@ import { createStreamingTable } from './streaming-table.js'
  * Writes records in one output format. `write` emits complete lines as records arrive (the table once its first
  * screenful has decided the column widths, then row by row); `end` completes the document (closes the JSON array or
  * the table), so stopping early still leaves valid output. Memory stays constant whatever the number of records.
- *
- * @example
- * import { createRecordWriter, streamSink, createPalette } from '@rcs-records/cli'
- * const writer = createRecordWriter('ndjson', streamSink(process.stdout, () => {}), { raw: false, width: 100, palette: createPalette(false) })
- * writer.write(record)
- * writer.end()
  */
 export interface RecordWriter {
   write(record: RcsRecord): void
@@ -31,10 +25,6 @@ export interface RecordWriter {
 
 /**
  * How records are shown: `raw` keeps the vendor payload in json/ndjson; `width` and `palette` shape the table.
- *
- * @example
- * import { createPalette, type RecordWriterOptions } from '@rcs-records/cli'
- * const options: RecordWriterOptions = { raw: false, width: 120, palette: createPalette(false) }
  */
 export interface RecordWriterOptions {
   raw: boolean
@@ -60,10 +50,6 @@ export interface RecordWriterOptions {
 
 /**
  * Creates the writer for a format.
- *
- * @example
- * import { createPalette, createRecordWriter, fileSink } from '@rcs-records/cli'
- * const writer = createRecordWriter('csv', fileSink('out.csv'), { raw: false, width: 80, palette: createPalette(false) })
  */
 export const createRecordWriter = (
   format: OutputFormat,

@@ -6,20 +6,12 @@ import { type Cell, renderTable } from './table.js'
 
 /**
  * The columns of the records table, less those named in `omit`.
- *
- * @example
- * import { recordTableColumns } from '@rcs-records/cli'
- * recordTableColumns(['provider']).map((column) => column.name) // ['id', 'status', …]
  */
 export const recordTableColumns = (omit: readonly string[] = []): TableColumn[] =>
   TABLE_COLUMNS.filter((column) => !omit.includes(column.name))
 
 /**
  * One record as the cells of a records-table row (the status coloured when the palette is).
- *
- * @example
- * import { createPalette, recordCells, TABLE_COLUMNS } from '@rcs-records/cli'
- * recordCells(record, TABLE_COLUMNS, createPalette(false))
  */
 export const recordCells = (record: RcsRecord, columns: readonly TableColumn[], palette: Palette): Cell[] =>
   columns.map((column) =>
@@ -32,10 +24,6 @@ export const recordCells = (record: RcsRecord, columns: readonly TableColumn[], 
  * The records table: one row per record, fitted to `width`, statuses coloured when the palette is; columns empty in
  * every row are left out. `omit` leaves columns out by name (e.g. `provider` under a per-provider heading). For a
  * listing of unknown length use the streaming table of `createRecordWriter('table', …)` instead.
- *
- * @example
- * import { createPalette, recordsTable } from '@rcs-records/cli'
- * process.stdout.write(`${recordsTable(records, process.stdout.columns ?? 100, createPalette(false)).join('\n')}\n`)
  */
 export const recordsTable = (
   records: readonly RcsRecord[],
@@ -62,10 +50,6 @@ const detailValue = (value: unknown): string => {
 /**
  * One record as a two-column field/value table (what `get` prints on a terminal). `raw` is left out; `extra`
  * fields are shown one per row.
- *
- * @example
- * import { createPalette, recordDetail } from '@rcs-records/cli'
- * console.log(recordDetail(record, 100, createPalette(false)).join('\n'))
  */
 export const recordDetail = (record: RcsRecord, width: number, palette: Palette): string[] => {
   const rows: [string, string][] = [

@@ -4,10 +4,6 @@ import { CliError } from '../cli-error.js'
 /**
  * Where command output goes: stdout or an `--out` file. Writes whole lines synchronously, so an interrupted run
  * leaves only complete lines behind.
- *
- * @example
- * import type { LineSink } from '@rcs-records/cli'
- * const emit = (sink: LineSink) => sink.writeLines(['{"id":"1"}'])
  */
 export interface LineSink {
   /** Writes each line followed by `\n`, in one write. Does nothing once the destination is gone. */
@@ -27,10 +23,6 @@ export interface LineSink {
 
 /**
  * A stream that output can be written to (process.stdout fits).
- *
- * @example
- * import type { OutputStream } from '@rcs-records/cli'
- * const out: OutputStream = process.stdout
  */
 export interface OutputStream {
   write(chunk: string, callback?: (error?: Error | null) => void): boolean
@@ -42,10 +34,6 @@ export interface OutputStream {
  * Lines to a stream (stdout). When the reader closes the pipe (EPIPE), `onBroken` is called once and further writes
  * are dropped instead of crashing. When the stream's buffer is full (`write` returned false: a reader slower than
  * the vendor), `ready()` waits for `drain`.
- *
- * @example
- * import { streamSink } from '@rcs-records/cli'
- * const sink = streamSink(process.stdout, () => controller.abort())
  */
 export const streamSink = (stream: OutputStream, onBroken: () => void): LineSink => {
   let broken = false
@@ -103,10 +91,6 @@ const FILE_FLUSH_MS = 200
  * Lines to a file (created or truncated), written synchronously in whole lines, batched into chunks of about 64 KiB
  * (one system call per chunk rather than per record) and flushed at least every 200 ms, on `flush()` and on
  * `close()`: an interrupted run leaves only complete lines behind.
- *
- * @example
- * import { fileSink } from '@rcs-records/cli'
- * const sink = fileSink('records.ndjson')
  */
 export const fileSink = (path: string): LineSink => {
   let fd: number

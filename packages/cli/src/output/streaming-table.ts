@@ -6,10 +6,6 @@ import { type Cell, type TableLayout, tableLayout } from './table.js'
 
 /**
  * How the streaming records table is drawn.
- *
- * @example
- * import { createPalette, type StreamingTableOptions } from '@rcs-records/cli'
- * const options: StreamingTableOptions = { width: 100, palette: createPalette(false), sampleRows: 40, limit: 1_000 }
  */
 export interface StreamingTableOptions {
   width: number
@@ -27,12 +23,6 @@ export interface StreamingTableOptions {
  * A records table of any length in constant memory: the first `sampleRows` records decide the widths (columns empty
  * in all of them are left out), then every row is drawn as its record arrives; values wider than their column
  * are truncated with `…`.
- *
- * @example
- * import { createPalette, createStreamingTable } from '@rcs-records/cli'
- * const table = createStreamingTable(sink, { width: 100, palette: createPalette(false), sampleRows: 40, limit: null })
- * for (const record of records) table.write(record)
- * table.end()
  */
 export interface StreamingTable {
   write(record: RcsRecord): void
@@ -48,10 +38,6 @@ export interface StreamingTable {
 
 /**
  * Creates a streaming records table writing to `sink`.
- *
- * @example
- * import { createPalette, createStreamingTable, streamSink } from '@rcs-records/cli'
- * createStreamingTable(streamSink(process.stdout, () => {}), { width: 100, palette: createPalette(true), sampleRows: 40, limit: 1_000 })
  */
 export const createStreamingTable = (sink: LineSink, options: StreamingTableOptions): StreamingTable => {
   const columns = recordTableColumns(options.omit)

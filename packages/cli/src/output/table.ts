@@ -5,10 +5,6 @@ import { terminalSafe } from './sanitize.js'
 
 /**
  * A column of a {@link renderTable} table.
- *
- * @example
- * import type { TextColumn } from '@rcs-records/cli'
- * const column: TextColumn = { name: 'id', min: 8, priority: 10 }
  */
 export interface TextColumn {
   name: string
@@ -19,10 +15,6 @@ export interface TextColumn {
 
 /**
  * A table cell: its text, and optionally how to style it once truncated (colour never changes widths).
- *
- * @example
- * import type { Cell } from '@rcs-records/cli'
- * const cell: Cell = { text: 'delivered', style: (s) => `\u001b[32m${s}\u001b[39m` }
  */
 export interface Cell {
   text: string
@@ -43,11 +35,6 @@ const safeCell = (cell: Cell | string | undefined): Cell => {
 /**
  * The widths of a table, decided once from the header and a sample of rows, after which any number of rows can be
  * drawn one at a time (longer values are truncated with `…`). See {@link tableLayout}.
- *
- * @example
- * import { createPalette, tableLayout } from '@rcs-records/cli'
- * const layout = tableLayout([{ name: 'id', min: 2, priority: 10 }], [['42']], 80, createPalette(false))
- * layout.row(['43']) // '│ 43 │'
  */
 export interface TableLayout {
   /** The top rule, the header and the rule under it. */
@@ -65,11 +52,6 @@ export interface TableLayout {
  * `fitColumns`: long values are truncated with `…`, the least important columns dropped). With `dropEmpty`, a
  * column that is empty in every sampled row is left out (unless its priority is 10). Cells are made
  * terminal-safe; colours are applied after measuring.
- *
- * @example
- * import { createPalette, tableLayout } from '@rcs-records/cli'
- * const layout = tableLayout([{ name: 'id', min: 2, priority: 10 }], [['42']], 80, createPalette(false))
- * [...layout.head(), layout.row(['42']), layout.foot()]
  */
 export const tableLayout = (
   columns: readonly TextColumn[],
@@ -122,11 +104,6 @@ export const tableLayout = (
 /**
  * Renders a boxed table that fits `width` terminal cells (see {@link tableLayout}). Returns the lines without line
  * breaks.
- *
- * @example
- * import { createPalette, renderTable } from '@rcs-records/cli'
- * const lines = renderTable([{ name: 'id', min: 2, priority: 10 }], [[{ text: '42' }]], 80, createPalette(false))
- * // ['┌────┐', '│ id │', '├────┤', '│ 42 │', '└────┘']
  */
 export const renderTable = (
   columns: readonly TextColumn[],

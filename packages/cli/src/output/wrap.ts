@@ -3,10 +3,6 @@ import { displayWidth } from './display-width.js'
 /**
  * Wraps prose to lines of at most `width` cells, breaking between words (a single word longer than the width
  * stands on its own line).
- *
- * @example
- * import { wrapWords } from '@rcs-records/cli'
- * wrapWords('one two three', 8) // ['one two', 'three']
  */
 export const wrapWords = (text: string, width: number): string[] => {
   const lines: string[] = []

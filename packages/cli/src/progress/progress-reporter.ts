@@ -6,13 +6,6 @@ import { describeProgress, formatElapsed, listsNewestFirst } from './describe-pr
  * Draws one status line on stderr: the progress of a long list (records, rate, position in the window, ETA), and a
  * waiting indicator (a spinner, how long, the retry in progress) while a vendor has not answered for a second.
  * Redrawn at most every 100 ms, and erased when done.
- *
- * @example
- * import { createProgressReporter } from '@rcs-records/cli'
- * const progress = createProgressReporter(process.stderr, { enabled: process.stderr.isTTY === true })
- * progress.start('bsg', from, to)
- * for await (const record of records) progress.tick(record)
- * progress.stop()
  */
 export interface ProgressReporter {
   /** Starts counting a new list (label, window). */
@@ -48,10 +41,6 @@ const NOOP: ProgressReporter = { start() {}, tick() {}, stop() {}, clear() {}, d
 /**
  * A progress reporter; a no-op unless `enabled` (the CLI enables it only when stderr is a terminal and
  * `--no-progress` was not given). With `activity`, it also shows when the vendor keeps the command waiting.
- *
- * @example
- * import { createProgressReporter } from '@rcs-records/cli'
- * const progress = createProgressReporter(process.stderr, { enabled: false })
  */
 export const createProgressReporter = (
   stream: { write(text: string): unknown },

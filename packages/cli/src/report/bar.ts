@@ -3,11 +3,6 @@ const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'] as const
 /**
  * A horizontal bar of `width` terminal cells for a fraction in [0, 1], drawn with unicode blocks to an eighth of a
  * cell and padded with spaces to exactly `width` characters. Out-of-range fractions are clamped, NaN is 0.
- *
- * @example
- * import { bar } from '@rcs-records/cli'
- * bar(0.5, 4) // '██  '
- * bar(0.1, 4) // '▍   '
  */
 export const bar = (fraction: number, width: number): string => {
   const cells = Math.max(0, Math.floor(width))

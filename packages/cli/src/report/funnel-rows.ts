@@ -4,19 +4,11 @@ import type { Funnel, FunnelReport } from './funnel.js'
 
 /**
  * Which part of the report a funnel row belongs to.
- *
- * @example
- * import type { FunnelGroup } from '@rcs-records/cli'
- * const group: FunnelGroup = 'campaign'
  */
 export type FunnelGroup = 'overall' | 'provider' | 'campaign'
 
 /**
  * Every funnel of a report, tagged with its group, overall first.
- *
- * @example
- * import { funnelRows } from '@rcs-records/cli'
- * for (const row of funnelRows(report)) console.log(JSON.stringify(row))
  */
 export const funnelRows = (report: FunnelReport): (Funnel & { group: FunnelGroup; from: string; to: string })[] => [
   { group: 'overall', from: report.from, to: report.to, ...report.overall },
@@ -29,10 +21,6 @@ const rate = (value: number | null): string => (value === null ? '' : value.toFi
 /**
  * The report as CSV lines: a header, then one row per funnel with status counts, cumulative stages and rates
  * (fractions with 4 decimals; empty when the group is empty).
- *
- * @example
- * import { funnelCsvLines } from '@rcs-records/cli'
- * funnelCsvLines(report)[0] // 'group,label,provider,campaign,from,to,total,pending,…'
  */
 export const funnelCsvLines = (report: FunnelReport): string[] => [
   csvLine([

@@ -6,10 +6,6 @@ import { DELIVERY_STATUSES, type DeliveryStatus, type RcsRecord } from '@rcs-rec
  * Stages are cumulative: `sent` counts every record that left the vendor (sent, delivered, read, undeliverable,
  * expired), `delivered` counts delivered and read (a read implies a delivery), `read` counts read. Rates are
  * fractions of `total` (null when the group is empty), except `readOfDelivered` (of `delivered`).
- *
- * @example
- * import type { Funnel } from '@rcs-records/cli'
- * const deliveryRate = (funnel: Funnel) => funnel.rates.delivered
  */
 export interface Funnel {
   /** What the group is, for people: `all`, a provider, or `provider / campaign`. */
@@ -43,10 +39,6 @@ export interface Funnel {
 /**
  * The whole report: one funnel overall, one per provider, and one per campaign (the largest `top`, the rest
  * folded into one group).
- *
- * @example
- * import type { FunnelReport } from '@rcs-records/cli'
- * const summary = (report: FunnelReport) => `${report.overall.total} records from ${report.providers.length} providers`
  */
 export interface FunnelReport {
   from: string
@@ -63,12 +55,6 @@ const ratio = (part: number, whole: number): number | null => (whole === 0 ? nul
 
 /**
  * Builds a funnel from status counts.
- *
- * @example
- * import { funnelOf } from '@rcs-records/cli'
- * const f = funnelOf({ label: 'all', provider: null, campaign: null }, { delivered: 3, read: 1, undeliverable: 1 })
- * f.stages.delivered // 4
- * f.rates.delivered // 0.8
  */
 export const funnelOf = (
   group: { label: string; provider: string | null; campaign: string | null },
@@ -105,12 +91,6 @@ export const funnelOf = (
 
 /**
  * Counts records as they stream by (memory grows with the number of campaigns, not records) and builds the report.
- *
- * @example
- * import { FunnelAccumulator } from '@rcs-records/cli'
- * const funnel = new FunnelAccumulator()
- * for await (const record of client.list(query)) funnel.add(record)
- * const report = funnel.report({ from: query.from, to: query.to, top: 10 })
  */
 export class FunnelAccumulator {
   private readonly overall = emptyCounts()

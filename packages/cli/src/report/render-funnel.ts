@@ -17,10 +17,6 @@ const MAX_BAR = 40
  * One funnel as lines: a heading, then one bar per stage (sent, delivered, read), in flight, failed (followed by a
  * line with the failure kinds) and unknown, each with its count and share of the total. The bars shrink (down to 10 cells) so
  * that the lines fit `width`; notes that still do not fit are truncated.
- *
- * @example
- * import { createPalette, funnelOf, renderFunnel } from '@rcs-records/cli'
- * renderFunnel(funnelOf({ label: 'bsg', provider: 'bsg', campaign: null }, { delivered: 9, expired: 1 }), 80, createPalette(false))
  */
 export const renderFunnel = (funnel: Funnel, width: number, palette: Palette): string[] => {
   const { statuses } = funnel
@@ -83,10 +79,6 @@ export const renderFunnel = (funnel: Funnel, width: number, palette: Palette): s
 
 /**
  * The campaigns table of the report: total, delivered, read and failed rates, and a delivered bar.
- *
- * @example
- * import { campaignsTable, createPalette } from '@rcs-records/cli'
- * campaignsTable(report.campaigns, 100, createPalette(false))
  */
 export const campaignsTable = (campaigns: readonly Funnel[], width: number, palette: Palette): string[] =>
   renderTable(
@@ -115,10 +107,6 @@ export const campaignsTable = (campaigns: readonly Funnel[], width: number, pale
 /**
  * The whole funnel report for a terminal: the window, the overall funnel, one per provider (when there are
  * several), the campaigns table, and a one-line legend.
- *
- * @example
- * import { createPalette, renderFunnelReport } from '@rcs-records/cli'
- * console.log(renderFunnelReport(report, process.stdout.columns ?? 100, createPalette(true)).join('\n'))
  */
 export const renderFunnelReport = (report: FunnelReport, width: number, palette: Palette): string[] => {
   const single = report.providers.length === 1 ? report.providers[0] : undefined

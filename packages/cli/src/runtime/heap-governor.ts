@@ -11,11 +11,6 @@ import { runInNewContext } from 'node:vm'
  *
  * The collector is reached the way the `expose-gc` package does it: `--expose-gc` set at run time, and `gc` taken
  * from a fresh V8 context (the flag only shows `gc` in contexts created after it).
- *
- * @example
- * import { startHeapGovernor } from '@rcs-records/cli'
- * const stop = startHeapGovernor()
- * try { await listEverything() } finally { stop() }
  */
 export const startHeapGovernor = (options: { growthMb?: number; intervalMs?: number } = {}): (() => void) => {
   const collect = exposedGc()

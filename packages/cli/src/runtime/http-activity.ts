@@ -5,11 +5,6 @@ import { formatDelay } from '../progress/describe-progress.js'
  * What the vendors' HTTP traffic of one command looks like right now, as seen through core's request hooks: how many
  * requests are in flight and since when nothing has come back (the waiting indicator reads it), and how the last
  * exchange ended (`watch` reads it to tell a vendor outage from a timeout).
- *
- * @example
- * import { createHttpActivity } from '@rcs-records/cli'
- * const activity = createHttpActivity({ now: Date.now, note: (line) => process.stderr.write(`${line}\n`) })
- * const hooks = activity.hooksFor(4)
  */
 export interface HttpActivity {
   /** Hooks for one client: `retries` is its retry limit, for "attempt 2/5". */
@@ -41,10 +36,6 @@ const reasonOf = (event: HttpEvent): string => {
 
 /**
  * Starts tracking. `note` gets one line per retry: `rcs-records: bsg: retrying in 2 s (attempt 2/5): 503`.
- *
- * @example
- * import { createHttpActivity } from '@rcs-records/cli'
- * const activity = createHttpActivity({ now: Date.now, note: console.error })
  */
 export const createHttpActivity = (options: { now: () => number; note: (line: string) => void }): HttpActivity => {
   let inFlight = 0

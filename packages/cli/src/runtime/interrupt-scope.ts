@@ -4,11 +4,6 @@ import type { CliIo } from './cli-io.js'
 /**
  * Ctrl-C handling for one command: the first SIGINT aborts `signal` (the command then stops, flushes what it has
  * and exits 130); a second SIGINT exits 130 at once.
- *
- * @example
- * import { interruptScope, nodeIo } from '@rcs-records/cli'
- * const scope = interruptScope(nodeIo())
- * try { await work(scope.signal) } finally { scope.dispose() }
  */
 export interface InterruptScope {
   readonly signal: AbortSignal
@@ -20,10 +15,6 @@ export interface InterruptScope {
 
 /**
  * Starts listening for Ctrl-C.
- *
- * @example
- * import { interruptScope, nodeIo } from '@rcs-records/cli'
- * const scope = interruptScope(nodeIo())
  */
 export const interruptScope = (io: CliIo): InterruptScope => {
   const controller = new AbortController()

@@ -14,10 +14,6 @@ const describeFields = (fields: Record<string, unknown> | undefined): string => 
  * The library's logger for the CLI: one line per message on stderr, registered secrets redacted, control characters
  * removed. Warnings and errors always; info and debug only with `--verbose`. On a terminal each line first erases
  * the progress line.
- *
- * @example
- * import { stderrLogger } from '@rcs-records/cli'
- * const logger = stderrLogger(process.stderr, { verbose: false, terminal: process.stderr.isTTY === true })
  */
 export const stderrLogger = (
   stream: { write(text: string): unknown },

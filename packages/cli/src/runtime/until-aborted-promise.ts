@@ -1,9 +1,5 @@
 /**
  * Thrown by {@link settleOrAbort} when the signal wins.
- *
- * @example
- * import { Aborted } from '@rcs-records/cli'
- * try { await work() } catch (error) { if (error instanceof Aborted) console.log('stopped') }
  */
 export class Aborted extends Error {
   override readonly name = 'Aborted'
@@ -12,10 +8,6 @@ export class Aborted extends Error {
 /**
  * Resolves like `promise`, or rejects with {@link Aborted} as soon as `signal` aborts (the promise's own outcome
  * is then ignored).
- *
- * @example
- * import { settleOrAbort } from '@rcs-records/cli'
- * const record = await settleOrAbort(client.get(id, { signal }), signal)
  */
 export const settleOrAbort = <T>(promise: Promise<T>, signal: AbortSignal): Promise<T> => {
   promise.catch(() => {})

@@ -8,10 +8,6 @@ import { Aborted, settleOrAbort } from './until-aborted-promise.js'
  * Each step races the source's `next()` against the signal with a listener of its own that is removed as soon as
  * the step settles, so nothing long-lived (the signal, a shared promise) holds on to a record already handed out:
  * a listing of any length runs in constant memory.
- *
- * @example
- * import { untilAborted } from '@rcs-records/cli'
- * for await (const record of untilAborted(client.list(query), controller.signal)) write(record)
  */
 export async function* untilAborted<T>(source: AsyncIterable<T>, signal: AbortSignal): AsyncGenerator<T> {
   if (signal.aborted) return

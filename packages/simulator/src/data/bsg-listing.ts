@@ -3,10 +3,6 @@ import { reachedAt } from './lifecycle.js'
 
 /**
  * One `GET /api/messages` query, already validated.
- *
- * @example
- * import type { BsgQuery } from './bsg-listing.js'
- * const query: BsgQuery = { from: 0, to: Date.now(), campaignId: null, referenceIndex: null, idIndex: null, sort: 'id', way: 'asc', offset: 0, limit: 50 }
  */
 export interface BsgQuery {
   /** Inclusive, ms. */
@@ -26,10 +22,6 @@ export interface BsgQuery {
 
 /**
  * A page of messages with the total that `meta.page.total` reports.
- *
- * @example
- * import type { BsgPage } from './bsg-listing.js'
- * const isLast = (page: BsgPage, offset: number, limit: number) => offset + limit >= page.total
  */
 export interface BsgPage {
   total: number
@@ -44,12 +36,6 @@ const intersect = (a: readonly [number, number], b: readonly [number, number]): 
 /**
  * The indexes of one page at instant `at`. Sorting by `id` (the default) is arithmetic whatever the size;
  * sorting by `phone` or `delivered` materialises the matching set, as a database without an index would.
- *
- * @example
- * import { createBsgModel } from './bsg.js'
- * import { bsgPage } from './bsg-listing.js'
- * const model = createBsgModel({ seed: 1, count: 100, end: Date.now(), span: 3_600_000 })
- * bsgPage(model, { from: 0, to: Date.now(), campaignId: null, referenceIndex: null, idIndex: null, sort: 'id', way: 'asc', offset: 0, limit: 15 }, Date.now()).total // 100
  */
 export const bsgPage = (model: BsgModel, query: BsgQuery, at: number): BsgPage => {
   const count = model.timeline.count

@@ -12,10 +12,6 @@ import { createTimeline } from './timeline.js'
 
 /**
  * Every BSG message status (the spec's enum plus `not_rcs_user` from the campaign statistics).
- *
- * @example
- * import type { BsgStatus } from '@rcs-records/simulator'
- * const status: BsgStatus = 'not_rcs_user'
  */
 export type BsgStatus =
   | 'scheduled'
@@ -59,28 +55,16 @@ export const BSG_CANONICAL: Readonly<Record<BsgStatus, CanonicalStatus>> = {
 
 /**
  * The status a schema-drift fault puts on the wire (not in BSG's enum: a correct adapter reports `unknown`).
- *
- * @example
- * import { BSG_DRIFT_STATUS } from '@rcs-records/simulator'
- * BSG_DRIFT_STATUS // 'rerouted'
  */
 export const BSG_DRIFT_STATUS = 'rerouted'
 
 /**
  * A BSG message type the simulator generates.
- *
- * @example
- * import type { BsgType } from '@rcs-records/simulator'
- * const type: BsgType = 'rcs'
  */
 export type BsgType = 'rcs' | 'sms' | 'viber'
 
 /**
  * Everything fixed about one BSG message.
- *
- * @example
- * import type { BsgFacts } from './bsg.js'
- * const hasFallback = (facts: BsgFacts) => facts.fallback !== null
  */
 export interface BsgFacts {
   index: number
@@ -167,11 +151,6 @@ const NOT_YET_BILLED: readonly BsgStatus[] = ['scheduled', 'moderation', 'accept
 
 /**
  * The BSG data model.
- *
- * @example
- * import { createBsgModel } from './bsg.js'
- * const model = createBsgModel({ seed: 1, count: 100, end: Date.now(), span: 86_400_000 })
- * model.facts(0).id > 2 ** 31 // true
  */
 export interface BsgModel extends RecordModel<BsgFacts, BsgStatus> {
   /** Index range `[lo, hi)` of a campaign's generated messages (empty when unknown). */
@@ -185,11 +164,6 @@ export interface BsgModel extends RecordModel<BsgFacts, BsgStatus> {
 
 /**
  * Creates the BSG model for `count` generated messages.
- *
- * @example
- * import { createBsgModel } from './bsg.js'
- * const model = createBsgModel({ seed: 1, count: 10, end: Date.now(), span: 3_600_000 })
- * model.indexOf(model.idOf(4)) // 4
  */
 export const createBsgModel = (options: ModelOptions): BsgModel => {
   const { count } = options
@@ -414,10 +388,6 @@ const rcsOptionsOf = (seed: number, textIndex: number): string => {
 
 /**
  * How a BSG message is shaped on the wire.
- *
- * @example
- * import type { BsgView } from './bsg.js'
- * const view: BsgView = { timeZone: 'Europe/Kyiv' }
  */
 export interface BsgView {
   /** Zone of `created_at`, `sent_at`, `delivered_at`. */
@@ -430,11 +400,6 @@ const BSG_EXTRA_FIELDS = { operator: 'Kyivstar', dlr_code: '000', meta: { route:
 
 /**
  * A `MessageApiSchema` object as `GET /api/messages` returns it, at instant `at`.
- *
- * @example
- * import { createBsgModel, bsgPayload } from './bsg.js'
- * const model = createBsgModel({ seed: 1, count: 10, end: Date.now(), span: 3_600_000 })
- * bsgPayload(model.facts(0), Date.now(), { timeZone: 'UTC' }).status
  */
 export const bsgPayload = (facts: BsgFacts, at: number, view: BsgView): Record<string, unknown> => {
   const event = eventAt(facts.events, at)
@@ -493,11 +458,6 @@ const jsonText = (text: string): string => {
 /**
  * The JSON text of {@link bsgPayload}, built directly (the hot path of `/api/messages` pages); identical to
  * `JSON.stringify(bsgPayload(facts, at, view))`.
- *
- * @example
- * import { bsgJson, createBsgModel } from './bsg.js'
- * const model = createBsgModel({ seed: 1, count: 10, end: Date.now(), span: 3_600_000 })
- * JSON.parse(bsgJson(model.facts(0), Date.now(), { timeZone: 'UTC' })).id
  */
 export const bsgJson = (facts: BsgFacts, at: number, view: BsgView): string => {
   if (view.drift !== undefined && view.drift.size > 0) return JSON.stringify(bsgPayload(facts, at, view))

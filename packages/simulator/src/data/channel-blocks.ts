@@ -8,10 +8,6 @@ import { hashAt } from '../prng.js'
 
 /**
  * A partner-gateway channel as it appears on the wire.
- *
- * @example
- * import type { WireChannel } from './channel-blocks.js'
- * const channel: WireChannel = 'RCS'
  */
 export type WireChannel = 'RCS' | 'SMS' | 'WHATSAPP'
 
@@ -20,11 +16,6 @@ const PER_BLOCK: Readonly<Record<WireChannel, number>> = { RCS: 17, SMS: 2, WHAT
 
 /**
  * The channel mix of one vendor's generated records.
- *
- * @example
- * import { createChannelBlocks } from './channel-blocks.js'
- * const blocks = createChannelBlocks(1, 1000)
- * blocks.count('RCS', 0, 1000) // 850
  */
 export interface ChannelBlocks {
   channelOf(index: number): WireChannel
@@ -36,10 +27,6 @@ export interface ChannelBlocks {
 
 /**
  * Creates the channel mix for `generatedCount` records (inserted records, beyond it, are RCS).
- *
- * @example
- * import { createChannelBlocks } from './channel-blocks.js'
- * createChannelBlocks(1, 100).channelOf(150) // 'RCS'
  */
 export const createChannelBlocks = (seed: number, generatedCount: number): ChannelBlocks => {
   const channelOf = (index: number): WireChannel => {

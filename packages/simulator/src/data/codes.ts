@@ -11,38 +11,22 @@ const BYTE_HEX = Array.from({ length: 256 }, (_, n) => `${HEX[n >>> 4]}${HEX[n &
 
 /**
  * An unsigned 32-bit integer as 8 lower-case hex digits.
- *
- * @example
- * import { hex8 } from './codes.js'
- * hex8(255) // '000000ff'
  */
 export const hex8 = (value: number): string =>
   `${BYTE_HEX[value >>> 24]}${BYTE_HEX[(value >>> 16) & 255]}${BYTE_HEX[(value >>> 8) & 255]}${BYTE_HEX[value & 255]}`
 
 /**
  * Scrambles an index with a key (a bijection on 32-bit integers).
- *
- * @example
- * import { scrambleIndex, unscrambleIndex } from './codes.js'
- * unscrambleIndex(scrambleIndex(42, 7), 7) // 42
  */
 export const scrambleIndex = (index: number, key: number): number => mix32((index + key) >>> 0)
 
 /**
  * Reads an index back from {@link scrambleIndex}.
- *
- * @example
- * import { scrambleIndex, unscrambleIndex } from './codes.js'
- * unscrambleIndex(scrambleIndex(1_000_000, 99), 99) // 1000000
  */
 export const unscrambleIndex = (code: number, key: number): number => (unmix32(code) - key) >>> 0
 
 /**
  * A UUID-v4-shaped id whose first group encodes `index`; the rest comes from `recordSeed`.
- *
- * @example
- * import { uuidFor } from './codes.js'
- * uuidFor(0, 1, 2) // e.g. '3a5c…-…-4…-…-…'
  */
 export const uuidFor = (index: number, key: number, recordSeed: number): string => {
   const a = hashAt(recordSeed, 100)
@@ -55,10 +39,6 @@ export const uuidFor = (index: number, key: number, recordSeed: number): string 
 
 /**
  * The index a {@link uuidFor} id claims (not yet verified), or null when it does not look like one.
- *
- * @example
- * import { uuidFor, indexFromUuid } from './codes.js'
- * indexFromUuid(uuidFor(5, 1, 2), 1) // 5
  */
 export const indexFromUuid = (id: string, key: number): number | null => {
   if (id.length !== 36 || !/^[0-9a-f]{8}-/.test(id)) return null
@@ -67,30 +47,18 @@ export const indexFromUuid = (id: string, key: number): number | null => {
 
 /**
  * A 32-hex-digit reference (BSG's `reference_id` style) whose first 8 digits encode `index`.
- *
- * @example
- * import { hexReferenceFor } from './codes.js'
- * hexReferenceFor(0, 1, 2).length // 32
  */
 export const hexReferenceFor = (index: number, key: number, recordSeed: number): string =>
   `${hex8(scrambleIndex(index, key))}${hex8(hashAt(recordSeed, 110))}${hex8(hashAt(recordSeed, 111))}${hex8(hashAt(recordSeed, 112))}`
 
 /**
  * The index a {@link hexReferenceFor} reference claims, or null.
- *
- * @example
- * import { hexReferenceFor, indexFromHexReference } from './codes.js'
- * indexFromHexReference(hexReferenceFor(9, 1, 2), 1) // 9
  */
 export const indexFromHexReference = (reference: string, key: number): number | null =>
   /^[0-9a-f]{32}$/.test(reference) ? unscrambleIndex(Number.parseInt(reference.slice(0, 8), 16), key) : null
 
 /**
  * `count` decimal digits from a random word (for phone numbers).
- *
- * @example
- * import { digitsFrom } from './codes.js'
- * digitsFrom(123456789, 12345, 9).length // 9
  */
 export const digitsFrom = (high: number, low: number, count: number): string =>
   `${String(1_000_000 + (high % 1_000_000)).slice(1)}${String(1_000_000 + (low % 1_000_000)).slice(1)}`.slice(
@@ -99,10 +67,6 @@ export const digitsFrom = (high: number, low: number, count: number): string =>
 
 /**
  * A number of `count` decimal digits (leading zeros allowed) from two random words, without strings.
- *
- * @example
- * import { digitsValue } from './codes.js'
- * digitsValue(123456789, 12345, 7) < 10_000_000 // true
  */
 export const digitsValue = (high: number, low: number, count: number): number =>
   ((high % 1_000_000) * 1_000_000 + (low % 1_000_000)) % 10 ** count

@@ -2,12 +2,6 @@
  * Records added while the simulator runs ("inserted at the head while a client pages"). They continue the index
  * sequence after the generated ones, carry an explicit creation instant inside the window a client is listing,
  * and exist from the moment they were inserted. Only these are held in memory.
- *
- * @example
- * import { createInsertedStore } from './inserted.js'
- * const store = createInsertedStore(1000)
- * const index = store.add({ createdAt: Date.now() - 60_000, insertedAt: Date.now() })
- * store.get(index)?.createdAt
  */
 export interface InsertedStore {
   /** Index the next inserted record gets (the generated count, then one more per insert). */
@@ -22,10 +16,6 @@ export interface InsertedStore {
 
 /**
  * One inserted record: when it claims to have been created and when it appeared.
- *
- * @example
- * import type { InsertedEntry } from './inserted.js'
- * const entry: InsertedEntry = { createdAt: Date.now() - 1000, insertedAt: Date.now() }
  */
 export interface InsertedEntry {
   createdAt: number
@@ -34,10 +24,6 @@ export interface InsertedEntry {
 
 /**
  * Creates the store of one vendor; indexes start at `generatedCount`.
- *
- * @example
- * import { createInsertedStore } from './inserted.js'
- * createInsertedStore(0).nextIndex // 0
  */
 export const createInsertedStore = (generatedCount: number): InsertedStore => {
   const entries: (InsertedEntry & { index: number })[] = []

@@ -5,10 +5,6 @@
 
 /**
  * One dated native status.
- *
- * @example
- * import type { StatusEvent } from './lifecycle.js'
- * const delivered: StatusEvent<string> = { at: Date.parse('2026-01-01T00:00:05Z'), status: 'DELIVERED' }
  */
 export interface StatusEvent<S> {
   at: number
@@ -19,10 +15,6 @@ export interface StatusEvent<S> {
 
 /**
  * The event in force at `at` (the first event when `at` precedes them all).
- *
- * @example
- * import { eventAt } from './lifecycle.js'
- * eventAt([{ at: 0, status: 'SENT' }, { at: 10, status: 'DELIVERED' }], 5).status // 'SENT'
  */
 export const eventAt = <S>(events: readonly StatusEvent<S>[], at: number): StatusEvent<S> => {
   let current = events[0]
@@ -37,10 +29,6 @@ export const eventAt = <S>(events: readonly StatusEvent<S>[], at: number): Statu
 
 /**
  * The first event with one of `statuses` that has happened by `at`, if any (e.g. when it was delivered).
- *
- * @example
- * import { reachedAt } from './lifecycle.js'
- * reachedAt([{ at: 0, status: 'sent' }, { at: 9, status: 'delivered' }], ['delivered', 'read'], 20) // 9
  */
 export const reachedAt = <S>(events: readonly StatusEvent<S>[], statuses: readonly S[], at: number): number | null => {
   for (const event of events) {

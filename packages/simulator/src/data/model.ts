@@ -22,10 +22,6 @@ export type DriftKind =
 
 /**
  * What one vendor's data looks like: every record is rebuilt on demand from its index.
- *
- * @example
- * import type { RecordModel } from './model.js'
- * const idsOf = (model: RecordModel<unknown, string>, n: number) => Array.from({ length: n }, (_, i) => model.idOf(i))
  */
 export interface RecordModel<F, N extends string | number> {
   readonly vendor: Vendor

@@ -3,10 +3,6 @@ import type { PartnerGatewayModel, PartnerGatewayStatus } from './partner-gatewa
 
 /**
  * One history query, already validated.
- *
- * @example
- * import type { HistoryQuery } from './partner-gateway-history.js'
- * const query: HistoryQuery = { channel: 'RCS', from: 0, to: Date.now(), status: null, offset: 0, limit: 20 }
  */
 export interface HistoryQuery {
   channel: WireChannel
@@ -29,12 +25,6 @@ interface Extra {
  * The indexes of one history page, newest first (by creation, then by index), at instant `at`. Without a status
  * filter a page is found arithmetically (channel blocks and binary search), so the 10,000th page of a
  * million-record history costs what the first does; a status filter scans, as a database without an index would.
- *
- * @example
- * import { createPartnerGatewayModel } from './partner-gateway.js'
- * import { historyPage } from './partner-gateway-history.js'
- * const model = createPartnerGatewayModel({ seed: 1, count: 100, end: Date.now(), span: 3_600_000 })
- * historyPage(model, { channel: 'RCS', from: 0, to: Date.now(), status: null, offset: 0, limit: 20 }, Date.now()).length // 20
  */
 export const historyPage = (model: PartnerGatewayModel, query: HistoryQuery, at: number): number[] => {
   if (query.from > query.to) return []

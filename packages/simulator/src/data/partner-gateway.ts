@@ -11,10 +11,6 @@ import { createTimeline } from './timeline.js'
 
 /**
  * partner-gateway's `deliveryStatus` values (no READ: standard RCS gives none through this API).
- *
- * @example
- * import type { PartnerGatewayStatus } from '@rcs-records/simulator'
- * const status: PartnerGatewayStatus = 'DELIVERED'
  */
 export type PartnerGatewayStatus = 'SENT' | 'RECEIVED' | 'DELIVERED' | 'ERROR' | 'EXPIRED' | 'UNKNOWN'
 
@@ -36,10 +32,6 @@ export const PARTNER_GATEWAY_CANONICAL: Readonly<Record<PartnerGatewayStatus, Ca
 
 /**
  * The status a schema-drift fault puts on the wire: no adapter knows it, so a correct one reports `unknown`.
- *
- * @example
- * import { PARTNER_GATEWAY_DRIFT_STATUS } from '@rcs-records/simulator'
- * PARTNER_GATEWAY_DRIFT_STATUS // 'PENDING_RETRY'
  */
 export const PARTNER_GATEWAY_DRIFT_STATUS = 'PENDING_RETRY'
 
@@ -49,10 +41,6 @@ const TTL_MS = 24 * 3_600_000
 
 /**
  * Everything fixed about one partner-gateway record.
- *
- * @example
- * import type { PartnerGatewayFacts } from './partner-gateway.js'
- * const isRcs = (facts: PartnerGatewayFacts) => facts.channel === 'RCS'
  */
 export interface PartnerGatewayFacts {
   index: number
@@ -102,11 +90,6 @@ const CHANNEL: Readonly<Record<WireChannel, CanonicalChannel>> = { RCS: 'rcs', S
 
 /**
  * The partner-gateway data model.
- *
- * @example
- * import { createPartnerGatewayModel } from './partner-gateway.js'
- * const model = createPartnerGatewayModel({ seed: 1, count: 100, end: Date.now(), span: 86_400_000 })
- * model.facts(0).id
  */
 export interface PartnerGatewayModel extends RecordModel<PartnerGatewayFacts, PartnerGatewayStatus> {
   readonly blocks: ChannelBlocks
@@ -115,10 +98,6 @@ export interface PartnerGatewayModel extends RecordModel<PartnerGatewayFacts, Pa
 
 /**
  * Options shared by every vendor model.
- *
- * @example
- * import type { ModelOptions } from './partner-gateway.js'
- * const options: ModelOptions = { seed: 1, count: 1000, end: Date.now(), span: 7 * 86_400_000 }
  */
 export interface ModelOptions {
   seed: number
@@ -171,11 +150,6 @@ const costOf = (seed: number, channel: WireChannel, parts: number): number | nul
 
 /**
  * Creates the partner-gateway model for `count` generated records.
- *
- * @example
- * import { createPartnerGatewayModel } from './partner-gateway.js'
- * const model = createPartnerGatewayModel({ seed: 1, count: 10, end: Date.now(), span: 3_600_000 })
- * model.indexOf(model.idOf(3)) // 3
  */
 export const createPartnerGatewayModel = (options: ModelOptions): PartnerGatewayModel => {
   const vendorSeed = deriveSeed(options.seed, 1)
@@ -251,10 +225,6 @@ export const createPartnerGatewayModel = (options: ModelOptions): PartnerGateway
 
 /**
  * How a partner-gateway record is shaped on the wire.
- *
- * @example
- * import type { PartnerGatewayView } from './partner-gateway.js'
- * const view: PartnerGatewayView = { drift: new Set(['italian-fields']) }
  */
 export interface PartnerGatewayView {
   /** Drift applied to this record. */
@@ -264,21 +234,12 @@ export interface PartnerGatewayView {
 /**
  * The `channel` written on the wire: the record's channel, or with the `undocumented-channel` drift a value the
  * vendor does not document (`RCS_BUSINESS`) on a record still listed on its channel.
- *
- * @example
- * import { channelOnWire } from './partner-gateway.js'
- * channelOnWire('RCS', new Set(['undocumented-channel'])) // 'RCS_BUSINESS'
  */
 export const channelOnWire = (channel: WireChannel, drift: ReadonlySet<DriftKind> | undefined): string =>
   drift?.has('undocumented-channel') ? `${channel}_BUSINESS` : channel
 
 /**
  * A `DeliveryStatusResponse` as the status, batch and history endpoints return it.
- *
- * @example
- * import { createPartnerGatewayModel, partnerGatewayPayload } from './partner-gateway.js'
- * const model = createPartnerGatewayModel({ seed: 1, count: 10, end: Date.now(), span: 3_600_000 })
- * partnerGatewayPayload(model.facts(0), Date.now()).deliveryStatus
  */
 export const partnerGatewayPayload = (
   facts: PartnerGatewayFacts,
@@ -312,11 +273,6 @@ export const partnerGatewayPayload = (
 
 /**
  * The wrapped history item of the vendor's use-case page (`{"messages":[…]}`), used by the `wrapped-history` drift.
- *
- * @example
- * import { createPartnerGatewayModel, partnerGatewayWrappedItem } from './partner-gateway.js'
- * const model = createPartnerGatewayModel({ seed: 1, count: 10, end: Date.now(), span: 3_600_000 })
- * partnerGatewayWrappedItem(model.facts(0), Date.now()).messageId
  */
 export const partnerGatewayWrappedItem = (
   facts: PartnerGatewayFacts,
@@ -342,11 +298,6 @@ export const partnerGatewayWrappedItem = (
 /**
  * A user's reply to a record, as the history lists it with the `inbound-reply` drift: an item of the use-case shape
  * with `direction: INBOUND` (not a delivery record; a correct client skips it), listed right after the record.
- *
- * @example
- * import { createPartnerGatewayModel, partnerGatewayReply } from './partner-gateway.js'
- * const model = createPartnerGatewayModel({ seed: 1, count: 10, end: Date.now(), span: 3_600_000 })
- * partnerGatewayReply(model.facts(0)).direction // 'INBOUND'
  */
 export const partnerGatewayReply = (facts: PartnerGatewayFacts): Record<string, unknown> => ({
   messageId: `${facts.id}-reply`,
@@ -367,11 +318,6 @@ const nullable = (value: string | null): string => (value === null ? 'null' : `"
 /**
  * The JSON text of {@link partnerGatewayPayload}, built directly (the hot path of history pages); identical to
  * `JSON.stringify(partnerGatewayPayload(facts, at, view))`.
- *
- * @example
- * import { createPartnerGatewayModel, partnerGatewayJson } from './partner-gateway.js'
- * const model = createPartnerGatewayModel({ seed: 1, count: 10, end: Date.now(), span: 3_600_000 })
- * JSON.parse(partnerGatewayJson(model.facts(0), Date.now())).customerMessageId
  */
 export const partnerGatewayJson = (facts: PartnerGatewayFacts, at: number, view: PartnerGatewayView = {}): string => {
   if (view.drift !== undefined && view.drift.size > 0) return JSON.stringify(partnerGatewayPayload(facts, at, view))

@@ -4,10 +4,6 @@
 
 /**
  * RCS message texts (already safe inside JSON strings).
- *
- * @example
- * import { MESSAGE_TEXTS } from './pools.js'
- * MESSAGE_TEXTS.length > 3 // true
  */
 export const MESSAGE_TEXTS: readonly string[] = [
   'Your order #4471 has shipped. Track it in the app.',
@@ -22,19 +18,11 @@ export const MESSAGE_TEXTS: readonly string[] = [
 
 /**
  * Sender / agent names.
- *
- * @example
- * import { AGENT_NAMES } from './pools.js'
- * AGENT_NAMES[0] // 'ShopDemo'
  */
 export const AGENT_NAMES: readonly string[] = ['ShopDemo', 'BankNotify', 'TravelDesk', 'PizzaNow', 'CityClinic']
 
 /**
  * Picks from a pool with a random word.
- *
- * @example
- * import { pickFrom, AGENT_NAMES } from './pools.js'
- * pickFrom(AGENT_NAMES, 7) // 'TravelDesk'
  */
 export const pickFrom = <T>(pool: readonly T[], word: number): T => {
   const value = pool[word % pool.length]

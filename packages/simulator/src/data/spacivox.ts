@@ -11,10 +11,6 @@ import { createTimeline } from './timeline.js'
 
 /**
  * `/j/rcs_records` states: 0 sent, 1 delivered, 2 failed, 3 rejected, 4 read.
- *
- * @example
- * import type { SpacivoxState } from '@rcs-records/simulator'
- * const read: SpacivoxState = 4
  */
 export type SpacivoxState = 0 | 1 | 2 | 3 | 4
 
@@ -35,19 +31,11 @@ export const SPACIVOX_CANONICAL: Readonly<Record<SpacivoxState, CanonicalStatus>
 
 /**
  * The state a schema-drift fault puts on the wire (undocumented: a correct adapter reports `unknown`).
- *
- * @example
- * import { SPACIVOX_DRIFT_STATE } from '@rcs-records/simulator'
- * SPACIVOX_DRIFT_STATE // 7
  */
 export const SPACIVOX_DRIFT_STATE = 7
 
 /**
  * Everything fixed about one `/j/rcs_records` record.
- *
- * @example
- * import type { SpacivoxFacts } from './spacivox.js'
- * const teamOf = (facts: SpacivoxFacts) => facts.team
  */
 export interface SpacivoxFacts {
   index: number
@@ -81,11 +69,6 @@ const TEAMS: readonly (readonly [number, number])[] = [
 
 /**
  * The `/j/rcs_records` data model.
- *
- * @example
- * import { createSpacivoxModel } from './spacivox.js'
- * const model = createSpacivoxModel({ seed: 1, count: 100, end: Date.now(), span: 86_400_000 })
- * model.facts(0).team
  */
 export interface SpacivoxModel extends RecordModel<SpacivoxFacts, SpacivoxState> {
   teamOf(index: number): number
@@ -95,11 +78,6 @@ export interface SpacivoxModel extends RecordModel<SpacivoxFacts, SpacivoxState>
 
 /**
  * Creates the `/j/rcs_records` model for `count` generated records.
- *
- * @example
- * import { createSpacivoxModel } from './spacivox.js'
- * const model = createSpacivoxModel({ seed: 1, count: 10, end: Date.now(), span: 3_600_000 })
- * model.indexOf(model.idOf(2)) // 2
  */
 export const createSpacivoxModel = (options: ModelOptions): SpacivoxModel => {
   const { count } = options
@@ -183,10 +161,6 @@ export const createSpacivoxModel = (options: ModelOptions): SpacivoxModel => {
 
 /**
  * How a `/j/rcs_records` record is shaped on the wire.
- *
- * @example
- * import type { SpacivoxView } from './spacivox.js'
- * const view: SpacivoxView = { includeContent: true }
  */
 export interface SpacivoxView {
   /** `include=content_message`. */
@@ -196,11 +170,6 @@ export interface SpacivoxView {
 
 /**
  * One `/j/rcs_records` record (keys in the order of the vendor's example) at instant `at`.
- *
- * @example
- * import { createSpacivoxModel, spacivoxPayload } from './spacivox.js'
- * const model = createSpacivoxModel({ seed: 1, count: 10, end: Date.now(), span: 3_600_000 })
- * spacivoxPayload(model.facts(0), Date.now()).state
  */
 export const spacivoxPayload = (facts: SpacivoxFacts, at: number, view: SpacivoxView = {}): Record<string, unknown> => {
   const drift = view.drift
@@ -231,11 +200,6 @@ const contentJson = new Map<string, string>()
 /**
  * The JSON text of {@link spacivoxPayload}, built directly (the hot path of unpaginated answers); identical to
  * `JSON.stringify(spacivoxPayload(facts, at, view))`.
- *
- * @example
- * import { createSpacivoxModel, spacivoxJson } from './spacivox.js'
- * const model = createSpacivoxModel({ seed: 1, count: 10, end: Date.now(), span: 3_600_000 })
- * JSON.parse(spacivoxJson(model.facts(0), Date.now())).id
  */
 export const spacivoxJson = (facts: SpacivoxFacts, at: number, view: SpacivoxView = {}): string => {
   if (view.drift !== undefined && view.drift.size > 0) return JSON.stringify(spacivoxPayload(facts, at, view))

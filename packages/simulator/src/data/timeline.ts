@@ -4,11 +4,6 @@ import { unitAt } from '../prng.js'
  * When each generated record was created. `createdAt(i)` is non-decreasing in `i` over a window that ends at the
  * simulator's start, so a time window maps to an index range by binary search over a pure function: nothing is
  * stored, whatever the record count.
- *
- * @example
- * import { createTimeline } from './timeline.js'
- * const timeline = createTimeline({ seed: 7, count: 1000, end: Date.parse('2026-01-08T00:00:00Z'), span: 7 * 86_400_000, precisionMs: 1000 })
- * timeline.firstAtOrAfter(timeline.createdAt(10)) <= 10 // true
  */
 export interface Timeline {
   /** Number of generated records. */
@@ -27,10 +22,6 @@ export interface Timeline {
 
 /**
  * Options of {@link createTimeline}.
- *
- * @example
- * import type { TimelineOptions } from './timeline.js'
- * const options: TimelineOptions = { seed: 1, count: 10, end: Date.now(), span: 86_400_000, precisionMs: 1 }
  */
 export interface TimelineOptions {
   /** A vendor seed (jitter source). */
@@ -46,11 +37,6 @@ export interface TimelineOptions {
 
 /**
  * Creates the creation-time mapping of one vendor's generated records.
- *
- * @example
- * import { createTimeline } from './timeline.js'
- * const timeline = createTimeline({ seed: 1, count: 3, end: 3000, span: 3000, precisionMs: 1 })
- * timeline.rangeOf(0, 3000) // [0, 3]
  */
 export const createTimeline = (options: TimelineOptions): Timeline => {
   const { seed, count, end, span, precisionMs } = options

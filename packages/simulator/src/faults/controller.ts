@@ -7,6 +7,8 @@ import type { FaultKind, FaultSpec, FaultState, RouteName } from './types.js'
  * The fault rules of a running simulator, changeable at any time (e.g. switch a reset on after the first page).
  *
  * @example
+ * import type { Simulator } from '@rcs-records/simulator'
+ * declare const sim: Simulator
  * const off = sim.faults.add('bsg', { kind: 'error', status: 503, on: [1, 2] })
  * // … run the client …
  * off()
@@ -22,10 +24,6 @@ export interface FaultController {
 
 /**
  * A fault that fired for one request.
- *
- * @example
- * import type { FiredFault } from './controller.js'
- * const isTerminal = (fault: FiredFault) => fault.spec.kind === 'hang'
  */
 export interface FiredFault {
   state: FaultState
@@ -34,10 +32,6 @@ export interface FiredFault {
 
 /**
  * The per-record drift of one response.
- *
- * @example
- * import type { DriftPlan } from './controller.js'
- * const driftOf = (plan: DriftPlan, index: number) => plan.forRecord(index)
  */
 export interface DriftPlan {
   /** Drift kinds that apply to record `index` (undefined: none). */
@@ -56,10 +50,6 @@ const driftKindsOf = (spec: FaultSpec): readonly DriftKind[] =>
 
 /**
  * The seed stream that picks which records a drift rule affects.
- *
- * @example
- * import { driftSelects } from './controller.js'
- * driftSelects(1, { id: 0, spec: { kind: 'drift', records: 1 } }, 5) // true
  */
 export const driftSelects = (seed: number, state: Pick<FaultState, 'id' | 'spec'>, index: number): boolean => {
   const share = state.spec.records ?? 1
@@ -69,11 +59,6 @@ export const driftSelects = (seed: number, state: Pick<FaultState, 'id' | 'spec'
 /**
  * True when a rule hits every matching request (no `on`/`every`/`rate`/`after`/`times`): its effect on data is
  * then certain, and the ground truth reflects it.
- *
- * @example
- * import { isAlwaysOn } from '@rcs-records/simulator'
- * isAlwaysOn({ kind: 'drift' }) // true
- * isAlwaysOn({ kind: 'drift', rate: 0.5 }) // false
  */
 export const isAlwaysOn = (spec: FaultSpec): boolean =>
   spec.on === undefined &&
@@ -84,12 +69,6 @@ export const isAlwaysOn = (spec: FaultSpec): boolean =>
 
 /**
  * The simulator's side of the fault rules: selection per request and the drift plan of a response.
- *
- * @example
- * import { createFaultRegistry } from './controller.js'
- * const registry = createFaultRegistry(1)
- * registry.controller.add('bsg', { kind: 'hang', on: 1 })
- * registry.select('bsg', 'messages').length // 1
  */
 export interface FaultRegistry {
   controller: FaultController
@@ -113,11 +92,6 @@ const validate = (spec: FaultSpec): void => {
 
 /**
  * Creates the fault registry of one simulator.
- *
- * @example
- * import { createFaultRegistry } from './controller.js'
- * const { controller } = createFaultRegistry(1)
- * controller.add('spacivox', { kind: 'latency', delayMs: 200 })
  */
 export const createFaultRegistry = (seed: number): FaultRegistry => {
   let states: FaultState[] = []

@@ -5,10 +5,6 @@ import type { FaultSpec } from './types.js'
 /**
  * The 429 a `rate-limit` fault answers: partner-gateway's documented body (`retryAfter` seconds) with
  * `X-RateLimit-*` headers; a `Retry-After` header for the others.
- *
- * @example
- * import { rateLimitReply } from './responses.js'
- * rateLimitReply('bsg', 2).headers // { 'retry-after': '2' }
  */
 export const rateLimitReply = (vendor: Vendor, seconds: number, limit = 1000): Reply => {
   if (vendor === 'partner-gateway') {
@@ -33,10 +29,6 @@ export const rateLimitReply = (vendor: Vendor, seconds: number, limit = 1000): R
 
 /**
  * The 5xx an `error` fault answers (a 502 comes as a proxy's HTML page).
- *
- * @example
- * import { serverErrorReply } from './responses.js'
- * serverErrorReply('spacivox', { kind: 'error', status: 500 }, 0, '/j/rcs_records').status // 500
  */
 export const serverErrorReply = (vendor: Vendor, spec: FaultSpec, now: number, path: string): Reply => {
   const status = spec.status ?? 503
@@ -53,10 +45,6 @@ const breakFirstBracket = (text: string): string => text.replace(/^(\s*[[{])/, '
 
 /**
  * Makes a body invalid JSON (a stray comma after the opening bracket), keeping everything else.
- *
- * @example
- * import { malformBody } from './responses.js'
- * malformBody('[1,2]') // '[,1,2]'
  */
 export const malformBody = (body: string | Iterable<string>): string | Iterable<string> => {
   if (typeof body === 'string') return breakFirstBracket(body)
@@ -71,10 +59,6 @@ export const malformBody = (body: string | Iterable<string>): string | Iterable<
 
 /**
  * Cuts a body in the middle: a valid start of a JSON document that never ends.
- *
- * @example
- * import { truncateBody } from './responses.js'
- * truncateBody('[{"id":1},{"id":2}]') // '[{"id":1},'
  */
 export const truncateBody = (body: string | Iterable<string>): string => {
   let text: string

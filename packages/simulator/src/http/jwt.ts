@@ -3,11 +3,6 @@ import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto'
 /**
  * BSG's bearer tokens: real JWTs (base64url header.payload.signature, HS256) with `iat` and `exp` in seconds, so a
  * client can read the expiry as it would from the vendor. Time is the simulator clock's.
- *
- * @example
- * import { createTokenAuthority } from './jwt.js'
- * const tokens = createTokenAuthority({ secret: 's', lifetimeMs: 60_000, now: Date.now })
- * tokens.verify(tokens.issue()) // 'valid'
  */
 export interface TokenAuthority {
   /** Issues a token valid for the configured lifetime. */
@@ -20,19 +15,11 @@ export interface TokenAuthority {
 
 /**
  * The outcome of a token check.
- *
- * @example
- * import type { TokenVerdict } from './jwt.js'
- * const ok = (verdict: TokenVerdict) => verdict === 'valid'
  */
 export type TokenVerdict = 'valid' | 'expired' | 'revoked' | 'invalid'
 
 /**
  * Options of {@link createTokenAuthority}.
- *
- * @example
- * import type { TokenAuthorityOptions } from './jwt.js'
- * const options: TokenAuthorityOptions = { secret: 'seeded', lifetimeMs: 30 * 86_400_000, now: Date.now }
  */
 export interface TokenAuthorityOptions {
   secret: string
@@ -62,11 +49,6 @@ const readClaims = (segment: string): Claims | null => {
 
 /**
  * Creates the token issuer of the BSG endpoints.
- *
- * @example
- * import { createTokenAuthority } from './jwt.js'
- * const tokens = createTokenAuthority({ secret: 's', lifetimeMs: 1000, now: () => 0 })
- * tokens.issue().split('.').length // 3
  */
 export const createTokenAuthority = (options: TokenAuthorityOptions): TokenAuthority => {
   let generation = 0

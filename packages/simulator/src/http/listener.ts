@@ -15,10 +15,6 @@ import { htmlError, jsonReply, type Reply, type SimRequest, springError } from '
 
 /**
  * Path prefixes of the three vendors on the one server.
- *
- * @example
- * import { VENDOR_PREFIXES } from '@rcs-records/simulator'
- * VENDOR_PREFIXES.bsg // '/bsg'
  */
 export const VENDOR_PREFIXES: Readonly<Record<Vendor, string>> = {
   'partner-gateway': '/pg',
@@ -59,10 +55,6 @@ const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 /**
  * The HTTP request listener of a simulator: routing by prefix, counters, faults, authentication, rate limit, the
  * vendor handlers, body faults, and the answer.
- *
- * @example
- * import { createServer } from 'node:http'
- * const server = createServer(createListener(state))
  */
 export const createListener =
   (state: SimulatorState) =>

@@ -1,11 +1,6 @@
 /**
  * partner-gateway's per-key rate limit: a fixed window of `limit` requests per `windowMs`, plus an optional burst
  * cap per second. Real time, not the simulator clock (a frozen clock must not lock a client out forever).
- *
- * @example
- * import { createRateLimiter } from './rate-limit.js'
- * const limiter = createRateLimiter({ limit: 2, windowMs: 1000 })
- * limiter.take('key').allowed // true
  */
 export interface RateLimiter {
   /** Counts one request of `key` and says whether it may pass. */
@@ -14,10 +9,6 @@ export interface RateLimiter {
 
 /**
  * The outcome for one request, with what the `X-RateLimit-*` headers report.
- *
- * @example
- * import type { RateDecision } from './rate-limit.js'
- * const retryIn = (d: RateDecision) => (d.allowed ? 0 : d.retryAfterSeconds)
  */
 export interface RateDecision {
   allowed: boolean
@@ -54,12 +45,6 @@ interface Window {
 
 /**
  * Creates a limiter.
- *
- * @example
- * import { createRateLimiter } from './rate-limit.js'
- * const limiter = createRateLimiter({ limit: 1, windowMs: 60_000 })
- * limiter.take('k')
- * limiter.take('k').allowed // false
  */
 export const createRateLimiter = (options: RateLimitOptions, now: () => number = Date.now): RateLimiter => {
   const windowMs = options.windowMs ?? 60_000

@@ -19,9 +19,6 @@ const waitForDrain = (res: ServerResponse): Promise<boolean> =>
 /**
  * Writes a reply. A small body goes out with `Content-Length`; a long chunked one is streamed with back-pressure
  * (and abandoned if the client goes away).
- *
- * @example
- * await sendReply(res, { status: 200, body: '[]' })
  */
 export const sendReply = async (res: ServerResponse, reply: Reply): Promise<void> => {
   res.statusCode = reply.status

@@ -2,10 +2,6 @@ import type { IncomingHttpHeaders } from 'node:http'
 
 /**
  * One request as a vendor handler sees it.
- *
- * @example
- * import type { SimRequest } from './types.js'
- * const wantsContent = (req: SimRequest) => req.query.get('include') === 'content_message'
  */
 export interface SimRequest {
   method: string
@@ -20,10 +16,6 @@ export interface SimRequest {
 /**
  * A handler's answer. `body` is text, or chunks of text for long listings (written as they are produced, with
  * back-pressure, so a million-record answer never sits in memory as one string).
- *
- * @example
- * import type { Reply } from './types.js'
- * const ok: Reply = { status: 200, body: '[]', records: 0 }
  */
 export interface Reply {
   status: number
@@ -37,10 +29,6 @@ export interface Reply {
 
 /**
  * A JSON answer.
- *
- * @example
- * import { jsonReply } from './types.js'
- * jsonReply(200, { bearer: 'x' }).body // '{"bearer":"x"}'
  */
 export const jsonReply = (status: number, value: unknown, headers?: Record<string, string>): Reply => ({
   status,
@@ -50,10 +38,6 @@ export const jsonReply = (status: number, value: unknown, headers?: Record<strin
 
 /**
  * A Spring-style error body, as partner-gateway's other errors look **[assumed]**.
- *
- * @example
- * import { springError } from './types.js'
- * springError(404, 'Message not found', '/api/partner-gateway/v1/messages/status/x', 0).status // 404
  */
 export const springError = (
   status: number,
@@ -70,20 +54,12 @@ export const springError = (
 
 /**
  * BSG's Laravel-style validation failure (422).
- *
- * @example
- * import { laravelInvalid } from './types.js'
- * laravelInvalid({ 'page.limit': ['The page.limit must be between 15 and 500.'] }).status // 422
  */
 export const laravelInvalid = (errors: Record<string, string[]>): Reply =>
   jsonReply(422, { message: 'The given data was invalid.', errors })
 
 /**
  * An HTML error page, as a proxy in front of an API answers (414, 502).
- *
- * @example
- * import { htmlError } from './types.js'
- * htmlError(414).contentType // 'text/html'
  */
 export const htmlError = (status: number): Reply => {
   const title = `${status} ${REASONS[status] ?? 'Error'}`
@@ -96,10 +72,6 @@ export const htmlError = (status: number): Reply => {
 
 /**
  * HTTP reason phrases the simulator uses.
- *
- * @example
- * import { REASONS } from './types.js'
- * REASONS[429] // 'Too Many Requests'
  */
 export const REASONS: Readonly<Record<number, string>> = {
   400: 'Bad Request',
@@ -118,10 +90,6 @@ export const REASONS: Readonly<Record<number, string>> = {
 
 /**
  * A JSON array streamed in chunks of `chunkSize` items; `toJson` gives each item's JSON text.
- *
- * @example
- * import { jsonArrayChunks } from './types.js'
- * [...jsonArrayChunks([1, 2, 3], (n) => String(n), 2)].join('') // '[1,2,3]'
  */
 export function* jsonArrayChunks<T>(
   items: Iterable<T>,

@@ -9,10 +9,6 @@ import { insertIntoWindow } from './insert.js'
 
 /**
  * The BSG route of a path (after the `/bsg` prefix).
- *
- * @example
- * import { bsgRoute } from './bsg.js'
- * bsgRoute('/api/auth/login') // 'login'
  */
 export const bsgRoute = (path: string): RouteName => {
   if (path === '/api/auth/login') return 'login'
@@ -167,9 +163,6 @@ const messages = (state: SimulatorState, req: SimRequest, ctx: RequestContext): 
 
 /**
  * Answers a BSG request.
- *
- * @example
- * const reply = handleBsg(state, 'messages', request, context)
  */
 export const handleBsg = (state: SimulatorState, route: RouteName, req: SimRequest, ctx: RequestContext): Reply => {
   if (route === 'other') return jsonReply(404, { message: 'Not Found' })

@@ -2,10 +2,6 @@ import type { DriftPlan } from '../faults/controller.js'
 
 /**
  * What the fault layer decided for one request, handed to the vendor handler.
- *
- * @example
- * import type { RequestContext } from './context.js'
- * const context: RequestContext = { now: Date.now(), drift: undefined, insert: 0, sequence: 1 }
  */
 export interface RequestContext {
   /** The simulator's now when the request arrived. */

@@ -6,10 +6,6 @@ const PRECISION: Readonly<Record<Vendor, number>> = { 'partner-gateway': 1000, b
 /**
  * Inserts `count` records created at the newest instant of `[from, last]` that has already happened (so they land
  * inside the window a client is listing, at the head of a newest-first listing). Returns their indexes.
- *
- * @example
- * import { insertIntoWindow } from './insert.js'
- * insertIntoWindow(state, 'bsg', 2, Date.now() - 3_600_000, Date.now())
  */
 export const insertIntoWindow = (
   state: SimulatorState,

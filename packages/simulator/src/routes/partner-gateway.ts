@@ -20,10 +20,6 @@ const STATUSES: readonly PartnerGatewayStatus[] = ['SENT', 'RECEIVED', 'DELIVERE
 
 /**
  * The partner-gateway route of a path (after the `/pg` prefix).
- *
- * @example
- * import { partnerGatewayRoute } from './partner-gateway.js'
- * partnerGatewayRoute('/api/partner-gateway/v1/messages/history') // 'history'
  */
 export const partnerGatewayRoute = (path: string): RouteName => {
   if (path === `${V1}/status`) return 'batch'
@@ -34,10 +30,6 @@ export const partnerGatewayRoute = (path: string): RouteName => {
 
 /**
  * The key a request authenticates with (`X-Api-Key` or Basic), or null when it is missing or wrong.
- *
- * @example
- * import { partnerGatewayPrincipal } from './partner-gateway.js'
- * partnerGatewayPrincipal(state, { 'x-api-key': state.credentials['partner-gateway'].apiKey }) // the key
  */
 export const partnerGatewayPrincipal = (state: SimulatorState, headers: SimRequest['headers']): string | null => {
   const expected = state.credentials['partner-gateway']
@@ -71,9 +63,6 @@ const isReply = (value: unknown): value is Reply => typeof value === 'object' &&
 
 /**
  * Answers a partner-gateway request that passed authentication and rate limiting.
- *
- * @example
- * const reply = handlePartnerGateway(state, 'batch', request, context)
  */
 export const handlePartnerGateway = (
   state: SimulatorState,

@@ -10,10 +10,6 @@ const MODIFIED_SINCE_WINDOW_MS = 48 * 3_600_000
 
 /**
  * The `/j/rcs_records` route of a path (after the `/spacivox` prefix).
- *
- * @example
- * import { spacivoxRoute } from './spacivox.js'
- * spacivoxRoute('/j/rcs_records') // 'records'
  */
 export const spacivoxRoute = (path: string): RouteName => (path === '/j/rcs_records' ? 'records' : 'other')
 
@@ -23,9 +19,6 @@ const badRequest = (message: string): Reply => jsonReply(400, { status: 400, err
  * Answers a `/j/rcs_records` request: Bearer token (403 otherwise), required `start`/`end` (`[start, end)` on the
  * record timestamp), optional `team`, `include=content_message`, and `modified_since` within the past 48 hours
  * (only records whose last change is after it). No pagination: the body is streamed.
- *
- * @example
- * const reply = handleSpacivox(state, 'records', request, context)
  */
 export const handleSpacivox = (
   state: SimulatorState,

@@ -49,10 +49,6 @@ const computeOffset = (instant: number, timeZone: string): number => {
 
 /**
  * Offset of `timeZone` from UTC at `instant`, in ms (Europe/Kyiv in summer: +10,800,000).
- *
- * @example
- * import { zoneOffset } from './zone.js'
- * zoneOffset(Date.parse('2024-07-01T09:00:00Z'), 'Europe/Kyiv') // 10800000
  */
 export const zoneOffset = (instant: number, timeZone: string): number => {
   if (isUtc(timeZone)) return 0
@@ -78,10 +74,6 @@ export const zoneOffset = (instant: number, timeZone: string): number => {
 
 /**
  * True when the runtime knows the IANA zone.
- *
- * @example
- * import { isKnownTimeZone } from './zone.js'
- * isKnownTimeZone('Europe/Kyiv') // true
  */
 export const isKnownTimeZone = (timeZone: string): boolean => {
   try {
@@ -118,20 +110,12 @@ const formatUtcSeconds = (instant: number, separator: string): string => {
 
 /**
  * Formats an instant as `yyyy-mm-dd hh:mm:ss` wall-clock time in `timeZone` (BSG's format).
- *
- * @example
- * import { formatLocal } from './zone.js'
- * formatLocal(Date.parse('2024-07-01T09:00:00Z'), 'Europe/Kyiv') // '2024-07-01 12:00:00'
  */
 export const formatLocal = (instant: number, timeZone: string): string =>
   formatUtcSeconds(instant + zoneOffset(instant, timeZone), ' ')
 
 /**
  * ISO-8601 UTC with milliseconds (what `Date#toISOString` gives for the years in use), without allocating a Date.
- *
- * @example
- * import { formatIsoMillis } from './zone.js'
- * formatIsoMillis(Date.parse('2015-01-06T10:21:14.243Z')) // '2015-01-06T10:21:14.243Z'
  */
 export const formatIsoMillis = (instant: number): string => {
   const ms = ((instant % 1000) + 1000) % 1000
@@ -153,10 +137,6 @@ const offsetSuffix = (offset: number): string => {
 
 /**
  * Formats an instant as ISO-8601 with the zone's offset and seconds precision (`2025-10-16T12:42:18+02:00`).
- *
- * @example
- * import { formatIsoWithOffset } from './zone.js'
- * formatIsoWithOffset(Date.parse('2025-10-16T10:42:18Z'), 'Europe/Rome') // '2025-10-16T12:42:18+02:00'
  */
 export const formatIsoWithOffset = (instant: number, timeZone: string): string => {
   const offset = zoneOffset(instant, timeZone)
@@ -168,11 +148,6 @@ const LOCAL = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/
 /**
  * Parses BSG's `yyyy-mm-dd hh:mm:ss` as wall-clock time in `timeZone`; null when it is not exactly that format or
  * not a real date.
- *
- * @example
- * import { parseLocal } from './zone.js'
- * parseLocal('2024-07-01 12:00:00', 'Europe/Kyiv') // Date.parse('2024-07-01T09:00:00Z')
- * parseLocal('2024-07-01T12:00:00', 'Europe/Kyiv') // null
  */
 export const parseLocal = (text: string, timeZone: string): number | null => {
   const m = LOCAL.exec(text)
@@ -206,22 +181,12 @@ const parseValidated = (text: string): number | null => {
 /**
  * Parses an ISO-8601 date-time that carries an offset (`Z` or `±hh:mm`), as partner-gateway demands; date-only and
  * offset-less strings give null.
- *
- * @example
- * import { parseIsoWithOffset } from './zone.js'
- * parseIsoWithOffset('2025-01-01T00:00:00+01:00') // Date.parse('2024-12-31T23:00:00Z')
- * parseIsoWithOffset('2025-01-01T00:00:00') // null
  */
 export const parseIsoWithOffset = (text: string): number | null =>
   ISO_WITH_OFFSET.test(text) ? parseValidated(text) : null
 
 /**
  * Parses an ISO-8601 date or date-time; without an offset it is read as UTC. Anything else gives null.
- *
- * @example
- * import { parseIsoLenient } from './zone.js'
- * parseIsoLenient('2015-01-06T00:00:00Z') // Date.parse('2015-01-06T00:00:00Z')
- * parseIsoLenient('2015-01-06T00:00:00') // the same instant
  */
 export const parseIsoLenient = (text: string): number | null => {
   if (!ISO_ANY.test(text)) return null

@@ -47,11 +47,6 @@ const inUse = (dir: string, owner: Owner, lockPath: string) =>
  * Takes the directory for this process: a lock file holding our pid and host, created exclusively. A lock left by
  * a process that no longer runs (killed) is taken over; one held by a live process, or by this process already, is a
  * `config` RcsError. Returns the release function.
- *
- * @example
- * import { lockDirectory } from './dir-lock.js'
- * const release = lockDirectory('./rcs-records-data')
- * release()
  */
 export const lockDirectory = (dir: string): (() => void) => {
   const absolute = resolve(dir)

@@ -16,11 +16,6 @@ const wrap = (db: Pick<PGlite, 'query'>): Queryable => ({
  * PGlite writes its WAL and data files through to the file system on every commit (`relaxedDurability` off), so a
  * killed process loses no committed transaction; PGlite runs with `fsync` off, so an operating-system crash or a
  * power cut may.
- *
- * @example
- * import { openPglite } from './pglite.js'
- * const driver = await openPglite('./rcs-records-data')
- * await driver.close()
  */
 export const openPglite = async (dataDir: string | null): Promise<Driver> => {
   const where = dataDir === null ? 'memory://' : `pglite:${dataDir}`

@@ -29,10 +29,6 @@ const wrap = (client: pg.ClientBase): Queryable => ({
  * Opens a pool of connections to a PostgreSQL server (node-postgres). Nothing connects until the first query; pool
  * errors of idle connections are swallowed (the next query reports the failure as a `transport` RcsError).
  * Messages name the server by `display`, the URL without its password.
- *
- * @example
- * import { openPostgres } from './postgres.js'
- * const driver = openPostgres('postgres://localhost/rcs', 'postgres://localhost/rcs', {})
  */
 export const openPostgres = (url: string, display: string, options: PoolOptions = {}): Driver => {
   const pool = new pg.Pool({

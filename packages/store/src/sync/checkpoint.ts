@@ -21,10 +21,6 @@ const isIso = (value: unknown): value is string => typeof value === 'string' && 
 /**
  * Reads a checkpoint's text; null when there is none or it is not one of ours (then the sync starts over, which
  * only repeats work: merging is idempotent).
- *
- * @example
- * import { parseCheckpoint } from './checkpoint.js'
- * parseCheckpoint(await store.checkpoint('sync:bsg'))
  */
 export const parseCheckpoint = (text: string | null): SyncCheckpoint | null => {
   if (text === null) return null

@@ -66,11 +66,6 @@ async function* byIds(
  * - `modifiedSince` (spacivox) after a first run: the window, only what changed since the previous run; when the
  *   vendor refuses that instant (spacivox accepts only the past 48 hours) the window is listed again instead;
  * - otherwise (BSG, which filters by creation date only): the window again, from the oldest such record.
- *
- * @example
- * import { planRefresh } from './refresh.js'
- * const plan = await planRefresh(client, store, { from, to, lastRunAt: null, now: Date.now(), signal, onInvalid })
- * for await (const record of plan.records) await store.apply([record])
  */
 export const planRefresh = async (client: RcsClient, store: RecordStore, input: RefreshInput): Promise<RefreshPlan> => {
   const query = {

@@ -1,5 +1,5 @@
 import { type Channel, type Clock, type RcsClient, RcsError, type RcsRecord, systemClock } from '@rcs-records/core'
-import { toEpochMs } from '@rcs-records/core/kit'
+import { badRequest, toEpochMs } from '@rcs-records/core/kit'
 import { type ApplyResult, addResults, emptyResult } from '../apply.js'
 import type { RecordStore } from '../store.js'
 import { recordIssues, refusal } from '../validate.js'
@@ -103,11 +103,10 @@ const DEFAULTS = {
   overlapMs: 5 * 60_000,
 }
 
-const badRequest = (message: string) => new RcsError({ kind: 'bad_request', message: `store: syncToStore: ${message}` })
-
 const positive = (value: number | undefined, fallback: number, name: string): number => {
   if (value === undefined) return fallback
-  if (!(Number.isFinite(value) && value > 0)) throw badRequest(`\`${name}\` must be a positive number`)
+  if (!(Number.isFinite(value) && value > 0))
+    throw badRequest(`store: syncToStore: \`${name}\` must be a positive number`)
   return value
 }
 
@@ -208,19 +207,20 @@ export const syncToStore = async (
   store: RecordStore,
   options: SyncToStoreOptions,
 ): Promise<SyncReport> => {
-  if (options === null || typeof options !== 'object') throw badRequest('options with `from` are required')
+  if (options === null || typeof options !== 'object')
+    throw badRequest('store: syncToStore: options with `from` are required')
   const clock = options.clock ?? systemClock
   const now = clock.now()
   const from = toEpochMs(options.from)
-  if (from === null) throw badRequest('`from` must be a Date or an ISO-8601 timestamp')
+  if (from === null) throw badRequest('store: syncToStore: `from` must be a Date or an ISO-8601 timestamp')
   const to = options.to === undefined ? now : toEpochMs(options.to)
-  if (to === null) throw badRequest('`to` must be a Date or an ISO-8601 timestamp')
-  if (!(from < to)) throw badRequest(`\`from\` (${iso(from)}) must be before \`to\` (${iso(to)})`)
+  if (to === null) throw badRequest('store: syncToStore: `to` must be a Date or an ISO-8601 timestamp')
+  if (!(from < to)) throw badRequest(`store: syncToStore: \`from\` (${iso(from)}) must be before \`to\` (${iso(to)})`)
   const sliceMs = positive(options.sliceMs, DEFAULTS.sliceMs, 'sliceMs')
   const batchSize = Math.floor(positive(options.batchSize, DEFAULTS.batchSize, 'batchSize'))
   const horizonMs = positive(options.refreshHorizonMs, DEFAULTS.refreshHorizonMs, 'refreshHorizonMs')
   const overlapMs = options.overlapMs === undefined ? DEFAULTS.overlapMs : options.overlapMs
-  if (!(overlapMs >= 0)) throw badRequest('`overlapMs` must be a number of milliseconds ≥ 0')
+  if (!(overlapMs >= 0)) throw badRequest('store: syncToStore: `overlapMs` must be a number of milliseconds ≥ 0')
   const channel = options.channel
   const scope = channel === undefined ? {} : { channel }
   const key = options.key ?? syncCheckpointKey(client.provider, channel)

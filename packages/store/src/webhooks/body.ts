@@ -37,11 +37,6 @@ const concat = (chunks: readonly Uint8Array[], size: number): Uint8Array => {
  * Reads `request`'s body: `too_large` as soon as it is known to exceed `maxBytes` — from `Content-Length` before
  * reading anything, or when the bytes read pass the cap (the stream is cancelled then: nothing past the cap is
  * read) — and `timeout` when the whole body has not arrived within `timeoutMs` (a slowloris sender).
- *
- * @example
- * import { readBoundedBody } from './body.js'
- * const body = await readBoundedBody(request, 1_000_000, 10_000)
- * if (body.kind === 'ok') console.log(new TextDecoder().decode(body.bytes))
  */
 export const readBoundedBody = async (request: Request, maxBytes: number, timeoutMs: number): Promise<BodyResult> => {
   const declared = request.headers.get('content-length')
@@ -80,11 +75,6 @@ export const readBoundedBody = async (request: Request, maxBytes: number, timeou
  * The deepest nesting of arrays and objects in a JSON text, scanning no further than one level past `limit` (the
  * bracket count outside strings; the text need not be valid JSON). Callbacks nest 3 levels at most: a deeper body is
  * a JSON bomb, refused before `JSON.parse` and everything after it walk it.
- *
- * @example
- * import { exceedsDepth } from './body.js'
- * exceedsDepth('[[[[1]]]]', 3) // true
- * exceedsDepth('{"a":"[[[["}', 3) // false
  */
 export const exceedsDepth = (text: string, limit: number): boolean => {
   let depth = 0

@@ -32,10 +32,6 @@ const INSERT = `INSERT INTO rcs_dead_letters (provider, content_type, reason, bo
  * Keeps a callback body the handler refused as malformed, for inspection: its first characters with every form of
  * the webhook secret (and of the process-wide secrets) removed, its size, content type and the reason — never a
  * header or the URL, which may carry the secret. The oldest rows beyond `maxRows` go.
- *
- * @example
- * import { keepDeadLetter } from './dead-letters.js'
- * await keepDeadLetter(store, secrets, { provider: 'bsg', contentType: 'application/json', reason: 'invalid JSON', body: '{', bodyBytes: 1 }, {})
  */
 export const keepDeadLetter = async (
   store: RecordStore,

@@ -19,11 +19,6 @@ interface Waiting {
  * commits (or fails). One `apply` runs at a time, so under load a callback waits for one transaction instead of
  * queueing behind one transaction per callback (PGlite runs one at a time anyway). The result is the same as
  * applying them one by one: `apply` folds a batch with `mergeRecords`, in any order.
- *
- * @example
- * import { groupApply } from './group-apply.js'
- * const applyCallback = groupApply(store, 'webhook')
- * await applyCallback(records) // resolves once they are committed
  */
 export const groupApply = (store: RecordStore, source: string): ((records: readonly RcsRecord[]) => Promise<void>) => {
   let queue: Waiting[] = []

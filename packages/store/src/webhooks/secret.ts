@@ -40,10 +40,6 @@ const basicPassword = (encoded: string): string | null => {
 /**
  * Every secret a request presents: an `Authorization: Bearer <secret>` header, the password of an
  * `Authorization: Basic` header, and the `token` query parameter (for vendor consoles that cannot set headers).
- *
- * @example
- * import { presentedSecrets } from './secret.js'
- * presentedSecrets(new Request('http://h/webhooks/bsg?token=abc')) // ['abc']
  */
 export const presentedSecrets = (request: Request, url: URL): string[] => {
   const found: string[] = []
@@ -66,10 +62,6 @@ export const presentedSecrets = (request: Request, url: URL): string[] => {
 /**
  * Whether any presented value equals the secret, compared in constant time: both sides are hashed (SHA-256) first,
  * so neither a value's length nor the position of its first wrong character changes how long the comparison takes.
- *
- * @example
- * import { matchesSecret } from './secret.js'
- * await matchesSecret(['wrong', 'the-secret-value-1234'], await secretDigest('the-secret-value-1234')) // true
  */
 export const matchesSecret = async (presented: readonly string[], expected: Uint8Array): Promise<boolean> => {
   let matched = false

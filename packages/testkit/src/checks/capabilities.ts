@@ -22,10 +22,6 @@ const knownIdOf = async <C>(run: ConformanceRun<C>): Promise<string | null> => {
 
 /**
  * `capability.webhooks`: `webhooks: true` exactly when the adapter has `parseWebhook`.
- *
- * @example
- * import { capabilityWebhooks } from '@rcs-records/testkit'
- * capabilityWebhooks.name // 'capability.webhooks'
  */
 export const capabilityWebhooks: ConformanceCheck = {
   name: 'capability.webhooks',
@@ -42,10 +38,6 @@ export const capabilityWebhooks: ConformanceCheck = {
 /**
  * `capability.get`: undeclared → `get` fails with kind `unsupported`; declared → against the server, `get(knownId)`
  * returns that id and `get(unknownId)` fails with `not_found`.
- *
- * @example
- * import { capabilityGet } from '@rcs-records/testkit'
- * capabilityGet.name // 'capability.get'
  */
 export const capabilityGet: ConformanceCheck = {
   name: 'capability.get',
@@ -93,10 +85,6 @@ export const capabilityGet: ConformanceCheck = {
 /**
  * `capability.getMany`: undeclared → `getMany` fails with kind `unsupported`; `native` or `emulated` → against the
  * server, `getMany([knownId, unknownId])` returns the known record and reports exactly the unknown id as missing.
- *
- * @example
- * import { capabilityGetMany } from '@rcs-records/testkit'
- * capabilityGetMany.name // 'capability.getMany'
  */
 export const capabilityGetMany: ConformanceCheck = {
   name: 'capability.getMany',
@@ -145,10 +133,6 @@ export const capabilityGetMany: ConformanceCheck = {
 /**
  * `capability.list`: undeclared → `list` throws kind `unsupported`; declared → over the server's window, `list`
  * completes and yields each record exactly once (and, when `expectedIds` is given, exactly those ids).
- *
- * @example
- * import { capabilityList } from '@rcs-records/testkit'
- * capabilityList.name // 'capability.list'
  */
 export const capabilityList: ConformanceCheck = {
   name: 'capability.list',
@@ -197,10 +181,6 @@ export const capabilityList: ConformanceCheck = {
 /**
  * `capability.modifiedSince`: when declared, `list` with `modifiedSince` 24 hours before the server's now completes
  * and yields a subset of the window's records, each once.
- *
- * @example
- * import { capabilityModifiedSince } from '@rcs-records/testkit'
- * capabilityModifiedSince.name // 'capability.modifiedSince'
  */
 export const capabilityModifiedSince: ConformanceCheck = {
   name: 'capability.modifiedSince',

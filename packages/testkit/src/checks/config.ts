@@ -28,10 +28,6 @@ const namesField = (error: RcsError, field: string): boolean => {
 
 /**
  * `config.valid`: core's `createClient` accepts every valid config.
- *
- * @example
- * import { configValid } from '@rcs-records/testkit'
- * configValid.name // 'config.valid'
  */
 export const configValid: ConformanceCheck = {
   name: 'config.valid',
@@ -50,10 +46,6 @@ export const configValid: ConformanceCheck = {
 /**
  * `config.invalid`: core's `createClient` rejects every invalid config (and values that are not configs at all) with
  * ONE `config` RcsError that names each expected field.
- *
- * @example
- * import { configInvalid } from '@rcs-records/testkit'
- * configInvalid.name // 'config.invalid'
  */
 export const configInvalid: ConformanceCheck = {
   name: 'config.invalid',

@@ -6,10 +6,6 @@ const GET_MANY_VALUES = new Set<unknown>(['native', 'emulated', false])
 /**
  * `definition.shape`: the definition has a name, an io-ts config codec, `create`, well-formed capabilities that make
  * sense together, and string `secretFields`.
- *
- * @example
- * import { definitionShape } from '@rcs-records/testkit'
- * definitionShape.name // 'definition.shape'
  */
 export const definitionShape: ConformanceCheck = {
   name: 'definition.shape',

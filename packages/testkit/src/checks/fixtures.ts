@@ -8,10 +8,6 @@ import { describeOutcome, runEither } from '../outcome.js'
 /**
  * `normalize.fixtures`: every fixture normalises to its expected fields (with `raw` the payload itself), or to a
  * `decode` error naming the expected paths; `normalize` makes no request.
- *
- * @example
- * import { normalizeFixtures } from '@rcs-records/testkit'
- * normalizeFixtures.name // 'normalize.fixtures'
  */
 export const normalizeFixtures: ConformanceCheck = {
   name: 'normalize.fixtures',
@@ -56,10 +52,6 @@ export const normalizeFixtures: ConformanceCheck = {
 
 /**
  * `webhook.fixtures`: every callback body gives the expected records, in order.
- *
- * @example
- * import { webhookFixtures } from '@rcs-records/testkit'
- * webhookFixtures.name // 'webhook.fixtures'
  */
 export const webhookFixtures: ConformanceCheck = {
   name: 'webhook.fixtures',

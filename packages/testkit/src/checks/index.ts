@@ -18,10 +18,6 @@ import { statusDocumented, statusUnseen } from './statuses.js'
 
 /**
  * Every conformance check, in the order they run. The last two examine everything the others saw, so they come last.
- *
- * @example
- * import { CONFORMANCE_CHECKS } from '@rcs-records/testkit'
- * CONFORMANCE_CHECKS.map((check) => check.name) // ['definition.shape', 'config.valid', …, 'errors.secrets']
  */
 export const CONFORMANCE_CHECKS: readonly ConformanceCheck[] = [
   definitionShape,

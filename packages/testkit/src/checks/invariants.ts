@@ -11,10 +11,6 @@ const MAX_REPORTED = 20
  * `records.invariants`: every record the run saw (fixtures, statuses, webhooks, get, getMany, list) satisfies core's
  * `RcsRecordCodec`, has `provider` equal to the adapter's name, `final === isFinal(status)`, a reason only on
  * failures, and shares no object with `raw`; records normalised from a payload keep it as `raw`.
- *
- * @example
- * import { recordsInvariants } from '@rcs-records/testkit'
- * recordsInvariants.name // 'records.invariants'
  */
 export const recordsInvariants: ConformanceCheck = {
   name: 'records.invariants',
@@ -64,10 +60,6 @@ const leakProbes = (valid: readonly unknown[], secretFields: ReadonlySet<string>
  * `errors.secrets`: the secret fields are declared in `secretFields`, and no error seen during the run — nor the
  * config errors of probes that put a secret into a wrongly typed field — contains a secret value in its message,
  * details, cause, stack, JSON or `util.inspect` output.
- *
- * @example
- * import { errorsSecrets } from '@rcs-records/testkit'
- * errorsSecrets.name // 'errors.secrets'
  */
 export const errorsSecrets: ConformanceCheck = {
   name: 'errors.secrets',

@@ -43,10 +43,6 @@ const validQueries = (from: Date, to: Date): Array<[string, ListQuery]> => [
  * `from`/`to` that is not a date, `from` not before `to` and a `pageSize` that is not a positive integer are each a
  * `bad_request` naming the field, thrown before any request; and no query the contract allows (status `unknown`,
  * channel `other`, `pageSize: 1`, no `to`…) is refused as a `bad_request`.
- *
- * @example
- * import { listQuery } from '@rcs-records/testkit'
- * listQuery.name // 'list.query'
  */
 export const listQuery: ConformanceCheck = {
   name: 'list.query',
@@ -123,10 +119,6 @@ const show = (ms: number) => new Date(ms).toISOString()
  * listings must partition the window's listing exactly: each record in exactly one range, none lost, none added; the
  * record stamped exactly at a cut in the later range; and every record's time (`listInstant`, default `createdAt`)
  * inside the range that yielded it. A record without that time is not placed (the contract keeps it).
- *
- * @example
- * import { listRange } from '@rcs-records/testkit'
- * listRange.name // 'list.range'
  */
 export const listRange: ConformanceCheck = {
   name: 'list.range',
@@ -266,10 +258,6 @@ const isJunk = (raw: unknown): boolean =>
  * record (schema drift); the listing must then report it to `onInvalid` as a `decode` RcsError keeping the item in
  * `details.raw`, and yield every other record; with `strict: true` it must throw that error; with neither, it must
  * still say so (a logger warning or error).
- *
- * @example
- * import { listInvalid } from '@rcs-records/testkit'
- * listInvalid.name // 'list.invalid'
  */
 export const listInvalid: ConformanceCheck = {
   name: 'list.invalid',

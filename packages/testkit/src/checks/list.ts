@@ -104,10 +104,6 @@ const runFilter = async <C>(run: ConformanceRun<C>, filter: FilterCase): Promise
 /**
  * `list.filters`: `status` (one or several), `reference`, `campaign` and `channel` filters are applied — server-side
  * or client-side — so every record yielded matches, and a record known to match is yielded.
- *
- * @example
- * import { listFilters } from '@rcs-records/testkit'
- * listFilters.name // 'list.filters'
  */
 export const listFilters: ConformanceCheck = {
   name: 'list.filters',
@@ -126,10 +122,6 @@ export const listFilters: ConformanceCheck = {
 
 /**
  * `list.dates`: a `from` or `to` that is not a date is a `bad_request` RcsError thrown before any request.
- *
- * @example
- * import { listDates } from '@rcs-records/testkit'
- * listDates.name // 'list.dates'
  */
 export const listDates: ConformanceCheck = {
   name: 'list.dates',

@@ -19,10 +19,6 @@ const mergeProblem = (label: string, a: RcsRecord, b: RcsRecord): string | null 
  * `records.mergeable`: what `get` and `getMany` return for a message listed by `list` is an observation of the same
  * message — `mergeRecords` combines them (same `provider` and `id`) — while two different listed messages are never
  * merged (`mergeRecords` throws a `bad_request` RcsError rather than make a chimera of them).
- *
- * @example
- * import { recordsMergeable } from '@rcs-records/testkit'
- * recordsMergeable.name // 'records.mergeable'
  */
 export const recordsMergeable: ConformanceCheck = {
   name: 'records.mergeable',

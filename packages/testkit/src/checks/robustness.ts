@@ -136,10 +136,6 @@ const webhookTarget = (run: RunView): Target | null => {
 /**
  * `normalize.junk`: payloads that are not records (`null`, `[]`, `42`, `{}`…) give a `decode` error with a path
  * that keeps the payload in `details.raw`.
- *
- * @example
- * import { normalizeJunk } from '@rcs-records/testkit'
- * normalizeJunk.name // 'normalize.junk'
  */
 export const normalizeJunk: ConformanceCheck = {
   name: 'normalize.junk',
@@ -151,10 +147,6 @@ export const normalizeJunk: ConformanceCheck = {
  * `normalize.arbitrary`: on arbitrary JSON, arbitrary values, near-valid mutations of the fixtures and nasty
  * payloads, `normalize` never throws, returns either a sound record (with `raw` the payload) or a `decode` error
  * with a path, never pollutes `Object.prototype` and makes no request (fast-check, `numRuns` times).
- *
- * @example
- * import { normalizeArbitrary } from '@rcs-records/testkit'
- * normalizeArbitrary.name // 'normalize.arbitrary'
  */
 export const normalizeArbitrary: ConformanceCheck = {
   name: 'normalize.arbitrary',
@@ -164,10 +156,6 @@ export const normalizeArbitrary: ConformanceCheck = {
 
 /**
  * `webhook.junk`: callback bodies that are not callbacks give a `decode` error with a path.
- *
- * @example
- * import { webhookJunk } from '@rcs-records/testkit'
- * webhookJunk.name // 'webhook.junk'
  */
 export const webhookJunk: ConformanceCheck = {
   name: 'webhook.junk',
@@ -180,10 +168,6 @@ export const webhookJunk: ConformanceCheck = {
 
 /**
  * `webhook.arbitrary`: like `normalize.arbitrary`, for `parseWebhook`.
- *
- * @example
- * import { webhookArbitrary } from '@rcs-records/testkit'
- * webhookArbitrary.name // 'webhook.arbitrary'
  */
 export const webhookArbitrary: ConformanceCheck = {
   name: 'webhook.arbitrary',

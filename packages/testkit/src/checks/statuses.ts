@@ -16,10 +16,6 @@ const NUMBER_UNSEEN = [987_654, -7, 2_147_483_648]
 /**
  * The status values a conformance run treats as unseen: the ones given, or made-up values of the documented
  * statuses' type (strings include inherited property names such as `constructor`).
- *
- * @example
- * import { unseenStatuses } from '@rcs-records/testkit'
- * unseenStatuses({ documented: [[0, 'sent']], payloadWith: (state) => ({ state }) }) // [987654, -7, 2147483648]
  */
 export const unseenStatuses = (statuses: StatusOptions): ReadonlyArray<string | number> => {
   if (statuses.unseen !== undefined) return statuses.unseen
@@ -32,10 +28,6 @@ export const unseenStatuses = (statuses: StatusOptions): ReadonlyArray<string | 
 /**
  * `status.documented`: every documented native status maps to its expected canonical status, with `vendorStatus`
  * kept exactly.
- *
- * @example
- * import { statusDocumented } from '@rcs-records/testkit'
- * statusDocumented.name // 'status.documented'
  */
 export const statusDocumented: ConformanceCheck = {
   name: 'status.documented',
@@ -68,10 +60,6 @@ export const statusDocumented: ConformanceCheck = {
 /**
  * `status.unseen`: a status value the adapter cannot know becomes `unknown` (not final, no reason) with
  * `vendorStatus` kept — never an exception, never a guess.
- *
- * @example
- * import { statusUnseen } from '@rcs-records/testkit'
- * statusUnseen.name // 'status.unseen'
  */
 export const statusUnseen: ConformanceCheck = {
   name: 'status.unseen',
