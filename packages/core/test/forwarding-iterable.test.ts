@@ -29,6 +29,7 @@ const opened = (plan: SourcePlan, log: string[]) => (): (() => AsyncIterable<num
       }
     } finally {
       log.push('closed')
+      // biome-ignore lint/correctness/noUnsafeFinally: a listing whose cleanup fails is one of the cases compared
       if (plan.failOnClose) throw new Error('close failed')
     }
   }
