@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
-import { build } from 'esbuild'
+import { build, type Plugin } from 'esbuild'
 
 const benchRoot = dirname(dirname(fileURLToPath(import.meta.url)))
 
@@ -17,9 +17,43 @@ interface Bundle {
   inputs: string[]
 }
 
-const bundle = async (contents: string): Promise<Bundle> => {
+/**
+ * What a bundle may leave out, to show what phone numbers cost: `phone metadata` swaps core's numbering plans
+ * (`phone-metadata.js`, generated from libphonenumber-js's) for an empty set, `phone library` swaps out
+ * libphonenumber-js too (its code and the metadata). Such a bundle does not work; it is only measured.
+ */
+export type Without = 'phone metadata' | 'phone library'
+
+const STUBS: Readonly<Record<Without, { filter: RegExp; contents: string }[]>> = {
+  'phone metadata': [{ filter: /\/phone-metadata\.js$/, contents: 'export const PHONE_METADATA = {}' }],
+  'phone library': [
+    { filter: /\/phone-metadata\.js$/, contents: 'export const PHONE_METADATA = {}' },
+    {
+      filter: /^libphonenumber-js(\/|$)/,
+      contents:
+        'export const isSupportedCountry = () => false; export class Metadata {}; export const parsePhoneNumberFromString = () => undefined',
+    },
+  ],
+}
+
+/** An esbuild plugin that loads each module matching a stub's filter as the stub's contents. */
+const stubPlugin = (without: Without): Plugin => ({
+  name: `without ${without}`,
+  setup(pluginBuild) {
+    for (const [index, stub] of STUBS[without].entries()) {
+      pluginBuild.onResolve({ filter: stub.filter }, (args) => ({ path: `${index}:${args.path}`, namespace: 'stub' }))
+    }
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'stub' }, (args) => ({
+      contents: STUBS[without][Number(args.path.split(':')[0])]?.contents ?? '',
+      loader: 'js',
+    }))
+  },
+})
+
+const bundle = async (contents: string, without?: Without): Promise<Bundle> => {
   const result = await build({
     stdin: { contents, resolveDir: benchRoot, loader: 'js' },
+    plugins: without === undefined ? [] : [stubPlugin(without)],
     bundle: true,
     minify: true,
     treeShaking: true,
@@ -67,13 +101,17 @@ export const bundleSize = async (adapterPackage: string): Promise<{ minified: nu
 
 /**
  * Minified + gzipped size of a typical application entry — `createClient` from core and the adapter definition —
- * bundled and tree-shaken like {@link bundleSize}: what an application that reads records actually ships.
+ * bundled and tree-shaken like {@link bundleSize}: what an application that reads records actually ships; with
+ * `without`, the same bundle less the phone-number metadata or library (see {@link Without}).
  *
  * @example
  * const bytes = await appBundleSize('@rcs-records/bsg') // { minified: 51234, gzipped: 17876 }
+ * const rest = await appBundleSize('@rcs-records/bsg', 'phone metadata')
  */
-export const appBundleSize = async (adapterPackage: string): Promise<{ minified: number; gzipped: number }> =>
-  sizes(await appBundle(adapterPackage))
+export const appBundleSize = async (
+  adapterPackage: string,
+  without?: Without,
+): Promise<{ minified: number; gzipped: number }> => sizes(await appBundle(adapterPackage, without))
 
 /**
  * The bundle {@link appBundleSize} measures, with the files that put code in it: for checking what an application
@@ -83,7 +121,8 @@ export const appBundleSize = async (adapterPackage: string): Promise<{ minified:
  * const { code, inputs } = await appBundle('@rcs-records/bsg')
  * inputs.some((file) => file.endsWith('/model/record.js')) // false
  */
-export const appBundle = (adapterPackage: string): Promise<Bundle> => bundle(appEntry(adapterPackage))
+export const appBundle = (adapterPackage: string, without?: Without): Promise<Bundle> =>
+  bundle(appEntry(adapterPackage), without)
 
 const timeNode = (script: string, cwd: string): number => {
   const started = process.hrtime.bigint()

@@ -286,6 +286,8 @@ for (const adapterPackage of runs('footprint') ? ADAPTER_PACKAGES : []) {
   const name = adapterPackage.replace('@rcs-records/', '')
   log(`footprint ${name}`)
   const app = await appBundleSize(adapterPackage)
+  const noPhoneMetadata = await appBundleSize(adapterPackage, 'phone metadata')
+  const noPhone = await appBundleSize(adapterPackage, 'phone library')
   const whole = await bundleSize(adapterPackage)
   const cold = coldImportMs(adapterPackage, size.importRuns)
   rows.push({
@@ -293,7 +295,7 @@ for (const adapterPackage of runs('footprint') ? ADAPTER_PACKAGES : []) {
     measured: `${(app.gzipped / 1024).toFixed(1)} KB gz`,
     target: '≤ 25 KB gz (app)',
     ok: app.gzipped <= 25 * 1024,
-    detail: `createClient + adapter, tree-shaken, ${(app.minified / 1024).toFixed(1)} KB min incl. ky, io-ts, fp-ts; whole public surface ${(whole.gzipped / 1024).toFixed(1)} KB gz; cold import +${cold.importMs.toFixed(0)} ms over a bare node start (${cold.baselineMs.toFixed(0)} ms)`,
+    detail: `createClient + adapter, tree-shaken, ${(app.minified / 1024).toFixed(1)} KB min incl. ky, io-ts, fp-ts, libphonenumber-js; without the phone metadata ${(noPhoneMetadata.gzipped / 1024).toFixed(1)} KB gz, without libphonenumber-js (code and metadata) ${(noPhone.gzipped / 1024).toFixed(1)} KB gz; whole public surface ${(whole.gzipped / 1024).toFixed(1)} KB gz; cold import +${cold.importMs.toFixed(0)} ms over a bare node start (${cold.baselineMs.toFixed(0)} ms)`,
   })
 }
 

@@ -135,10 +135,9 @@ export const getManyStatuses =
         state.failure ??= items.left
         return
       }
-      const position = new Map<string, number>()
-      for (let at = 0; at < chunk.length; at++) position.set(chunk[at] as string, at)
       const found: Array<RcsRecord | undefined> = new Array(chunk.length)
       byChunk[index] = found
+      const positionOf = chunkPositions(chunk)
       for (const item of items.right) {
         const normalized = normalize(item)
         if (normalized._tag === 'Left') {
@@ -146,7 +145,7 @@ export const getManyStatuses =
           continue
         }
         const record = normalized.right
-        const at = position.get(record.id)
+        const at = positionOf(record.id)
         if (at === undefined) notAsked(record)
         else found[at] = keepBoth(found[at], record)
       }
@@ -172,6 +171,31 @@ export const getManyStatuses =
     return right(inInputOrder(unique, plan, byChunk, bySingle))
   }
 
+/**
+ * Where each answered id is in its chunk. The vendor answers in the order asked, omitting unknown ids, so the next
+ * answer is looked for from just after the last one found (one string comparison each); only an answer out of that
+ * order (or a repeated one) builds an index of the chunk, once. Ids of one chunk are unique (`uniqueIds` first).
+ */
+const chunkPositions = (chunk: readonly string[]): ((id: string) => number | undefined) => {
+  let next = 0
+  let index: Map<string, number> | undefined
+  return (id) => {
+    if (index === undefined) {
+      // In order: the id is the next one asked, or a few further on (the vendor omitted the ones between).
+      const end = Math.min(chunk.length, next + 8)
+      for (let at = next; at < end; at++) {
+        if (chunk[at] === id) {
+          next = at + 1
+          return at
+        }
+      }
+      index = new Map()
+      for (let at = 0; at < chunk.length; at++) index.set(chunk[at] as string, at)
+    }
+    return index.get(id)
+  }
+}
+
 /** Two observations of one id merged; the first when there is only one. */
 const keepBoth = (existing: RcsRecord | undefined, record: RcsRecord): RcsRecord =>
   existing === undefined ? record : mergeRecords(existing, record)
@@ -192,9 +216,10 @@ const inInputOrder = (
   let chunk = 0
   let at = 0
   let single = 0
+  const anySingle = plan.single.length > 0
   for (const id of unique) {
     let record: RcsRecord | undefined
-    if (needsSingle(id)) record = bySingle[single++]
+    if (anySingle && needsSingle(id)) record = bySingle[single++]
     else {
       record = byChunk[chunk]?.[at]
       if (++at === plan.chunks[chunk]?.length) {

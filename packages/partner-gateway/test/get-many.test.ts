@@ -1,4 +1,5 @@
 import type { RcsError } from '@rcs-records/core'
+import fc from 'fast-check'
 import nock from 'nock'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { planBatches } from '../src/get.js'
@@ -149,6 +150,61 @@ describe('getMany: ids the comma-separated parameter cannot carry', () => {
     expect(result.records.map((r) => r.id)).toEqual(['plain', 'a,b'])
     expect(result.missing).toEqual(['c,d'])
     expect(single.isDone() && gone.isDone()).toBe(true)
+  })
+})
+
+describe('getMany: matching answers to the ids asked', () => {
+  /**
+   * How a vendor may answer one batch: each id asked, in order, kept or omitted (`skip`), some answered twice
+   * (`twice`), and ids that were not asked put in; then the answer shuffled or not. The result must not depend on the
+   * order (the adapter looks for the next answer from just after the last one found, and indexes the chunk only when an
+   * answer is out of that order).
+   */
+  const answerPlan = fc.record({
+    count: fc.integer({ min: 1, max: 40 }),
+    perRequest: fc.integer({ min: 1, max: 12 }),
+    skip: fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }),
+    twice: fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }),
+    strangers: fc.integer({ min: 0, max: 2 }),
+    shuffle: fc.option(fc.array(fc.nat(), { minLength: 60, maxLength: 60 }), { nil: undefined }),
+  })
+
+  it('finds every answered id and only those, in input order, however the vendor orders its answer (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(answerPlan, async (plan) => {
+        const ids = Array.from({ length: plan.count }, (_, at) => `m-${at}`)
+        const answered = (id: string) => !plan.skip[Number(id.slice(2))]
+        nock(ORIGIN)
+          .get((uri) => uri.startsWith(`${STATUS_PATH}?`))
+          .times(Number.MAX_SAFE_INTEGER)
+          .reply((uri) => {
+            const items: string[] = []
+            for (const id of idsOf(uri).filter(answered)) {
+              items.push(id)
+              if (plan.twice[Number(id.slice(2))]) items.push(id)
+            }
+            for (let at = 0; at < plan.strangers; at++) items.splice(at * 3, 0, `stranger-${at}`)
+            const order = plan.shuffle
+            if (order !== undefined)
+              items.sort(
+                (a, b) =>
+                  (order[a.length + a.charCodeAt(a.length - 1)] ?? 0) -
+                  (order[b.length + b.charCodeAt(b.length - 1)] ?? 0),
+              )
+            return [200, items.map(statusOf)]
+          })
+        try {
+          const result = await makeClient({ idsPerRequest: plan.perRequest }).getMany(ids)
+          expect(result.records.map((r) => r.id)).toEqual(ids.filter(answered))
+          expect(result.missing).toEqual(ids.filter((id) => !answered(id)))
+          for (const record of result.records)
+            expect(record).toMatchObject({ status: 'delivered', raw: statusOf(record.id) })
+        } finally {
+          nock.cleanAll()
+        }
+      }),
+      { numRuns: 60 },
+    )
   })
 })
 

@@ -40,13 +40,18 @@ export class SliceIds implements SeenIds {
     this.current = emptyShards()
   }
 
-  /** Records `id`; true when neither this slice nor the previous one had it. */
+  /**
+   * Records `id`; true when neither this slice nor the previous one had it. Two hash lookups, not three: an id of
+   * the previous slice is not added to this one (so it is forgotten a slice later, as before), and whether this
+   * slice had it is whether adding it grew the set.
+   */
   add(id: string): boolean {
     const shard = id === '' ? 0 : shardOf(id)
+    if ((this.previous[shard] as Set<string>).has(id)) return false
     const current = this.current[shard] as Set<string>
-    if (current.has(id) || (this.previous[shard] as Set<string>).has(id)) return false
+    const size = current.size
     current.add(id)
-    return true
+    return current.size !== size
   }
 
   /** Ids remembered now (at most the sizes of two slices). */

@@ -1,4 +1,5 @@
 import { fetchAhead } from '@rcs-records/core/kit'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { SliceIds } from '../src/slice-ids.js'
 
@@ -121,6 +122,33 @@ describe('SliceIds', () => {
     expect(seen.add('b')).toBe(false)
     seen.nextSlice()
     expect(seen.add('a')).toBe(true)
+  })
+
+  it('answers as a model of two plain sets does (current slice, previous slice), on any sequence (property)', () => {
+    const step = fc.oneof(
+      { weight: 8, arbitrary: fc.stringMatching(/^\d{0,3}$/).map((id) => ({ add: id })) },
+      { weight: 1, arbitrary: fc.constant({ add: undefined }) },
+    )
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 300 }), (steps) => {
+        const seen = new SliceIds()
+        let previous = new Set<string>()
+        let current = new Set<string>()
+        for (const { add } of steps) {
+          if (add === undefined) {
+            seen.nextSlice()
+            previous = current
+            current = new Set()
+            continue
+          }
+          const fresh = !current.has(add) && !previous.has(add)
+          if (fresh) current.add(add)
+          expect(seen.add(add), add).toBe(fresh)
+        }
+        expect(seen.size).toBe(previous.size + current.size)
+      }),
+      { numRuns: 500 },
+    )
   })
 
   it('holds at most two slices of ids, however many slices pass', () => {

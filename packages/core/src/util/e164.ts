@@ -1,6 +1,6 @@
 import { type CountryCode, isSupportedCountry, Metadata, parsePhoneNumberFromString } from 'libphonenumber-js/core'
-import metadata from 'libphonenumber-js/min/metadata'
 import { integerText } from './integer-text.js'
+import { PHONE_METADATA as metadata } from './phone-metadata.js'
 
 const SEPARATORS = /[\s().\-/]/g
 const DIGITS = /^\d{7,15}$/
@@ -39,9 +39,10 @@ const nationalE164 = (digits: string, country: string | undefined): string | nul
 }
 
 /**
- * The library's answer for digits without `+` (libphonenumber-js with its compact "min" metadata): `+digits`'s
- * canonical E.164 when it is a valid international number (7–15 digits, the first not 0), else the digits read as
- * a national number of `defaultCountry` when that is valid, else null. The reference the fast path is tested against.
+ * The library's answer for digits without `+` (libphonenumber-js with its compact "min" metadata, less the
+ * formatting rules it never reads here — see `phone-metadata.ts`): `+digits`'s canonical E.164 when it is a valid
+ * international number (7–15 digits, the first not 0), else the digits read as a national number of
+ * `defaultCountry` when that is valid, else null. The reference the fast path is tested against.
  */
 export const nationalOrInternational = (digits: string, defaultCountry: string | undefined): string | null => {
   if (DIGITS.test(digits) && digits.charCodeAt(0) !== 48) {
