@@ -9,12 +9,39 @@ const runChild = promisify(execFile)
 const CHILD = fileURLToPath(new URL('./memory-child.js', import.meta.url))
 
 /**
+ * One memory run in a fresh process: the {@link MemoryResult} and the process's whole peak RSS.
+ *
+ * @example
+ * const { peakGrowthMb, maxRssMb } = await runMemoryChild('bsg', sim)
+ */
+export interface ChildMemoryResult extends MemoryResult {
+  /** The child process's peak RSS as the kernel counted it (`maxRSS`), start-up and warm-up included. */
+  maxRssMb: number
+}
+
+/** The simulator side of a memory run: its configs and each vendor's window. */
+type SimulatorWindows = { config: Simulator['config']; windows: Record<Vendor, { from: string; to: string }> }
+
+/**
+ * Streams the vendor's whole window through `list()` in a fresh Node process (with `--expose-gc`, see
+ * `measureMemory`), so that no run inherits the heap another left behind, and reads back what it measured.
+ *
+ * @example
+ * const { records, ms, maxRssMb } = await runMemoryChild('spacivox', sim)
+ */
+export const runMemoryChild = async (vendor: Vendor, sim: SimulatorWindows): Promise<ChildMemoryResult> => {
+  const input = JSON.stringify({ vendor, config: sim.config, window: sim.windows[vendor] })
+  const { stdout } = await runChild(process.execPath, ['--expose-gc', CHILD, input], { maxBuffer: 1024 * 1024 })
+  return JSON.parse(stdout) as ChildMemoryResult
+}
+
+/**
  * The median run of a vendor's memory benchmark, with the spread of peaks over all runs.
  *
  * @example
  * const { peakGrowthMb, peaksMb } = await benchMemory('bsg', sim, { runs: 3 })
  */
-export interface MemoryBenchResult extends MemoryResult {
+export interface MemoryBenchResult extends ChildMemoryResult {
   /** Peak RSS growth of every run, ascending (the median run's is `peakGrowthMb`). */
   peaksMb: number[]
 }
@@ -30,17 +57,13 @@ export interface MemoryBenchResult extends MemoryResult {
  */
 export const benchMemory = async (
   vendor: Vendor,
-  sim: { config: Simulator['config']; windows: Record<Vendor, { from: string; to: string }> },
+  sim: SimulatorWindows,
   options: { runs: number },
 ): Promise<MemoryBenchResult> => {
-  const input = JSON.stringify({ vendor, config: sim.config, window: sim.windows[vendor] })
-  const results: MemoryResult[] = []
-  for (let run = 0; run < options.runs; run++) {
-    const { stdout } = await runChild(process.execPath, ['--expose-gc', CHILD, input], { maxBuffer: 1024 * 1024 })
-    results.push(JSON.parse(stdout) as MemoryResult)
-  }
+  const results: ChildMemoryResult[] = []
+  for (let run = 0; run < options.runs; run++) results.push(await runMemoryChild(vendor, sim))
   const peaksMb = results.map((result) => result.peakGrowthMb).sort((a, b) => a - b)
   const middle = median(peaksMb)
-  const chosen = results.find((result) => result.peakGrowthMb === middle) ?? (results[0] as MemoryResult)
+  const chosen = results.find((result) => result.peakGrowthMb === middle) ?? (results[0] as ChildMemoryResult)
   return { ...chosen, peakGrowthMb: middle, peaksMb }
 }

@@ -1,6 +1,7 @@
 /**
- * Entry of the child process that runs one memory measurement (see `benchMemory`): reads
- * `{ vendor, config, window }` as JSON from argv[2], prints the `MemoryResult` as JSON on stdout.
+ * Entry of the child process that runs one memory measurement (see `runMemoryChild`): reads
+ * `{ vendor, config, window }` as JSON from argv[2], prints the `ChildMemoryResult` as JSON on stdout — the
+ * `MemoryResult` and this process's peak RSS as the kernel counted it (`maxRssMb`).
  */
 import type { Simulator, Vendor } from '@rcs-records/simulator'
 import { measureMemory } from './memory-run.js'
@@ -12,4 +13,7 @@ interface MemoryChildInput {
 }
 
 const { vendor, config, window } = JSON.parse(process.argv[2] ?? '{}') as MemoryChildInput
-process.stdout.write(`${JSON.stringify(await measureMemory(vendor, config, window))}\n`)
+const result = await measureMemory(vendor, config, window)
+// resourceUsage().maxRSS is in KiB: the high-water mark of the whole process, start-up and warm-up included.
+const maxRssMb = process.resourceUsage().maxRSS / 1024
+process.stdout.write(`${JSON.stringify({ ...result, maxRssMb })}\n`)

@@ -14,6 +14,8 @@ const EXPECTED_ROWS = [
   'getMany partner-gateway',
   ...VENDORS.map((vendor) => `latency ${vendor}`),
   ...VENDORS.map((vendor) => `memory ${vendor}`),
+  // --quick: scaling at 1k / 3k / 10k records per vendor (see run.ts).
+  ...VENDORS.flatMap((vendor) => ['1k', '3k', '10k'].map((size) => `scaling ${vendor} ${size}`)),
   // --quick: one mode per provider (see run.ts), the modes in CLI_MODES order.
   'cli partner-gateway list --out .ndjson',
   'cli bsg list piped csv',

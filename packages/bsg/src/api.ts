@@ -56,12 +56,20 @@ export const tokenRefusal = (body: unknown): 'expired' | 'revoked' | null => {
  */
 export const RELOGIN = { attempts: 5, baseDelayMs: 250 } as const
 
+/** Re-logins one request makes in all, refusals of tokens that had worked included: a stop for an endless revoker. */
+const MAX_RENEWALS = 4 * RELOGIN.attempts
+
+/** Tokens remembered as having been answered with (the latest few): pages in flight may still hold an older one. */
+const PROVEN_TOKENS = 8
+
 /**
  * Creates the `/api/messages` client: every request carries `Authorization: Bearer <jwt>`. A 401 gets a new login
  * (shared with every caller that got the same 401) and a retry. When the fresh token is refused too, and the 401
  * says it expired or was revoked ({@link tokenRefusal}), the login is tried again with backoff, up to
  * {@link RELOGIN}`.attempts` logins in all; a fresh token refused for any other reason, or after those, is an `auth`
- * error.
+ * error. A refused token that some request had already been answered with is not "fresh": it was good and was
+ * revoked after use (with several pages in flight, another page's answer often proves the token this one was
+ * refused with), so the request logs in again at once and its count starts over — up to 20 re-logins in all.
  */
 export const createMessagesApi = (options: {
   http: HttpTransport
@@ -71,6 +79,13 @@ export const createMessagesApi = (options: {
   clock?: Pick<Clock, 'sleep'>
 }): MessagesApi => {
   const url = `${options.baseUrl}/api/messages`
+  /** The latest tokens a request was answered with (2xx), newest last. */
+  const proven: string[] = []
+  const prove = (token: string): void => {
+    if (proven[proven.length - 1] === token) return
+    if (!proven.includes(token)) proven.push(token)
+    if (proven.length > PROVEN_TOKENS) proven.shift()
+  }
 
   /** 422 as {@link classifyMessagesError}; a 401 keeps why the token was refused in `details.refusal`. */
   const classify = (failure: HttpFailure) =>
@@ -114,7 +129,10 @@ export const createMessagesApi = (options: {
       if (first._tag === 'Left') return first
       let token = first.right
       let result = await send(token, query, signal)
+      let renewals = 0
       for (let logins = 0; result._tag === 'Left' && result.left.httpStatus === 401; logins++) {
+        // A token another request was answered with was good: revoked after use, not a fresh token refused.
+        if (proven.includes(token) && renewals < MAX_RENEWALS) logins = 0
         if (logins > 0) {
           // A token issued a moment ago was refused: only worth another login when BSG says it expired or was
           // revoked (something invalidated it meanwhile), and only a few times, further and further apart.
@@ -125,9 +143,11 @@ export const createMessagesApi = (options: {
         const renewed = await options.tokens.renew(token, signal)
         if (renewed._tag === 'Left') return renewed
         token = renewed.right
+        renewals++
         result = await send(token, query, signal)
       }
       if (result._tag === 'Left') return result
+      prove(token)
       return decodeWith(PROVIDER, MessagesPageCodec, result.right.body)
     },
   }
