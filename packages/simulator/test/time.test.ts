@@ -79,6 +79,24 @@ describe('timeline', () => {
     expect(timeline.firstAtOrAfter(1500)).toBe(0)
   })
 
+  it('keeps whole-second records inside a window that starts mid-second (its count is what a listing returns)', () => {
+    // One record a second: the first one falls in the window's first, partial second. Floored to the second, it would
+    // sit before the window's start, and a listing of the described window would return one record fewer than its
+    // count (seen as 999,999 of 1,000,000 in the CLI bench).
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 999 }), (seed, endMs) => {
+        const end = Date.parse('2026-12-02T07:40:59Z') + endMs
+        const timeline = createTimeline({ seed, count: 600, end, span: 600_000, precisionMs: 1000 })
+        const first = timeline.createdAt(0)
+        expect(first).toBeGreaterThanOrEqual(timeline.start)
+        expect(first % 1000).toBe(0)
+        expect(timeline.createdAt(599)).toBeLessThan(end)
+        expect(timeline.rangeOf(timeline.start, timeline.end)).toEqual([0, 600])
+      }),
+      { numRuns: 100 },
+    )
+  })
+
   it('is non-decreasing and maps windows to index ranges exactly', () => {
     fc.assert(
       fc.property(
@@ -87,16 +105,21 @@ describe('timeline', () => {
         fc.constantFrom(1, 1000),
         fc.double({ min: 0, max: 1, noNaN: true }),
         fc.double({ min: 0, max: 1, noNaN: true }),
-        (count, seed, precisionMs, a, b) => {
-          const end = Date.parse('2026-01-08T00:00:00Z')
+        // The simulator's window ends at its start-up instant: rarely a whole second.
+        fc.integer({ min: 0, max: 999 }),
+        (count, seed, precisionMs, a, b, endMs) => {
+          const end = Date.parse('2026-01-08T00:00:00Z') + endMs
           const span = 3 * 86_400_000
           const timeline = createTimeline({ seed, count, end, span, precisionMs })
           const times = Array.from({ length: count }, (_, i) => timeline.createdAt(i))
           for (let i = 1; i < count; i++) expect(times[i] as number).toBeGreaterThanOrEqual(times[i - 1] as number)
           for (const t of times) {
-            expect(t).toBeGreaterThanOrEqual(end - span - precisionMs)
+            // Inside the window the simulator describes ([start, end): its count is every record), in whole units.
+            expect(t).toBeGreaterThanOrEqual(end - span)
             expect(t).toBeLessThan(end)
+            expect(t % precisionMs).toBe(0)
           }
+          expect(timeline.rangeOf(end - span, end)).toEqual([0, count])
           const from = end - span + Math.floor(Math.min(a, b) * span)
           const to = end - span + Math.floor(Math.max(a, b) * span)
           const [lo, hi] = timeline.rangeOf(from, to)

@@ -129,13 +129,22 @@ const join = async (
   await tx.query(MARK_JOINED, [joins.map((j) => j.provider), joins.map((j) => j.alias)])
   if (taken.length === 0) return
   const targetOf = new Map(joins.map((j) => [keyOf(j.provider, j.alias), j.id]))
+  // The first observation of each record of the batch, by key (a lookup per taken record, not a scan).
+  const firstIndex = new Map<string, number>()
+  batch.forEach((record, index) => {
+    const key = keyOf(record.provider, record.id)
+    if (!firstIndex.has(key)) firstIndex.set(key, index)
+  })
   for (const row of taken) {
     const kept = decodeRow(row)
     const id = targetOf.get(keyOf(kept.provider, kept.id)) as string
-    const index = batch.findIndex((record) => record.provider === kept.provider && record.id === id)
+    const key = keyOf(kept.provider, id)
+    const index = firstIndex.get(key)
     // The target always has an observation here (it taught the alias); were it not so, the record still goes in.
-    if (index < 0) batch.push({ ...kept, id })
-    else batch[index] = mergeRecords({ ...kept, id }, batch[index] as RcsRecord)
+    if (index === undefined) {
+      firstIndex.set(key, batch.length)
+      batch.push({ ...kept, id })
+    } else batch[index] = mergeRecords({ ...kept, id }, batch[index] as RcsRecord)
   }
 }
 

@@ -31,7 +31,7 @@ export interface TimelineOptions {
   end: number
   /** Window length in ms. */
   span: number
-  /** Timestamps are floored to this (1000 for vendors that show whole seconds). */
+  /** Timestamps are floored to this (1000 for vendors that show whole seconds), kept inside `[end - span, end)`. */
   precisionMs: number
 }
 
@@ -42,10 +42,15 @@ export const createTimeline = (options: TimelineOptions): Timeline => {
   const { seed, count, end, span, precisionMs } = options
   const start = end - span
   const step = count === 0 ? 0 : span / count
+  // The first and last whole units inside [start, end): a timestamp floored to the unit may not fall before the
+  // window's start (which is rarely a whole second), or the window's count would hold a record no listing of the
+  // window returns.
+  const first = Math.ceil(start / precisionMs) * precisionMs
+  const last = Math.floor((end - 1) / precisionMs) * precisionMs
   const createdAt = (index: number): number => {
     // Jitter within the record's own slot keeps the sequence non-decreasing.
     const raw = start + (index + unitAt(seed, index) * 0.999) * step
-    return Math.min(end - 1, Math.floor(raw / precisionMs) * precisionMs)
+    return Math.min(last, Math.max(first, Math.floor(raw / precisionMs) * precisionMs))
   }
   const firstAtOrAfter = (instant: number): number => {
     if (instant <= start || count === 0) return 0
