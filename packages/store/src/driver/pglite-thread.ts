@@ -29,11 +29,13 @@ export type ThreadReply =
 /** The thread's first message: PGlite is open, or why it could not be. */
 export type ThreadReady = { ready: true } | { ready: false; error: ThreadError }
 
-interface Db {
+/** What runs SQL: the database, or one of its transactions. */
+interface Sql {
   query(sql: string, params?: unknown[]): Promise<{ rows: unknown[] }>
-  transaction<T>(
-    work: (tx: { query(sql: string, params?: unknown[]): Promise<{ rows: unknown[] }> }) => Promise<T>,
-  ): Promise<T>
+}
+
+interface Db extends Sql {
+  transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>
   close(): Promise<void>
 }
 
@@ -61,10 +63,7 @@ export const serve = async (create: (options: unknown) => Promise<Db>, options: 
     return
   }
   const rollback = Symbol('rollback')
-  const open = new Map<
-    number,
-    { tx: { query(sql: string, params?: unknown[]): Promise<{ rows: unknown[] }> }; end: (commit: boolean) => void }
-  >()
+  const open = new Map<number, { tx: Sql; end: (commit: boolean) => void }>()
   const finishing = new Map<number, Promise<void>>()
   let next = 0
   const reply = (id: number, work: Promise<{ rows?: unknown[]; tx?: number }>) => {
