@@ -1,20 +1,28 @@
 // Type-checks every `@example` block of the JSDoc in packages/<name>/src, as docs-ts does for fp-ts:
-// `node scripts/check-examples.mjs [package…]` (default: the packages listed in CHECKED below).
+// `node scripts/check-examples.mjs [package…]` (default: the packages listed in CHECKED below, and the sample
+// packages under examples/ that have a src/ folder). A package is named by its folder under packages/ (`core`) or by
+// its path from the root (`examples/custom-adapter`).
 //
-// Each block becomes one module in packages/<name>/.examples/ (git-ignored, rewritten on every run) and all of them
+// Each block becomes one module in <package>/.examples/ (git-ignored, rewritten on every run) and all of them
 // are compiled by tsc with the workspace's strict settings. An example imports only public entry points
-// (`@rcs-records/<package>`, `@rcs-records/core/kit`) — a relative import ('./mapping.js') is reported as an error
+// (`@rcs-records/<package>`, `@rcs-records/core/kit`, a sample's own package name) — a relative import ('./mapping.js') is reported as an error
 // without compiling, since a reader cannot write it — and declares what it uses. Exits 1 on any error, naming the
 // source file and line of the example.
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 /** The packages whose examples CI checks so far (every package's are to be, as each is cleaned up). */
 const CHECKED = ['core', 'partner-gateway', 'bsg', 'spacivox', 'testkit', 'simulator', 'store', 'cli']
-const packages = process.argv.length > 2 ? process.argv.slice(2) : CHECKED
+/** The sample packages (examples/<name> with a src/ folder): written against the public API, so checked too. */
+const SAMPLES = readdirSync(join(ROOT, 'examples'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(join(ROOT, 'examples', entry.name, 'src')))
+  .map((entry) => `examples/${entry.name}`)
+const packages = process.argv.length > 2 ? process.argv.slice(2) : [...CHECKED, ...SAMPLES]
+/** A package's folder from its name: `core` → packages/core, `examples/custom-adapter` as given. */
+const folderOf = (name) => join(ROOT, name.includes('/') ? name : join('packages', name))
 
 const sources = (dir) =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -48,7 +56,7 @@ const examplesOf = (text) => {
 const problems = []
 const index = new Map()
 for (const name of packages) {
-  const pkg = join(ROOT, 'packages', name)
+  const pkg = folderOf(name)
   const out = join(pkg, '.examples')
   rmSync(out, { recursive: true, force: true })
   mkdirSync(out, { recursive: true })
@@ -67,15 +75,19 @@ for (const name of packages) {
       writeFileSync(target, `${code}\nexport {}\n`)
     }
   }
+  // Paths relative to the .examples folder; a sample's own name resolves to its source.
+  const packagesDir = relative(out, join(ROOT, 'packages'))
   const paths = {
-    '@rcs-records/core': ['../../core/src/index.ts'],
-    '@rcs-records/core/kit': ['../../core/src/kit.ts'],
-    '@rcs-records/*': ['../../*/src/index.ts'],
+    '@rcs-records/core': [`${packagesDir}/core/src/index.ts`],
+    '@rcs-records/core/kit': [`${packagesDir}/core/src/kit.ts`],
+    '@rcs-records/*': [`${packagesDir}/*/src/index.ts`],
   }
+  const manifest = JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8'))
+  if (name.includes('/')) paths[manifest.name] = ['../src/index.ts']
   writeFileSync(
     join(out, 'tsconfig.json'),
     JSON.stringify({
-      extends: '../../../tsconfig.base.json',
+      extends: relative(out, join(ROOT, 'tsconfig.base.json')),
       compilerOptions: { composite: false, declaration: false, declarationMap: false, noEmit: true, paths },
       include: ['*.ts'],
     }),

@@ -50,6 +50,34 @@ export interface Config {
   pageSize: number
 }
 
+/**
+ * The config you write for `createClient({ adapter, config })` and `loadClient({ provider: '@rcs-records/example-custom-adapter', … })`: the
+ * account and its token, plus any of the other {@link Config} fields (each has a default). A misspelt key or a wrong
+ * type is a compile error; {@link ConfigCodec} validates the value again at run time.
+ *
+ * @example
+ * import type { ConfigInput } from '@rcs-records/example-custom-adapter'
+ * const config: ConfigInput = { accountSid: process.env.TWILIO_ACCOUNT_SID, authToken: process.env.TWILIO_AUTH_TOKEN }
+ */
+export interface ConfigInput extends Partial<Omit<Config, 'accountSid' | 'authToken'>> {
+  /**
+   * Required. `undefined` type-checks so that an unset environment variable can be passed as is: the run-time check
+   * reports it as missing.
+   */
+  accountSid: string | undefined
+  /** Required, a secret; `undefined` type-checks for the same reason. */
+  authToken: string | undefined
+}
+
+// What `loadClient({ provider: '<this package>', config })` accepts at compile time (a custom adapter is loaded by its
+// package name), as the built-in adapters declare theirs.
+declare module '@rcs-records/core' {
+  interface ProviderConfigs {
+    /** This sample: `loadClient({ provider: '@rcs-records/example-custom-adapter', … })` takes its {@link ConfigInput}. */
+    '@rcs-records/example-custom-adapter': ConfigInput
+  }
+}
+
 /** Default API origin. */
 export const DEFAULT_BASE_URL = 'https://api.twilio.com'
 

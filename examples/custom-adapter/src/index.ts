@@ -6,12 +6,12 @@
  */
 import type { AdapterDefinition } from '@rcs-records/core'
 import { createTwilioAdapter } from './client.js'
-import { type Config, ConfigCodec } from './config.js'
+import { type Config, ConfigCodec, type ConfigInput } from './config.js'
 import { PROVIDER } from './provider.js'
 
 // The public surface, as the design lists it: the definition, normalize, parseWebhook, the status table and the
-// config type. The rest (codecs, the RFC 2822 reader, auth, the API layer) is internal, as in the built-in adapters.
-export type { Config } from './config.js'
+// config types. The rest (codecs, the RFC 2822 reader, auth, the API layer) is internal, as in the built-in adapters.
+export type { Config, ConfigInput } from './config.js'
 export { TWILIO_STATUSES } from './mapping.js'
 export { normalize } from './normalize.js'
 export { parseWebhook } from './webhook.js'
@@ -26,7 +26,7 @@ export { parseWebhook } from './webhook.js'
  * const client = createClient({ adapter, config: { accountSid: process.env.TWILIO_ACCOUNT_SID, authToken: process.env.TWILIO_AUTH_TOKEN } })
  * const record = await client.get('SMb7c0a2ce80504485a6f653a7110836f5')
  */
-export const adapter: AdapterDefinition<Config> = {
+export const adapter: AdapterDefinition<Config, ConfigInput> = {
   name: PROVIDER,
   configCodec: ConfigCodec,
   capabilities: { get: true, getMany: 'emulated', list: true, modifiedSince: false, webhooks: true },
