@@ -91,7 +91,7 @@ export interface Config {
 /**
  * The config you write for `createClient({ adapter, config })` and `loadClient({ provider: 'bsg', … })`: `apiKey`,
  * plus any of the other {@link Config} fields (each has a default). A misspelt key or a wrong type is a compile
- * error; {@link ConfigCodec} validates the value again at run time.
+ * error; the adapter's config codec (`adapter.configCodec`) validates the value again at run time.
  *
  * @example
  * import type { ConfigInput } from '@rcs-records/bsg'

@@ -5,7 +5,7 @@ import type { BsgStatus } from './payload.js'
 /**
  * BSG `status` → canonical status. Anything not in the table (including BSG's own `unknown`) is `unknown`. The
  * adapter matches values regardless of case (BSG's status table writes them upper-case, its payloads lower-case):
- * look a value up lower-cased, as {@link statusOf} does.
+ * look a value up lower-cased, as the adapter's own lookup does.
  *
  * | canonical | BSG |
  * |---|---|

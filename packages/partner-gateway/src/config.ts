@@ -112,7 +112,7 @@ export interface Config {
  * The config you write for `createClient({ adapter, config })` and `loadClient({ provider: 'partner-gateway', … })`:
  * exactly one auth method — `apiKey`, or `username` and `password` — plus any of the other {@link Config} fields
  * (each has a default). A misspelt key, a wrong type or both auth methods at once is a compile error;
- * {@link ConfigCodec} validates the value again at run time. The credentials are required, but `undefined` type-checks
+ * the adapter's config codec (`adapter.configCodec`) validates the value again at run time. The credentials are required, but `undefined` type-checks
  * so that an unset environment variable can be passed as is (the run-time check reports it as missing).
  *
  * @example
