@@ -4,9 +4,6 @@ import type { RecordStore } from '../store.js'
 /** The most records one grouped `apply` takes (the rest wait for the next one). */
 const MAX_GROUP_RECORDS = 1_000
 
-/** How long a group waits for more callbacks before its transaction starts. */
-const LINGER_MS = 2
-
 interface Waiting {
   records: readonly RcsRecord[]
   resolve: () => void
@@ -17,8 +14,8 @@ interface Waiting {
  * Group commit for callbacks: the records of requests that arrive while an `apply` is running are applied together
  * by the next one, in one transaction, and each request is answered when the transaction holding its records
  * commits (or fails). One `apply` runs at a time, so under load a callback waits for one transaction instead of
- * queueing behind one transaction per callback (PGlite runs one at a time anyway). The result is the same as
- * applying them one by one: `apply` folds a batch with `mergeRecords`, in any order.
+ * queueing behind one transaction per callback (PGlite runs one at a time anyway, on its own thread). The result is
+ * the same as applying them one by one: `apply` folds a batch with `mergeRecords`, in any order.
  */
 export const groupApply = (store: RecordStore, source: string): ((records: readonly RcsRecord[]) => Promise<void>) => {
   let queue: Waiting[] = []
@@ -27,9 +24,11 @@ export const groupApply = (store: RecordStore, source: string): ((records: reado
     running = true
     try {
       while (queue.length > 0) {
-        // Linger a moment, so that the callbacks being read and parsed right now join this transaction (PGlite
-        // runs in this thread: while it writes, no other request gets that far).
-        await new Promise((resolve) => setTimeout(resolve, LINGER_MS))
+        // Let the callbacks already received join this transaction (their reading and parsing is queued behind this
+        // turn of the event loop). No timer: the database works off this thread (PGlite on its own, a server in its
+        // process), so callbacks arriving while a transaction runs are read and queued meanwhile, and a timer would
+        // only leave the database idle.
+        await new Promise((resolve) => setImmediate(resolve))
         let size = 0
         let taken = 0
         while (
