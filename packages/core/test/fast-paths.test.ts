@@ -212,11 +212,16 @@ describe('toE164: the fast path gives exactly what the library gives', () => {
       return null
     }
     if (!/^\d{1,17}$/.test(text)) return null
+    // The library's answers count only in E.164's own shape: it may strip a national prefix to fewer than 7 digits
+    // (`+49 0 1741` → `+491741`) or read a national number into more than 15 (`+49 688…`, 16 digits).
+    const e164 = /^\+[1-9]\d{6,14}$/
     const international = parsePhoneNumberFromString(`+${text}`, metadata)
-    if (/^[1-9]\d{6,14}$/.test(text) && international?.isValid() === true) return international.number
+    if (/^[1-9]\d{6,14}$/.test(text) && international?.isValid() === true && e164.test(international.number)) {
+      return international.number
+    }
     if (defaultCountry === undefined) return null
     const national = parsePhoneNumberFromString(text, defaultCountry as CountryCode, metadata)
-    return national?.isValid() === true ? national.number : null
+    return national?.isValid() === true && e164.test(national.number) ? national.number : null
   }
 
   const callingCodes = Object.keys(metadata.country_calling_codes)

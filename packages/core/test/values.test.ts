@@ -82,6 +82,32 @@ describe('toE164', () => {
     expect(toE164(input)).toBeNull()
   })
 
+  // Found by the property below (a rare seed): the library strips a national prefix after the calling code
+  // (`49 0 1741` → `+491741`), a 6-digit answer that is not E.164 by this function's own rule and that it would then
+  // refuse. Such digits are not a number it can vouch for: null, never a shorter number than it was given.
+  it.each(['4901741', '9809029', '4301931'])('gives null, not a 6-digit number, for bare digits %s', (digits) => {
+    expect(toE164(digits)).toBeNull()
+    expect(toE164(Number(digits))).toBeNull()
+  })
+
+  it('gives only `+` and 7–15 digits, each a fixed point, for bare digits with a national prefix (fast-check)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('1', '7', '20', '31', '33', '39', '43', '44', '49', '81', '86', '98', '380', '972'),
+        fc.stringMatching(/^0\d{3,12}$/),
+        fc.constantFrom(undefined, 'DE', 'IT'),
+        (code, rest, country) => {
+          const e164 = toE164(`${code}${rest}`, country)
+          if (e164 !== null) {
+            expect(e164).toMatch(/^\+[1-9]\d{6,14}$/)
+            expect(toE164(e164)).toBe(e164)
+          }
+        },
+      ),
+      { numRuns: 5_000 },
+    )
+  })
+
   it('is idempotent on its own output, and `+`/`00` say international (fast-check)', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[1-9]\d{6,14}$/), (digits) => {

@@ -31,11 +31,18 @@ const COUNTRY = /^[A-Z]{2}$/
 export const isPhoneCountry = (code: unknown): code is string =>
   typeof code === 'string' && COUNTRY.test(code) && isSupportedCountry(code as CountryCode, metadata)
 
+/**
+ * The library's E.164 of a number it found valid, when that is `+` and 7–15 digits; else null. Reading digits, the
+ * library may strip a national prefix (`49 0 1741` → `+491741`) and give a number shorter than E.164 allows, which
+ * `toE164` would itself refuse: not a number to vouch for.
+ */
+const validE164 = (parsed: ReturnType<typeof parsePhoneNumberFromString>): string | null =>
+  parsed?.isValid() === true && isPlainE164(parsed.number) ? parsed.number : null
+
 /** The digits read as a national number of `country`, when that is a valid number; else null. */
 const nationalE164 = (digits: string, country: string | undefined): string | null => {
   if (country === undefined || !isPhoneCountry(country)) return null
-  const national = parsePhoneNumberFromString(digits, country as CountryCode, metadata)
-  return national?.isValid() === true ? national.number : null
+  return validE164(parsePhoneNumberFromString(digits, country as CountryCode, metadata))
 }
 
 /**
@@ -46,8 +53,8 @@ const nationalE164 = (digits: string, country: string | undefined): string | nul
  */
 export const nationalOrInternational = (digits: string, defaultCountry: string | undefined): string | null => {
   if (DIGITS.test(digits) && digits.charCodeAt(0) !== 48) {
-    const international = parsePhoneNumberFromString(`+${digits}`, metadata)
-    if (international?.isValid() === true) return international.number
+    const international = validE164(parsePhoneNumberFromString(`+${digits}`, metadata))
+    if (international !== null) return international
   }
   return nationalE164(digits, defaultCountry)
 }
