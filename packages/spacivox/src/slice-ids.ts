@@ -17,13 +17,46 @@ import type { SeenIds } from '@rcs-records/core/kit'
  */
 const SHARDS = 16
 
-/** Which set an id goes to: from its last two characters (ids are decimal digits, spread evenly). */
+/**
+ * The id as a number when it is a canonical decimal integer of at most 9 digits (`'0'`, `'7'`, `'9474839'`; not
+ * `''`, `'007'` or `'x'`), else -1. Spacivox ids are integers written this way, so nearly every id is kept as a small
+ * integer: a set of them holds no string (a slice's id strings would otherwise outlive their records, surviving
+ * young-generation collections into the old generation) and hashes it without reading a string. At most 9 digits
+ * stays below 2^31, a small integer for V8 whatever the platform, and one number for exactly one string.
+ */
+const smallIntegerOf = (id: string): number => {
+  const n = id.length
+  if (n === 0 || n > 9) return -1
+  let value = id.charCodeAt(0) - 48
+  if (value < 0 || value > 9 || (value === 0 && n > 1)) return -1
+  for (let i = 1; i < n; i++) {
+    const digit = id.charCodeAt(i) - 48
+    if (digit < 0 || digit > 9) return -1
+    value = value * 10 + digit
+  }
+  return value
+}
+
+/** Which string set an id goes to: from its last two characters. */
 const shardOf = (id: string): number => {
   const n = id.length
   return (id.charCodeAt(n - 1) + 7 * (n > 1 ? id.charCodeAt(n - 2) : 0)) & (SHARDS - 1)
 }
 
-const emptyShards = (): Set<string>[] => Array.from({ length: SHARDS }, () => new Set<string>())
+const emptyShards = <T>(): Set<T>[] => Array.from({ length: SHARDS }, () => new Set<T>())
+
+/** One slice's ids: small integers by their low bits, any other id by {@link shardOf}. */
+class Generation {
+  readonly numbers: Set<number>[] = emptyShards<number>()
+  readonly strings: Set<string>[] = emptyShards<string>()
+
+  get size(): number {
+    let size = 0
+    for (const set of this.numbers) size += set.size
+    for (const set of this.strings) size += set.size
+    return size
+  }
+}
 
 /**
  * Remembers the ids of the current slice and the one before it — enough to catch a record that a listing returns
@@ -31,13 +64,13 @@ const emptyShards = (): Set<string>[] => Array.from({ length: SHARDS }, () => ne
  * two slices whatever their size, so a sync of millions of records never accumulates every id.
  */
 export class SliceIds implements SeenIds {
-  private previous = emptyShards()
-  private current = emptyShards()
+  private previous = new Generation()
+  private current = new Generation()
 
   /** Starts a new slice: the current slice's ids become the previous ones, older ids are forgotten. */
   nextSlice(): void {
     this.previous = this.current
-    this.current = emptyShards()
+    this.current = new Generation()
   }
 
   /**
@@ -46,9 +79,18 @@ export class SliceIds implements SeenIds {
    * slice had it is whether adding it grew the set.
    */
   add(id: string): boolean {
+    const number = smallIntegerOf(id)
+    if (number >= 0) {
+      const shard = number & (SHARDS - 1)
+      if ((this.previous.numbers[shard] as Set<number>).has(number)) return false
+      const current = this.current.numbers[shard] as Set<number>
+      const size = current.size
+      current.add(number)
+      return current.size !== size
+    }
     const shard = id === '' ? 0 : shardOf(id)
-    if ((this.previous[shard] as Set<string>).has(id)) return false
-    const current = this.current[shard] as Set<string>
+    if ((this.previous.strings[shard] as Set<string>).has(id)) return false
+    const current = this.current.strings[shard] as Set<string>
     const size = current.size
     current.add(id)
     return current.size !== size
@@ -56,9 +98,6 @@ export class SliceIds implements SeenIds {
 
   /** Ids remembered now (at most the sizes of two slices). */
   get size(): number {
-    let size = 0
-    for (const set of this.previous) size += set.size
-    for (const set of this.current) size += set.size
-    return size
+    return this.previous.size + this.current.size
   }
 }
