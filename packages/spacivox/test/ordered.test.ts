@@ -153,7 +153,20 @@ describe('SliceIds', () => {
 
   it('keeps ids that read as the same number apart (leading zeros, more than 9 digits, not digits)', () => {
     const seen = new SliceIds()
-    const ids = ['7', '007', '07', '0', '00', '999999999', '1000000000', '0999999999', '12345678901', '1e3', '1000', ' 7']
+    const ids = [
+      '7',
+      '007',
+      '07',
+      '0',
+      '00',
+      '999999999',
+      '1000000000',
+      '0999999999',
+      '12345678901',
+      '1e3',
+      '1000',
+      ' 7',
+    ]
     expect(ids.map((id) => seen.add(id))).toEqual(ids.map(() => true))
     seen.nextSlice()
     expect(ids.map((id) => seen.add(id))).toEqual(ids.map(() => false))
