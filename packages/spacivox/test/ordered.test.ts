@@ -204,6 +204,22 @@ describe('SliceIds', () => {
     )
   })
 
+  it('answers the same through slices of very different sizes (its integer tables grow, are reused and shrink)', () => {
+    const seen = new SliceIds()
+    const sizes = [5000, 10, 3, 0, 20000, 700, 1, 9000, 2]
+    let id = 1_000
+    let previous: string[] = []
+    for (const size of sizes) {
+      seen.nextSlice()
+      const ids = Array.from({ length: size }, () => String(id++))
+      expect(ids.every((fresh) => seen.add(fresh))).toBe(true)
+      expect(ids.some((again) => seen.add(again))).toBe(false)
+      expect(previous.some((again) => seen.add(again))).toBe(false)
+      expect(seen.size).toBe(previous.length + ids.length)
+      previous = ids
+    }
+  })
+
   it('holds at most two slices of ids, however many slices pass', () => {
     const seen = new SliceIds()
     for (let slice = 0; slice < 1000; slice++) {
