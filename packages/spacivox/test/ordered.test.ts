@@ -151,6 +151,75 @@ describe('SliceIds', () => {
     )
   })
 
+  it('keeps ids that read as the same number apart (leading zeros, more than 9 digits, not digits)', () => {
+    const seen = new SliceIds()
+    const ids = [
+      '7',
+      '007',
+      '07',
+      '0',
+      '00',
+      '999999999',
+      '1000000000',
+      '0999999999',
+      '12345678901',
+      '1e3',
+      '1000',
+      ' 7',
+    ]
+    expect(ids.map((id) => seen.add(id))).toEqual(ids.map(() => true))
+    seen.nextSlice()
+    expect(ids.map((id) => seen.add(id))).toEqual(ids.map(() => false))
+    seen.nextSlice()
+    seen.nextSlice()
+    expect(ids.map((id) => seen.add(id))).toEqual(ids.map(() => true))
+    expect(seen.size).toBe(ids.length)
+  })
+
+  it('answers as two plain sets do for ids of up to 12 digits, leading zeros included (property)', () => {
+    const step = fc.oneof(
+      { weight: 8, arbitrary: fc.stringMatching(/^0?\d{0,11}$/).map((id) => ({ add: id })) },
+      { weight: 8, arbitrary: fc.integer({ min: 0, max: 40 }).map((n) => ({ add: String(n) })) },
+      { weight: 1, arbitrary: fc.constant({ add: undefined }) },
+    )
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 300 }), (steps) => {
+        const seen = new SliceIds()
+        let previous = new Set<string>()
+        let current = new Set<string>()
+        for (const { add } of steps) {
+          if (add === undefined) {
+            seen.nextSlice()
+            previous = current
+            current = new Set()
+            continue
+          }
+          const fresh = !current.has(add) && !previous.has(add)
+          if (fresh) current.add(add)
+          expect(seen.add(add), add).toBe(fresh)
+        }
+        expect(seen.size).toBe(previous.size + current.size)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('answers the same through slices of very different sizes (its integer tables grow, are reused and shrink)', () => {
+    const seen = new SliceIds()
+    const sizes = [5000, 10, 3, 0, 20000, 700, 1, 9000, 2]
+    let id = 1_000
+    let previous: string[] = []
+    for (const size of sizes) {
+      seen.nextSlice()
+      const ids = Array.from({ length: size }, () => String(id++))
+      expect(ids.every((fresh) => seen.add(fresh))).toBe(true)
+      expect(ids.some((again) => seen.add(again))).toBe(false)
+      expect(previous.some((again) => seen.add(again))).toBe(false)
+      expect(seen.size).toBe(previous.length + ids.length)
+      previous = ids
+    }
+  })
+
   it('holds at most two slices of ids, however many slices pass', () => {
     const seen = new SliceIds()
     for (let slice = 0; slice < 1000; slice++) {
