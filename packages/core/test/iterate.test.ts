@@ -226,6 +226,33 @@ describe('paginateByOffset', () => {
     expect(asked).toEqual([0, 2])
   })
 
+  it('with concurrency, asks for the next page as soon as one arrives, while fewer than `concurrency` wait', async () => {
+    const asked: number[] = []
+    const pages = paginateByOffset({
+      limit: 1,
+      maxPages: 100,
+      provider: 'bsg',
+      concurrency: 2,
+      fetchPage: async (offset) => {
+        asked.push(offset)
+        return { items: [offset], total: 10 }
+      },
+    })
+    const seen: number[] = []
+    let whileHolding: number[] = []
+    for await (const items of pages) {
+      seen.push(...items)
+      if (items[0] !== 1) continue
+      // The consumer is slow with page 1: 2 was in flight; 3 starts when 2 arrives (1 waiting), 4 when 3 does (still
+      // in flight then), and no more once 2 wait. One after the other, only page 2 would have been asked meanwhile.
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      whileHolding = [...asked]
+    }
+    expect(whileHolding).toEqual([0, 1, 2, 3, 4])
+    expect(seen).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
+    expect(asked).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
+  })
+
   it('asks once for an empty listing', async () => {
     const fetchPage = vi.fn(async () => ({ items: [], total: 0 }))
     expect(await collect(paginateByOffset({ limit: 50, maxPages: 10, provider: 'bsg', fetchPage }))).toEqual([])
