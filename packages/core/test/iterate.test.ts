@@ -2,6 +2,7 @@ import { describe, expect, it, type Mock, vi } from 'vitest'
 import { type Logger, RcsError } from '../src/index.js'
 import {
   decodeError,
+  fetchAhead,
   type ListProgress,
   paginateByOffset,
   paginateByPage,
@@ -251,6 +252,21 @@ describe('paginateByOffset', () => {
     expect(whileHolding).toEqual([0, 1, 2, 3, 4])
     expect(seen).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
     expect(asked).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
+  })
+
+  it('fetchAhead slide: a `next` that throws once a task has settled fails the walk in order', async () => {
+    let calls = 0
+    const next = () => {
+      calls++
+      if (calls > 2) throw new Error('next failed')
+      return async () => calls
+    }
+    const seen: number[] = []
+    const walk = (async () => {
+      for await (const value of fetchAhead(next, { ahead: 2, slide: true })) seen.push(value)
+    })()
+    await expect(walk).rejects.toThrow('next failed')
+    expect(seen.length).toBe(2)
   })
 
   it('asks once for an empty listing', async () => {

@@ -122,7 +122,13 @@ async function* sliding<R>(
       void settled.then((result) => {
         running--
         if (!result.ok) stopped = true
-        refill()
+        try {
+          refill()
+        } catch (error) {
+          // `next` failed outside the consumer's call: the failure comes to it in order, after the tasks started.
+          stopped = true
+          pending.push(Promise.resolve({ ok: false, error }))
+        }
       })
       pending.push(settled)
     }
