@@ -2,6 +2,7 @@ import { describe, expect, it, type Mock, vi } from 'vitest'
 import { type Logger, RcsError } from '../src/index.js'
 import {
   decodeError,
+  fetchAhead,
   type ListProgress,
   paginateByOffset,
   paginateByPage,
@@ -224,6 +225,48 @@ describe('paginateByOffset', () => {
     )
     expect(items).toEqual([[1, 2]])
     expect(asked).toEqual([0, 2])
+  })
+
+  it('with concurrency, asks for the next page as soon as one arrives, while fewer than `concurrency` wait', async () => {
+    const asked: number[] = []
+    const pages = paginateByOffset({
+      limit: 1,
+      maxPages: 100,
+      provider: 'bsg',
+      concurrency: 2,
+      fetchPage: async (offset) => {
+        asked.push(offset)
+        return { items: [offset], total: 10 }
+      },
+    })
+    const seen: number[] = []
+    let whileHolding: number[] = []
+    for await (const items of pages) {
+      seen.push(...items)
+      if (items[0] !== 1) continue
+      // The consumer is slow with page 1: 2 was in flight; 3 starts when 2 arrives (1 waiting), 4 when 3 does (still
+      // in flight then), and no more once 2 wait. One after the other, only page 2 would have been asked meanwhile.
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      whileHolding = [...asked]
+    }
+    expect(whileHolding).toEqual([0, 1, 2, 3, 4])
+    expect(seen).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
+    expect(asked).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
+  })
+
+  it('fetchAhead slide: a `next` that throws once a task has settled fails the walk in order', async () => {
+    let calls = 0
+    const next = () => {
+      calls++
+      if (calls > 2) throw new Error('next failed')
+      return async () => calls
+    }
+    const seen: number[] = []
+    const walk = (async () => {
+      for await (const value of fetchAhead(next, { ahead: 2, slide: true })) seen.push(value)
+    })()
+    await expect(walk).rejects.toThrow('next failed')
+    expect(seen.length).toBe(2)
   })
 
   it('asks once for an empty listing', async () => {

@@ -76,6 +76,17 @@ describe('faults: the connection', () => {
     expect(((await response.json()) as unknown[]).length).toBe(300)
   })
 
+  it('latency: the answer is the one due when the request arrived, held `delayMs` (the network is slow, not the server)', async () => {
+    const sim = await start({ faults: { spacivox: { kind: 'latency', delayMs: 300 } } })
+    const answer = spacivoxGet(sim, spacivoxWindow)
+    while (sim.stats().requests === 0) await new Promise((resolve) => setTimeout(resolve, 5))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    // Built after the delay, the answer would hold this record, inserted after the request arrived.
+    sim.insert('spacivox', { createdAt: NOW - DAY })
+    expect(((await (await answer).json()) as unknown[]).length).toBe(300)
+    expect(((await (await spacivoxGet(sim, spacivoxWindow)).json()) as unknown[]).length).toBe(301)
+  })
+
   it('hang: never answers, so the client times out; close() still returns', async () => {
     const sim = await start({ faults: { bsg: { kind: 'hang', routes: ['login'] } } })
     const request = fetch(`${sim.config.bsg.baseUrl}/api/auth/login`, {

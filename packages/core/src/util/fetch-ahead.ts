@@ -22,6 +22,13 @@ export interface FetchAheadOptions {
    * at most (at least 1; 1 is one after the other).
    */
   ahead: number
+  /**
+   * Starts a task as soon as one finishes, not only once a result is consumed: `ahead` tasks then stay in flight
+   * while the consumer works through a result. A task starts only while fewer than `ahead` finished results wait
+   * (in order) for the consumer, so fewer than twice `ahead` are held, the one consumed aside. Default false: `ahead`
+   * counts the tasks running, the results waiting and the one consumed.
+   */
+  slide?: boolean
   /** Aborts every task still running (and so the listing). */
   signal?: AbortSignal
 }
@@ -72,6 +79,10 @@ export async function* fetchAhead<R>(
     }
   }
   try {
+    if (options.slide === true) {
+      yield* sliding(next, ahead, pending, controller.signal)
+      return
+    }
     refill(ahead)
     for (let head = pending.shift(); head !== undefined; head = pending.shift()) {
       const result = await head
@@ -85,5 +96,53 @@ export async function* fetchAhead<R>(
   } finally {
     outer?.removeEventListener('abort', onAbort)
     controller.abort()
+  }
+}
+
+/**
+ * {@link fetchAhead} with `slide`: a task starts while fewer than `ahead` run and fewer than `ahead` finished results
+ * wait — asked whenever a task settles (from its settlement, before the consumer hears of it) as well as when a
+ * result is handed over and when it has been consumed. No task starts after a failure, nor once the walk is over.
+ */
+async function* sliding<R>(
+  next: () => AheadTask<R> | undefined,
+  ahead: number,
+  pending: Promise<Settled<R>>[],
+  signal: AbortSignal,
+): AsyncGenerator<R> {
+  let running = 0
+  let stopped = false
+  const refill = () => {
+    while (!stopped && running < ahead && pending.length - running < ahead) {
+      const task = next()
+      if (task === undefined) return
+      running++
+      const settled = settle(task, signal)
+      // Registered before anyone awaits it, so it runs first: the next task starts before the result is handed over.
+      void settled.then((result) => {
+        running--
+        if (!result.ok) stopped = true
+        try {
+          refill()
+        } catch (error) {
+          // `next` failed outside the consumer's call: the failure comes to it in order, after the tasks started.
+          stopped = true
+          pending.push(Promise.resolve({ ok: false, error }))
+        }
+      })
+      pending.push(settled)
+    }
+  }
+  try {
+    refill()
+    for (let head = pending.shift(); head !== undefined; head = pending.shift()) {
+      const result = await head
+      if (!result.ok) throw result.error
+      refill()
+      yield result.value
+      refill()
+    }
+  } finally {
+    stopped = true
   }
 }

@@ -15,7 +15,8 @@ export type RouteName = 'status' | 'batch' | 'history' | 'login' | 'refresh' | '
  * What a fault does.
  * - `rate-limit`: 429 with a retry hint (partner-gateway: body `retryAfter` and `X-RateLimit-*`; others: `Retry-After`).
  * - `error`: a 5xx (`status`, default 503; 502 comes as a proxy's HTML page).
- * - `latency`: answers `delayMs` late (then normally, unless another fault fires).
+ * - `latency`: answers `delayMs` late (then normally, unless another fault fires): the answer is built when the request
+ *   arrives and sent `delayMs` later, as a slow network would deliver it.
  * - `hang`: never answers; the socket stays open until the client gives up.
  * - `reset`: destroys the connection without an answer (the client sees a network error).
  * - `malformed`: a 200 whose body is not valid JSON (a stray comma after the opening bracket).

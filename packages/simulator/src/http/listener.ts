@@ -120,8 +120,9 @@ const respond = async (state: SimulatorState, incoming: Incoming, res: ServerRes
     insert: 0,
     sequence: incoming.sequence,
   }
-  const terminal = await applyFaults(state, vendor, route, fired, ctx)
+  const { latency, terminal } = applyFaults(state, vendor, route, fired, ctx)
   if (terminal !== undefined) {
+    if (latency > 0) await delay(latency)
     if (terminal.spec.kind === 'hang') return null
     if (terminal.spec.kind === 'reset') {
       res.socket?.destroy()
@@ -138,8 +139,12 @@ const respond = async (state: SimulatorState, incoming: Incoming, res: ServerRes
     headers: req.headers,
     body: incoming.body,
   }
-  ctx.now = state.clock.now()
+  // The reply is built on arrival and held `latency`: the delay is the network's, not the server's. Built after the
+  // delay instead, replies whose timers expire together are built back to back in one timers phase, and requests
+  // arriving meanwhile start their delay only once that burst is over — the requests of a client keeping several in
+  // flight then bunch into waves, each one round trip plus the build time of the whole wave.
   const reply = handle(state, vendor, route, request, ctx)
+  if (latency > 0) await delay(latency)
   if (reply.status < 200 || reply.status >= 300) return reply
   let body = reply.body
   if (fired.some((f) => f.spec.kind === 'malformed')) body = malformBody(body)
@@ -149,14 +154,14 @@ const respond = async (state: SimulatorState, incoming: Incoming, res: ServerRes
   return { ...reply, body, ...(records === undefined ? {} : { records }) }
 }
 
-/** Side effects (insert, token expiry, latency), then the first terminal fault, if any. */
-const applyFaults = async (
+/** Side effects (insert, token expiry); the latency to add to the answer, and the first terminal fault, if any. */
+const applyFaults = (
   state: SimulatorState,
   vendor: Vendor,
   route: RouteName,
   fired: readonly FiredFault[],
   ctx: RequestContext,
-): Promise<FiredFault | undefined> => {
+): { latency: number; terminal: FiredFault | undefined } => {
   let latency = 0
   for (const { spec } of fired) {
     if (spec.kind === 'insert') ctx.insert += spec.count ?? 1
@@ -171,8 +176,7 @@ const applyFaults = async (
     insertIntoWindow(state, vendor, ctx.insert, ctx.now - 1000, ctx.now)
     ctx.insert = 0
   }
-  if (latency > 0) await delay(latency)
-  return fired.find((f) => TERMINAL.has(f.spec.kind))
+  return { latency, terminal: fired.find((f) => TERMINAL.has(f.spec.kind)) }
 }
 
 const handle = (
