@@ -1,7 +1,7 @@
 // Type-checks every `@example` block of the JSDoc in packages/<name>/src, as docs-ts does for fp-ts:
 // `node scripts/check-examples.mjs [package…]` (default: the packages listed in CHECKED below, and the sample
-// packages under examples/ that have a src/ folder). A package is named by its folder under packages/ (`core`) or by
-// its path from the root (`examples/custom-adapter`).
+// packages under examples/ that others import, see SAMPLES). A package is named by its folder under packages/
+// (`core`) or by its path from the root (`examples/custom-adapter`).
 //
 // Each block becomes one module in <package>/.examples/ (git-ignored, rewritten on every run) and all of them
 // are compiled by tsc with the workspace's strict settings. An example imports only public entry points
@@ -16,9 +16,16 @@ import { fileURLToPath } from 'node:url'
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 /** The packages whose examples CI checks so far (every package's are to be, as each is cleaned up). */
 const CHECKED = ['core', 'partner-gateway', 'bsg', 'spacivox', 'testkit', 'simulator', 'store', 'cli']
-/** The sample packages (examples/<name> with a src/ folder): written against the public API, so checked too. */
+/**
+ * The sample packages: examples/<name> whose package.json has `exports` (a package others import, such as the custom
+ * adapter), so its JSDoc examples import it by name. The other examples are programs, whose JSDoc examples show
+ * their own modules and are run by their tests instead.
+ */
 const SAMPLES = readdirSync(join(ROOT, 'examples'), { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && existsSync(join(ROOT, 'examples', entry.name, 'src')))
+  .filter((entry) => {
+    const manifest = join(ROOT, 'examples', entry.name, 'package.json')
+    return entry.isDirectory() && existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).exports !== undefined
+  })
   .map((entry) => `examples/${entry.name}`)
 const packages = process.argv.length > 2 ? process.argv.slice(2) : [...CHECKED, ...SAMPLES]
 /** A package's folder from its name: `core` → packages/core, `examples/custom-adapter` as given. */
