@@ -24,7 +24,9 @@ const CHECKED = ['core', 'partner-gateway', 'bsg', 'spacivox', 'testkit', 'simul
 const SAMPLES = readdirSync(join(ROOT, 'examples'), { withFileTypes: true })
   .filter((entry) => {
     const manifest = join(ROOT, 'examples', entry.name, 'package.json')
-    return entry.isDirectory() && existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).exports !== undefined
+    return (
+      entry.isDirectory() && existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).exports !== undefined
+    )
   })
   .map((entry) => `examples/${entry.name}`)
 const packages = process.argv.length > 2 ? process.argv.slice(2) : [...CHECKED, ...SAMPLES]
