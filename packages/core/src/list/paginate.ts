@@ -150,10 +150,10 @@ export interface OffsetOptions<T> {
   /** Called after each page with what has been fetched and the latest total (for progress reporting). */
   onPage?: (progress: { fetched: number; total: number }) => void
   /**
-   * Pages in flight at once after the first (which tells the total). Default 1: one after the other. Above 1, a page is
-   * asked for as soon as one arrives, not once the consumer is done with it, so this many stay in flight while it works;
-   * the pages are still yielded in offset order, and a page is asked for only while fewer than this many arrived
-   * ones wait for the consumer (so fewer than twice this many are held).
+   * Pages in flight at once after the first (which tells the total). Default 1: one after the other. Above 1, a
+   * page is asked for as soon as one arrives, not once the consumer is done with it, so this many stay in flight
+   * while it works; the pages are still yielded in offset order, and a page is asked for only while fewer than this
+   * many arrived ones wait for the consumer (so fewer than twice this many are held).
    */
   concurrency?: number
   /** Aborts the pages in flight. */
@@ -163,8 +163,9 @@ export interface OffsetOptions<T> {
 /**
  * Walks `offset` pages until `offset + limit >= total` and yields each page's items, in offset order. The first page
  * tells the total; with `concurrency` above 1 the following offsets are then fetched that many at a time, the next
- * one asked for as soon as a page arrives (each page yielded in order, fewer than twice `concurrency` held). `total` is re-read from every page — the largest seen counts
- * — so records appended while paging are still reached: the walk extends to the new total. It stops on an empty page
+ * one asked for as soon as a page arrives (each page yielded in order, fewer than twice `concurrency` held).
+ * `total` is re-read from every page — the largest seen counts — so records appended while paging are still
+ * reached: the walk extends to the new total. It stops on an empty page
  * as well (the pages fetched ahead of it are dropped), and with a `provider` error past `maxPages` pages.
  *
  * Fetching ahead is safe for a listing in a stable order where new records land after every existing one (BSG's
