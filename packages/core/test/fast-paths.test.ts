@@ -5,6 +5,7 @@ import metadata from 'libphonenumber-js/min/metadata'
 import { describe, expect, it } from 'vitest'
 import { parseIsoTimestamp, toE164 } from '../src/kit.js'
 import { parseIsoTimestampGeneral } from '../src/time/general.js'
+import { localHourKeyOf, minuteSecondOf, zoneKeyOf } from '../src/time/keys.js'
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0')
 
@@ -109,6 +110,32 @@ describe('parseIsoTimestamp: the fast paths give exactly what the general parser
     )
   })
 
+  it('agrees on a text one character away from the one before, in its hour, minute, second or zone', () => {
+    // The same-hour cache compares keys read from these characters: a non-digit anywhere in them must not read as
+    // a digit (and so as the hour before).
+    const valid = fc.constantFrom(
+      '2026-11-25T16:34:31+01:00',
+      '2026-11-25T16:34:31Z',
+      '2026-11-25T16:34:31.250Z',
+      '2026-11-25 16:34:31',
+      '1999-12-31T23:59:59-05:00',
+    )
+    const character = fc.oneof(
+      fc.integer({ min: 0, max: 127 }).map((code) => String.fromCharCode(code)),
+      fc.constantFrom('/', ':', '0', '9', '\u0660', 'Ⅸ'),
+    )
+    fc.assert(
+      fc.property(valid, fc.nat(), character, (first, position, replacement) => {
+        expect(parseIsoTimestamp(first)).toBe(parseIsoTimestampGeneral(first))
+        const at = position % first.length
+        const text = `${first.slice(0, at)}${replacement}${first.slice(at + 1)}`
+        expect(parseIsoTimestamp(text)).toBe(parseIsoTimestampGeneral(text))
+        for (const zone of ZONES) expect(parseIsoTimestamp(text, zone)).toBe(parseIsoTimestampGeneral(text, zone))
+      }),
+      { numRuns: 5_000 },
+    )
+  })
+
   it('agrees on texts that come back to an earlier local hour and zone out of order (the recent-hours cache)', () => {
     const tail = fc.tuple(
       fc.nat(),
@@ -159,6 +186,50 @@ describe('parseIsoTimestamp: the fast paths give exactly what the general parser
     expect(parseIsoTimestamp('2024-02-29T23:00:00-02:00')).toBe('2024-03-01T01:00:00.000Z')
     expect(parseIsoTimestamp('2025-02-29T10:00:00Z')).toBeNull()
     expect(parseIsoTimestamp('0000-02-29 10:00:00')).toBe(parseIsoTimestampGeneral('0000-02-29 10:00:00'))
+  })
+})
+
+describe('timestamp keys: a key exactly when every digit position holds a digit', () => {
+  const isDigit = (text: string, at: number) => text.charCodeAt(at) >= 48 && text.charCodeAt(at) <= 57
+  const text = '2026-11-25T16:34:31+01:00'
+  const anyCharacter = fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code))
+  const replaced = (at: number, character: string) => `${text.slice(0, at)}${character}${text.slice(at + 1)}`
+
+  it('localHourKeyOf reads yyyymmddhh, and -1 when any of its ten digits is not one', () => {
+    expect(localHourKeyOf(text, false)).toBe(2026112516)
+    fc.assert(
+      fc.property(fc.constantFrom(0, 1, 2, 3, 5, 6, 8, 9, 11, 12), anyCharacter, (at, character) => {
+        const key = localHourKeyOf(replaced(at, character), false)
+        expect(key).toBe(isDigit(character, 0) ? Number(replaced(at, character).slice(0, 13).replace(/\D/g, '')) : -1)
+      }),
+      { numRuns: 5_000 },
+    )
+  })
+
+  it('minuteSecondOf reads mm:ss up to 59:59, and -1 otherwise', () => {
+    expect(minuteSecondOf(text)).toBe(34 * 60 + 31)
+    fc.assert(
+      fc.property(fc.constantFrom(14, 15, 17, 18), anyCharacter, (at, character) => {
+        const changed = replaced(at, character)
+        const minute = Number(changed.slice(14, 16))
+        const second = Number(changed.slice(17, 19))
+        const valid = isDigit(character, 0) && minute <= 59 && second <= 59
+        expect(minuteSecondOf(changed)).toBe(valid ? minute * 60 + second : -1)
+      }),
+      { numRuns: 5_000 },
+    )
+  })
+
+  it('zoneKeyOf gives one key per ±hh:mm, and -1 when any of its four digits is not one', () => {
+    expect(zoneKeyOf(text, 19)).toBe(10_100)
+    fc.assert(
+      fc.property(fc.constantFrom(20, 21, 23, 24), anyCharacter, (at, character) => {
+        const changed = replaced(at, character)
+        const digits = `${changed.slice(20, 22)}${changed.slice(23, 25)}`
+        expect(zoneKeyOf(changed, 19)).toBe(isDigit(character, 0) ? 10_000 + Number(digits) : -1)
+      }),
+      { numRuns: 5_000 },
+    )
   })
 })
 

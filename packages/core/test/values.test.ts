@@ -166,6 +166,31 @@ describe('isDecimalString / toDecimalString', () => {
     },
   )
 
+  it('a number written just before gives the same text as written afresh (the last-number memo, fast-check)', () => {
+    const fresh = (value: number): string | null => {
+      const text = String(value)
+      if (!text.includes('e')) return text
+      const fixed = value.toFixed(20).replace(/\.?0+$/, '')
+      return /^-?\d{1,30}(\.\d{1,40})?$/.test(fixed) ? fixed : null
+    }
+    const amount = fc.oneof(
+      fc.constantFrom(0, -0, 0.042, 0.035, 1e-7, 1e21, -1e21, 12),
+      fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e22, max: 1e22 }),
+    )
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(amount, fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, '0.5', null))),
+        (values) => {
+          for (const value of values) {
+            const expected = typeof value === 'number' ? (Number.isFinite(value) ? fresh(value) : null) : value
+            expect(toDecimalString(value)).toBe(expected)
+          }
+        },
+      ),
+      { numRuns: 2_000 },
+    )
+  })
+
   it('every finite number below 1e21 becomes a decimal string that reads back as the same number (fast-check)', () => {
     fc.assert(
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e20, max: 1e20 }), (value) => {

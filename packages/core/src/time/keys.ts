@@ -21,6 +21,9 @@ export const twoDigitsAt = (text: string, index: number): number => {
  * The local hour of a text starting `yyyy-mm-ddThh` (or `yyyy-mm-dd hh` when `spaceToo`) as the number yyyymmddhh;
  * -1 for any other shape of its first 13 characters (at least 13 are expected). Ranges are not checked: two texts
  * with the same key have the same first 13 characters, up to the separator.
+ *
+ * The digits are read and checked inline rather than through {@link twoDigitsAt}: this runs on every timestamp, and
+ * five calls of it would use up the optimising compiler's inlining budget of the function that calls this one.
  */
 export const localHourKeyOf = (text: string, spaceToo: boolean): number => {
   const separator = text.charCodeAt(10)
@@ -31,13 +34,22 @@ export const localHourKeyOf = (text: string, spaceToo: boolean): number => {
   ) {
     return -1
   }
-  const century = twoDigitsAt(text, 0)
-  const year = twoDigitsAt(text, 2)
-  const month = twoDigitsAt(text, 5)
-  const day = twoDigitsAt(text, 8)
-  const hour = twoDigitsAt(text, 11)
-  if ((century | year | month | day | hour) < 0) return -1
-  return (((century * 100 + year) * 100 + month) * 100 + day) * 100 + hour
+  const y0 = text.charCodeAt(0) - ZERO
+  const y1 = text.charCodeAt(1) - ZERO
+  const y2 = text.charCodeAt(2) - ZERO
+  const y3 = text.charCodeAt(3) - ZERO
+  const m0 = text.charCodeAt(5) - ZERO
+  const m1 = text.charCodeAt(6) - ZERO
+  const d0 = text.charCodeAt(8) - ZERO
+  const d1 = text.charCodeAt(9) - ZERO
+  const h0 = text.charCodeAt(11) - ZERO
+  const h1 = text.charCodeAt(12) - ZERO
+  // Every value is a digit (0–9) exactly when none of them, nor 9 minus any of them, is negative.
+  const any = y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1 | h0 | h1
+  const nines =
+    (9 - y0) | (9 - y1) | (9 - y2) | (9 - y3) | (9 - m0) | (9 - m1) | (9 - d0) | (9 - d1) | (9 - h0) | (9 - h1)
+  if ((any | nines) < 0) return -1
+  return ((((y0 * 10 + y1) * 10 + y2) * 10 + y3) * 100 + m0 * 10 + m1) * 10_000 + (d0 * 10 + d1) * 100 + h0 * 10 + h1
 }
 
 /**
@@ -50,10 +62,12 @@ export const zoneKeyOf = (text: string, zoneAt: number): number => {
   if ((sign !== PLUS && sign !== DASH) || text.charCodeAt(zoneAt + 3) !== COLON || zoneAt + 6 !== text.length) {
     return -1
   }
-  const hours = twoDigitsAt(text, zoneAt + 1)
-  const minutes = twoDigitsAt(text, zoneAt + 4)
-  if ((hours | minutes) < 0) return -1
-  return (sign === PLUS ? 10_000 : 20_000) + hours * 100 + minutes
+  const h0 = text.charCodeAt(zoneAt + 1) - ZERO
+  const h1 = text.charCodeAt(zoneAt + 2) - ZERO
+  const m0 = text.charCodeAt(zoneAt + 4) - ZERO
+  const m1 = text.charCodeAt(zoneAt + 5) - ZERO
+  if ((h0 | h1 | m0 | m1 | (9 - h0) | (9 - h1) | (9 - m0) | (9 - m1)) < 0) return -1
+  return (sign === PLUS ? 10_000 : 20_000) + (h0 * 10 + h1) * 100 + m0 * 10 + m1
 }
 
 /**
@@ -61,9 +75,13 @@ export const zoneKeyOf = (text: string, zoneAt: number): number => {
  */
 export const minuteSecondOf = (text: string): number => {
   if (text.charCodeAt(13) !== COLON || text.charCodeAt(16) !== COLON) return -1
-  const minute = twoDigitsAt(text, 14)
-  const second = twoDigitsAt(text, 17)
-  return minute < 0 || second < 0 || minute > 59 || second > 59 ? -1 : minute * 60 + second
+  const m0 = text.charCodeAt(14) - ZERO
+  const m1 = text.charCodeAt(15) - ZERO
+  const s0 = text.charCodeAt(17) - ZERO
+  const s1 = text.charCodeAt(18) - ZERO
+  // Tens of minutes and seconds 0–5, units 0–9.
+  if ((m0 | m1 | s0 | s1 | (5 - m0) | (9 - m1) | (5 - s0) | (9 - s1)) < 0) return -1
+  return (m0 * 10 + m1) * 60 + s0 * 10 + s1
 }
 
 const TAILS: string[] = new Array<string>(3600).fill('')

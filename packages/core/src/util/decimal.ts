@@ -43,7 +43,23 @@ export const isDecimalString = (value: unknown): value is string => typeof value
  */
 export const toDecimalString = (value: unknown): string | null => {
   if (typeof value === 'string') return isDecimalText(value) ? value : null
-  if (typeof value !== 'number' || !Number.isFinite(value)) return null
+  if (typeof value !== 'number') return null
+  // A page's records mostly cost the same: the last number written is not written again.
+  if (value === lastNumber.value) return lastNumber.text
+  if (!Number.isFinite(value)) return null
+  const text = numberText(value)
+  if (text !== null) {
+    lastNumber.value = value
+    lastNumber.text = text
+  }
+  return text
+}
+
+/** The last finite number {@link toDecimalString} wrote, and its text (`-0` is written `0`, like `+0`). */
+const lastNumber: { value: number; text: string | null } = { value: Number.NaN, text: null }
+
+/** A finite number as a decimal string without exponent; null when it cannot be one. */
+const numberText = (value: number): string | null => {
   const text = String(value)
   if (!text.includes('e')) return text
   const fixed = value.toFixed(20).replace(/\.?0+$/, '')
