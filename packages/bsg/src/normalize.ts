@@ -1,6 +1,5 @@
-import { type DecodeIssue, RcsError, type RcsRecord } from '@rcs-records/core'
+import { type DecodeIssue, isFinal, RcsError, type RcsRecord } from '@rcs-records/core'
 import {
-  buildRecord,
   decodeError,
   describeValue,
   isPhoneCountry,
@@ -9,6 +8,7 @@ import {
   parseIsoTimestamp,
   readIntegerId,
   readTextOrNumber,
+  reasonOnFailure,
   right,
   toE164,
 } from '@rcs-records/core/kit'
@@ -102,7 +102,8 @@ const toRecord = (
   const status = statusOf(vendorStatus)
   const reportedAt = readTimestamp(m.delivered_at)
   const succeeded = status === 'delivered' || status === 'read'
-  return buildRecord({
+  // The record literal in buildRecord's field order, without its init object (see buildRecord).
+  return {
     provider: PROVIDER,
     id,
     reference: readTextOrNumber(m.reference_id),
@@ -111,19 +112,22 @@ const toRecord = (
     sender: readTextOrNumber(m.sender),
     campaign: readCampaignId(m.campaign_id),
     status,
-    reason: reasonFor(status, vendorStatus),
+    final: isFinal(status),
+    reason: reasonOnFailure(status, reasonFor(status, vendorStatus)),
     vendorStatus,
+    vendorDescription: null,
     createdAt: readTimestamp(m.created_at),
     sentAt: readTimestamp(m.sent_at ?? m.send_at),
     // `delivered_at` is when BSG received the delivery report: a delivery time only when the message was delivered;
     // for other statuses it is when BSG last changed the status.
     deliveredAt: succeeded ? reportedAt : null,
+    readAt: null,
     updatedAt: status === 'read' ? null : reportedAt,
     cost: readAmount(m.amount ?? m.amont),
     fallback: readFallback(m.alternative_channels),
     extra: buildExtra(m),
     raw: m,
-  })
+  }
 }
 
 /**

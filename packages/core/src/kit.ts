@@ -35,7 +35,7 @@ export {
   paginateByPage,
 } from './list/paginate.js'
 export { type ListInstant, type RecordFilterOptions, recordFilter } from './list/record-filter.js'
-export { buildRecord, type RecordInit } from './model/build-record.js'
+export { buildRecord, type RecordInit, reasonOnFailure } from './model/build-record.js'
 export { failureReason, findReasonRule, type ReasonRule } from './model/reason.js'
 export { lookupStatus } from './model/status-table.js'
 export { formatIsoSeconds, formatZonedTimestamp } from './time/format.js'

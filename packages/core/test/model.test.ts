@@ -11,7 +11,7 @@ import {
   type RcsRecord,
   RcsRecordCodec,
 } from '../src/index.js'
-import { buildRecord, failureReason, issuesFromValidation, lookupStatus } from '../src/kit.js'
+import { buildRecord, failureReason, issuesFromValidation, lookupStatus, reasonOnFailure } from '../src/kit.js'
 import { FailureReasonCodec, ReasonCodeCodec } from '../src/model/reason.js'
 import { IsoTimestampCodec } from '../src/model/record.js'
 
@@ -38,6 +38,9 @@ describe('statuses', () => {
     expect(isFinal(s)).toBe(outcomeOf(s) === 'success' || outcomeOf(s) === 'failure')
     expect(outcomeOf(s)).toBe(expected.outcome)
     expect(isFailure(s)).toBe(expected.outcome === 'failure')
+    const reason = failureReason('unreachable')
+    expect(reasonOnFailure(s, reason)).toBe(expected.outcome === 'failure' ? reason : null)
+    expect(reasonOnFailure(s, null)).toBeNull()
   })
 
   it('DeliveryStatusCodec accepts every status and nothing else', () => {

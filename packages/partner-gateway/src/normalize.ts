@@ -1,5 +1,5 @@
-import { type Channel, ChannelCodec, type DecodeIssue, RcsError, type RcsRecord } from '@rcs-records/core'
-import { buildRecord, decodeError, describeValue, isPhoneCountry, left, right, toE164 } from '@rcs-records/core/kit'
+import { type Channel, ChannelCodec, type DecodeIssue, isFinal, RcsError, type RcsRecord } from '@rcs-records/core'
+import { decodeError, describeValue, isPhoneCountry, left, reasonOnFailure, right, toE164 } from '@rcs-records/core/kit'
 import type { Either } from 'fp-ts/lib/Either.js'
 import type { PartnerChannel } from './config.js'
 import { notAnObject, readCost, readId, readText, readTimestamp } from './fields.js'
@@ -108,14 +108,18 @@ const toRecord = (
   const description = readText(m.deliveryStatusDescription) ?? readText(m.deliveryStatoDescription)
   const sendDate = readTimestamp(m.sendDate)
   const reportedAt = readTimestamp(m.deliveryDate)
-  return buildRecord({
+  // The record literal in buildRecord's field order, without its init object (see buildRecord).
+  return {
     provider: PROVIDER,
     id,
+    reference: null,
     channel: channelOf(m.channel, channel),
     recipient: toE164(m.destination, defaultCountry),
     sender: readText(m.sender),
+    campaign: null,
     status,
-    reason: reasonFor(status, vendorStatus, description),
+    final: isFinal(status),
+    reason: reasonOnFailure(status, reasonFor(status, vendorStatus, description)),
     vendorStatus,
     vendorDescription: description,
     // `sendDate` is when the message was sent through the API: its creation and its send time on this platform.
@@ -123,11 +127,13 @@ const toRecord = (
     sentAt: sendDate,
     // `deliveryDate` is a delivery time only for DELIVERED; for other statuses, when the status last changed.
     deliveredAt: status === 'delivered' ? reportedAt : null,
+    readAt: null,
     updatedAt: reportedAt,
     cost: readCost(m.cost, currency),
+    fallback: null,
     extra: buildExtra(m, id),
     raw: m,
-  })
+  }
 }
 
 /**

@@ -1,6 +1,5 @@
-import { type DecodeIssue, RcsError, type RcsRecord } from '@rcs-records/core'
+import { type DecodeIssue, isFinal, RcsError, type RcsRecord } from '@rcs-records/core'
 import {
-  buildRecord,
   decodeError,
   describeValue,
   isPhoneCountry,
@@ -8,6 +7,7 @@ import {
   parseIsoTimestamp,
   readIntegerId,
   readTextOrNumber,
+  reasonOnFailure,
   right,
   toE164,
 } from '@rcs-records/core/kit'
@@ -58,26 +58,31 @@ const normalizeWith = (payload: unknown, defaultCountry: string | undefined): Ei
   // The documented form `2015-01-06T10:21:14.243Z` is returned as is on core's fast path; a zone-less time is UTC.
   const at = parseIsoTimestamp(m.timestamp)
   const status = statusOf(state)
-  return right(
-    buildRecord({
-      provider: PROVIDER,
-      id,
-      reference: readTextOrNumber(m.reference),
-      channel: 'rcs',
-      recipient: toE164(m.number, defaultCountry),
-      campaign: readTextOrNumber(m.campaign),
-      status,
-      reason: reasonFor(status, state),
-      vendorStatus: state,
-      vendorDescription: isDocumentedState(state) ? stateDescriptions[state] : null,
-      sentAt: state === 0 ? at : null,
-      deliveredAt: state === 1 ? at : null,
-      readAt: state === 4 ? at : null,
-      updatedAt: at,
-      extra: buildExtra(m),
-      raw: payload,
-    }),
-  )
+  // The record literal in buildRecord's field order, without its init object (see buildRecord).
+  const record: RcsRecord = {
+    provider: PROVIDER,
+    id,
+    reference: readTextOrNumber(m.reference),
+    channel: 'rcs',
+    recipient: toE164(m.number, defaultCountry),
+    sender: null,
+    campaign: readTextOrNumber(m.campaign),
+    status,
+    final: isFinal(status),
+    reason: reasonOnFailure(status, reasonFor(status, state)),
+    vendorStatus: state,
+    vendorDescription: isDocumentedState(state) ? stateDescriptions[state] : null,
+    createdAt: null,
+    sentAt: state === 0 ? at : null,
+    deliveredAt: state === 1 ? at : null,
+    readAt: state === 4 ? at : null,
+    updatedAt: at,
+    cost: null,
+    fallback: null,
+    extra: buildExtra(m),
+    raw: payload,
+  }
+  return right(record)
 }
 
 /**
