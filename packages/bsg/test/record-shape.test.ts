@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { normalize } from '../src/index.js'
 import { SEED_EXAMPLE, SPEC_SINGLE } from './fixtures.js'
 
-const SAMPLES: Record<string, unknown>[] = [SEED_EXAMPLE.data[0], SPEC_SINGLE.data[0]]
+const SAMPLES = [SEED_EXAMPLE.data[0], SPEC_SINGLE.data[0]] as Record<string, unknown>[]
 
 /** Statuses worth forcing onto the samples: every documented one and one nobody documents. */
 const statuses = fc.constantFrom(
