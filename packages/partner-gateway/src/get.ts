@@ -138,8 +138,11 @@ export const getManyStatuses =
       const found: Array<RcsRecord | undefined> = new Array(chunk.length)
       byChunk[index] = found
       const positionOf = chunkPositions(chunk)
-      for (const item of items.right) {
-        const normalized = normalize(item)
+      // Index loops here and in `inInputOrder`: code run once per chunk or call is not optimised yet, and there
+      // `for…of` allocates an iterator result per item.
+      const list = items.right
+      for (let i = 0; i < list.length; i++) {
+        const normalized = normalize(list[i])
         if (normalized._tag === 'Left') {
           reportInvalidRecord({}, deps.logger, normalized.left)
           continue
@@ -217,7 +220,8 @@ const inInputOrder = (
   let at = 0
   let single = 0
   const anySingle = plan.single.length > 0
-  for (const id of unique) {
+  for (let i = 0; i < unique.length; i++) {
+    const id = unique[i] as string
     let record: RcsRecord | undefined
     if (anySingle && needsSingle(id)) record = bySingle[single++]
     else {
