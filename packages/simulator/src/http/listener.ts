@@ -10,6 +10,7 @@ import { handleSpacivox, spacivoxRoute } from '../routes/spacivox.js'
 import type { SimulatorState } from '../state.js'
 import { countFault, countRequest, countStatus } from '../stats.js'
 import type { Vendor } from '../vendors.js'
+import { builtNow } from './built-now.js'
 import { sendReply } from './send.js'
 import { htmlError, jsonReply, type Reply, type SimRequest, springError } from './types.js'
 
@@ -143,7 +144,9 @@ const respond = async (state: SimulatorState, incoming: Incoming, res: ServerRes
   // delay instead, replies whose timers expire together are built back to back in one timers phase, and requests
   // arriving meanwhile start their delay only once that burst is over — the requests of a client keeping several in
   // flight then bunch into waves, each one round trip plus the build time of the whole wave.
-  const reply = handle(state, vendor, route, request, ctx)
+  // A body streamed from a generator is made now too (see `builtNow`); without latency it stays streamed.
+  const handled = handle(state, vendor, route, request, ctx)
+  const reply = latency > 0 ? builtNow(handled) : handled
   if (latency > 0) await delay(latency)
   if (reply.status < 200 || reply.status >= 300) return reply
   let body = reply.body
