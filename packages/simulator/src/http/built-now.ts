@@ -9,7 +9,8 @@ import type { Reply } from './types.js'
  * string body is returned as is. The count of records the body holds is read after the body is made.
  *
  * @example
- * const reply = builtNow({ status: 200, body: ['[', '1', ']'] })
+ * declare const builtNow: (reply: { status: number; body: string | Iterable<string> }) => { body: string | string[] }
+ * const reply = builtNow({ status: 200, body: ['[', '1', ']'] }) // body drawn now: ['[', '1', ']']
  */
 export const builtNow = (reply: Reply): Reply => {
   if (typeof reply.body === 'string') return reply
