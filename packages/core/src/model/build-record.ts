@@ -1,7 +1,7 @@
 import type { Channel } from './channel.js'
 import type { FailureReason } from './reason.js'
 import type { RcsRecord } from './record.js'
-import { type DeliveryStatus, isFinal } from './status.js'
+import { type DeliveryStatus, isFailure, isFinal } from './status.js'
 
 /**
  * The fields an adapter must supply; every other field defaults to null (`extra` to `{}`).
@@ -65,15 +65,5 @@ export const buildRecord = (init: RecordInit): RcsRecord => {
  * reasonOnFailure('expired', failureReason('timed_out'))?.code // 'timed_out'
  * reasonOnFailure('delivered', failureReason('timed_out')) // null
  */
-export const reasonOnFailure = (status: DeliveryStatus, reason: FailureReason | null): FailureReason | null => {
-  // The failure outcomes as a switch (a test checks it against isFailure): every record asks.
-  switch (status) {
-    case 'rejected':
-    case 'undeliverable':
-    case 'expired':
-    case 'canceled':
-      return reason
-    default:
-      return null
-  }
-}
+export const reasonOnFailure = (status: DeliveryStatus, reason: FailureReason | null): FailureReason | null =>
+  isFailure(status) ? reason : null

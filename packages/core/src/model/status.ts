@@ -116,4 +116,15 @@ export const isFinal = (status: DeliveryStatus): boolean => {
  * import { isFailure } from '@rcs-records/core'
  * isFailure('rejected') // true
  */
-export const isFailure = (status: DeliveryStatus): boolean => OUTCOMES[status] === 'failure'
+export const isFailure = (status: DeliveryStatus): boolean => {
+  // The failure outcome of OUTCOMES as a switch, like isFinal: every record built asks (a test checks both agree).
+  switch (status) {
+    case 'rejected':
+    case 'undeliverable':
+    case 'expired':
+    case 'canceled':
+      return true
+    default:
+      return false
+  }
+}
