@@ -1,11 +1,11 @@
 import type { Either } from 'fp-ts/lib/Either.js'
-import { reportInvalidRecord } from '../adapter/invalid-record.js'
 import type { RcsError } from '../errors/rcs-error.js'
 import type { RcsRecord } from '../model/record.js'
 import type { Logger } from '../runtime/logger.js'
 import { RecentIds, type SeenIds } from '../util/dedupe.js'
 import type { CheckedListQuery } from './check-query.js'
 import { type RecordFilterOptions, recordFilter } from './record-filter.js'
+import { RecordListing } from './record-listing.js'
 
 /**
  * What a listing has read so far, updated as it goes. A paging model reads it between pages (the kit reads a whole
@@ -75,40 +75,11 @@ export interface ListRecordsOptions extends RecordFilterOptions {
  *   yield* listRecords(checked, () => fetchPages(checked), { logger: ctx.logger, normalize })
  * }
  */
-export async function* listRecords(
+export function listRecords(
   checked: CheckedListQuery,
   pages: (progress: Readonly<ListProgress>) => AsyncIterable<readonly unknown[]>,
   options: ListRecordsOptions,
 ): AsyncGenerator<RcsRecord> {
-  if (checked.empty) return
-  const { logger, normalize } = options
-  const query = checked.query
   const seen = options.seen ?? new RecentIds(1000)
-  const release = options.release === true
-  const matches = recordFilter(checked, options)
-  const progress: ListProgress = { pages: 0, items: 0, invalid: 0, duplicates: 0, yielded: 0 }
-  for await (const page of pages(progress)) {
-    progress.pages++
-    const length = page.length
-    progress.items += length
-    const owned = page as unknown[]
-    for (let i = 0; i < length; i++) {
-      const item = page[i]
-      if (release) owned[i] = undefined
-      const normalized = normalize(item)
-      if (normalized._tag === 'Left') {
-        progress.invalid++
-        reportInvalidRecord(query, logger, normalized.left)
-        continue
-      }
-      const record = normalized.right
-      if (!seen.add(record.id)) {
-        progress.duplicates++
-        continue
-      }
-      if (!matches(record)) continue
-      progress.yielded++
-      yield record
-    }
-  }
+  return new RecordListing(pages, checked.query, options, seen, recordFilter(checked, options), checked.empty === true)
 }
