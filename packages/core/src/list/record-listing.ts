@@ -19,6 +19,8 @@ type Result = IteratorResult<RcsRecord, unknown>
 
 const ignore = (): void => undefined
 const doneWith = (value: unknown): Result => ({ value, done: true })
+/** What a `for await` loop throws for an iterator result that is not an object. */
+const notAnObject = (result: unknown): TypeError => new TypeError(`Iterator result ${String(result)} is not an object`)
 
 /** A `for await` loop's `AsyncIteratorClose` on a throw completion: the iterator's `return` is called and awaited, and whatever it does is ignored (the original failure wins). */
 const closeQuietly = async (pages: Pages): Promise<void> => {
@@ -35,11 +37,11 @@ const closeQuietly = async (pages: Pages): Promise<void> => {
 export class RecordListing implements AsyncGenerator<RcsRecord, unknown, unknown> {
   private state: typeof START | typeof OPEN | typeof DONE = START
   private pages: Pages | undefined
-  private page: readonly unknown[] = []
-  private owned: unknown[] = []
+  /** The page in hand (with `release`, emptied as it is read: the paging model hands over arrays it owns). */
+  private page: unknown[] = []
   private index = 0
   private length = 0
-  /** The last call handed its record over at once (nothing left running for a later call to wait for). */
+  /** The last `step` settled at once (nothing left running for a later call to wait for). */
   private immediate = false
   /** Settles after the last call in progress or waiting: while set, a new call waits behind it. */
   private tail: Promise<void> | undefined
@@ -62,19 +64,17 @@ export class RecordListing implements AsyncGenerator<RcsRecord, unknown, unknown
 
   next(): Promise<Result> {
     if (this.tail !== undefined) return this.enqueue(() => this.step())
-    return this.track(this.step())
+    const call = this.step()
+    // A record handed over at once leaves nothing running for a later call to wait for.
+    return this.immediate ? call : this.track(call)
   }
 
   return(value?: unknown): Promise<Result> {
-    if (this.tail !== undefined) return this.enqueue(() => this.close(value))
-    this.immediate = false
-    return this.track(this.close(value))
+    return this.tail !== undefined ? this.enqueue(() => this.close(value)) : this.track(this.close(value))
   }
 
   throw(error?: unknown): Promise<Result> {
-    if (this.tail !== undefined) return this.enqueue(() => this.fail(error))
-    this.immediate = false
-    return this.track(this.fail(error))
+    return this.tail !== undefined ? this.enqueue(() => this.fail(error)) : this.track(this.fail(error))
   }
 
   /** One `next()`: the next record of the page in hand, at once; past its end, the next pages are read. */
@@ -116,7 +116,7 @@ export class RecordListing implements AsyncGenerator<RcsRecord, unknown, unknown
     const release = this.options.release === true
     for (let i = this.index; i < length; i++) {
       const item = page[i]
-      if (release) this.owned[i] = undefined
+      if (release) page[i] = undefined
       const normalized = normalize(item)
       if (normalized._tag === 'Left') {
         this.index = i + 1
@@ -145,9 +145,7 @@ export class RecordListing implements AsyncGenerator<RcsRecord, unknown, unknown
       let result: IteratorResult<readonly unknown[]>
       try {
         result = await pages.next()
-        if (result === null || typeof result !== 'object') {
-          throw new TypeError(`Iterator result ${String(result)} is not an object`)
-        }
+        if (result === null || typeof result !== 'object') throw notAnObject(result)
       } catch (error) {
         this.state = DONE
         throw error
@@ -156,10 +154,9 @@ export class RecordListing implements AsyncGenerator<RcsRecord, unknown, unknown
         this.state = DONE
         return doneWith(undefined)
       }
-      const page = result.value
+      const page = result.value as unknown[]
       this.progress.pages++
       this.page = page
-      this.owned = page as unknown[]
       this.index = 0
       this.length = page.length
       this.progress.items += this.length
@@ -197,9 +194,7 @@ export class RecordListing implements AsyncGenerator<RcsRecord, unknown, unknown
     const pages = this.pages as Pages
     if (pages.return !== undefined) {
       const closed: unknown = await pages.return()
-      if (closed === null || typeof closed !== 'object') {
-        throw new TypeError(`Iterator result ${String(closed)} is not an object`)
-      }
+      if (closed === null || typeof closed !== 'object') throw notAnObject(closed)
     }
     return doneWith(settled)
   }
@@ -216,7 +211,6 @@ export class RecordListing implements AsyncGenerator<RcsRecord, unknown, unknown
   /** Drops the page in hand (a finished listing holds no payload). */
   private release(): void {
     this.page = []
-    this.owned = []
     this.index = 0
     this.length = 0
   }
@@ -226,9 +220,8 @@ export class RecordListing implements AsyncGenerator<RcsRecord, unknown, unknown
     return this.track((this.tail as Promise<void>).then(call))
   }
 
-  /** Makes later calls wait for `call` (only when it is still running: a record handed over at once makes none wait). */
+  /** Makes later calls wait until `call` has settled. */
   private track(call: Promise<Result>): Promise<Result> {
-    if (this.tail === undefined && this.immediate) return call
     const tail = call.then(ignore, ignore)
     this.tail = tail
     void tail.then(() => {
