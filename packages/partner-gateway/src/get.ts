@@ -1,5 +1,5 @@
 import { type CallOptions, type Logger, mergeRecords, RcsError, type RcsRecord } from '@rcs-records/core'
-import { chunkIds, left, reportInvalidRecord, right, uniqueIds } from '@rcs-records/core/kit'
+import { chunkIds, left, reportInvalidRecord, right } from '@rcs-records/core/kit'
 import type { TaskEither } from 'fp-ts/lib/TaskEither.js'
 import pLimit from 'p-limit'
 import { batchUrlPrefix, batchUrlSuffix, encodeId, type PartnerApi } from './api.js'
@@ -112,11 +112,11 @@ export const getManyStatuses =
     if (channel._tag === 'Left') return channel
     const wire = wireChannel(channel.right)
     const normalize = deps.normalizerFor(channel.right)
-    const unique = uniqueIds(ids)
+    // Each distinct id once, with its position: the one map both removes duplicates and places the answers.
+    const { unique, positions } = positionsOf(ids)
     const plan = planBatches(unique, wire, deps.config)
-    // What each request found, by the position of the id in its chunk (a small per-chunk index, no map of all ids).
-    const byChunk: Array<Array<RcsRecord | undefined>> = []
-    const bySingle: Array<RcsRecord | undefined> = []
+    // What was found for each id, by its position in `unique`.
+    const found: Array<RcsRecord | undefined> = new Array(unique.length)
     const state: { failure: RcsError | null } = { failure: null }
 
     const notAsked = (record: RcsRecord) =>
@@ -124,7 +124,14 @@ export const getManyStatuses =
         id: record.id,
       })
 
-    const batchTask = (chunk: readonly string[], index: number) => async () => {
+    /** Keeps a record of an id asked in this call (merged with one found before); one not asked is ignored. */
+    const place = (record: RcsRecord) => {
+      const at = positions.get(record.id)
+      if (at === undefined) notAsked(record)
+      else found[at] = keepBoth(found[at], record)
+    }
+
+    const batchTask = (chunk: readonly string[]) => async () => {
       const response = await deps.api.batch(chunk, wire, opts?.signal)()
       if (response._tag === 'Left') {
         state.failure ??= response.left
@@ -135,26 +142,17 @@ export const getManyStatuses =
         state.failure ??= items.left
         return
       }
-      const found: Array<RcsRecord | undefined> = new Array(chunk.length)
-      byChunk[index] = found
-      const positionOf = chunkPositions(chunk)
-      // Index loops here and in `inInputOrder`: code run once per chunk or call is not optimised yet, and there
-      // `for…of` allocates an iterator result per item.
+      // An index loop: code run once per chunk or call is not optimised yet, and there `for…of` allocates an
+      // iterator result per item.
       const list = items.right
       for (let i = 0; i < list.length; i++) {
         const normalized = normalize(list[i])
-        if (normalized._tag === 'Left') {
-          reportInvalidRecord({}, deps.logger, normalized.left)
-          continue
-        }
-        const record = normalized.right
-        const at = positionOf(record.id)
-        if (at === undefined) notAsked(record)
-        else found[at] = keepBoth(found[at], record)
+        if (normalized._tag === 'Left') reportInvalidRecord({}, deps.logger, normalized.left)
+        else place(normalized.right)
       }
     }
 
-    const singleTask = (id: string, index: number) => async () => {
+    const singleTask = (id: string) => async () => {
       const response = await deps.api.status(id, wire, opts?.signal)()
       if (response._tag === 'Left') {
         if (response.left.kind !== 'not_found') state.failure ??= response.left
@@ -163,75 +161,48 @@ export const getManyStatuses =
       const normalized = normalize(response.right.body)
       if (normalized._tag === 'Left') reportInvalidRecord({}, deps.logger, normalized.left)
       else if (normalized.right.id !== id) notAsked(normalized.right)
-      else bySingle[index] = normalized.right
+      else place(normalized.right)
     }
 
     // Once a request has failed, no further request starts; the ones in flight finish.
     const limit = pLimit(Math.max(1, deps.config.concurrency))
-    const tasks = [...plan.chunks.map(batchTask), ...plan.single.map(singleTask)]
+    const tasks = [...plan.chunks.map((chunk) => batchTask(chunk)), ...plan.single.map((id) => singleTask(id))]
     await Promise.all(tasks.map((task) => limit(() => (state.failure === null ? task() : undefined))))
     if (state.failure !== null) return left(state.failure)
-    return right(inInputOrder(unique, plan, byChunk, bySingle))
+    return right(inInputOrder(unique, found))
   }
 
 /**
- * Where each answered id is in its chunk. The vendor answers in the order asked, omitting unknown ids, so the next
- * answer is looked for from just after the last one found (one string comparison each); only an answer out of that
- * order (or a repeated one) builds an index of the chunk, once. Ids of one chunk are unique (`uniqueIds` first).
+ * The distinct ids in first-seen order, and each one's position among them. The vendor answers a batch in no
+ * documented order (and may omit ids), so answers are placed by id.
  */
-const chunkPositions = (chunk: readonly string[]): ((id: string) => number | undefined) => {
-  let next = 0
-  let index: Map<string, number> | undefined
-  return (id) => {
-    if (index === undefined) {
-      // In order: the id is the next one asked, or a few further on (the vendor omitted the ones between).
-      const end = Math.min(chunk.length, next + 8)
-      for (let at = next; at < end; at++) {
-        if (chunk[at] === id) {
-          next = at + 1
-          return at
-        }
-      }
-      index = new Map()
-      for (let at = 0; at < chunk.length; at++) index.set(chunk[at] as string, at)
+const positionsOf = (ids: readonly string[]): { unique: string[]; positions: Map<string, number> } => {
+  const positions = new Map<string, number>()
+  const unique: string[] = []
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] as string
+    if (positions.get(id) === undefined) {
+      positions.set(id, unique.length)
+      unique.push(id)
     }
-    return index.get(id)
   }
+  return { unique, positions }
 }
 
 /** Two observations of one id merged; the first when there is only one. */
 const keepBoth = (existing: RcsRecord | undefined, record: RcsRecord): RcsRecord =>
   existing === undefined ? record : mergeRecords(existing, record)
 
-/**
- * The records found, in the order of `unique`, and the ids not found. Relies on {@link planBatches}' partition:
- * its chunks, concatenated, are the ids without a comma in input order, and `single` the others in input order — so
- * two cursors walk them with no lookup by id.
- */
+/** The records found, in the order of `unique`, and the ids not found. */
 const inInputOrder = (
   unique: readonly string[],
-  plan: { chunks: readonly (readonly string[])[]; single: readonly string[] },
-  byChunk: ReadonlyArray<ReadonlyArray<RcsRecord | undefined> | undefined>,
-  bySingle: ReadonlyArray<RcsRecord | undefined>,
+  found: ReadonlyArray<RcsRecord | undefined>,
 ): { records: RcsRecord[]; missing: string[] } => {
   const records: RcsRecord[] = []
   const missing: string[] = []
-  let chunk = 0
-  let at = 0
-  let single = 0
-  const anySingle = plan.single.length > 0
   for (let i = 0; i < unique.length; i++) {
-    const id = unique[i] as string
-    let record: RcsRecord | undefined
-    if (anySingle && needsSingle(id)) record = bySingle[single++]
-    else {
-      record = byChunk[chunk]?.[at]
-      if (++at === plan.chunks[chunk]?.length) {
-        chunk++
-        at = 0
-      }
-    }
-    if (record === undefined) missing.push(id)
+    const record = found[i]
+    if (record === undefined) missing.push(unique[i] as string)
     else records.push(record)
   }
   return { records, missing }
