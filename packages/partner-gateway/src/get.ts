@@ -112,7 +112,6 @@ export const getManyStatuses =
     if (channel._tag === 'Left') return channel
     const wire = wireChannel(channel.right)
     const normalize = deps.normalizerFor(channel.right)
-    // Each distinct id once, with its position: the one map both removes duplicates and places the answers.
     const { unique, positions } = positionsOf(ids)
     const plan = planBatches(unique, wire, deps.config)
     // What was found for each id, by its position in `unique`.
@@ -166,15 +165,15 @@ export const getManyStatuses =
 
     // Once a request has failed, no further request starts; the ones in flight finish.
     const limit = pLimit(Math.max(1, deps.config.concurrency))
-    const tasks = [...plan.chunks.map((chunk) => batchTask(chunk)), ...plan.single.map((id) => singleTask(id))]
+    const tasks = [...plan.chunks.map(batchTask), ...plan.single.map(singleTask)]
     await Promise.all(tasks.map((task) => limit(() => (state.failure === null ? task() : undefined))))
     if (state.failure !== null) return left(state.failure)
     return right(inInputOrder(unique, found))
   }
 
 /**
- * The distinct ids in first-seen order, and each one's position among them. The vendor answers a batch in no
- * documented order (and may omit ids), so answers are placed by id.
+ * The distinct ids in first-seen order, and each one's position among them: one map both removes duplicates and
+ * places the answers, which the vendor gives in no documented order (and may omit ids).
  */
 const positionsOf = (ids: readonly string[]): { unique: string[]; positions: Map<string, number> } => {
   const positions = new Map<string, number>()
